@@ -1,0 +1,143 @@
+package bank.complaints.intake;
+
+import bank.complaints.common.RuleViolationException;
+import bank.complaints.routing.DepartmentCode;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A customer's complaint: the case the whole process drives. */
+@Entity
+@Table(name = "complaint")
+public class Complaint {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_seq")
+  @SequenceGenerator(name = "complaint_seq", sequenceName = "complaint_seq", allocationSize = 50)
+  @Column(name = "id")
+  private Long id;
+
+  @Column(name = "complaint_number", nullable = false, unique = true, updatable = false)
+  private ComplaintNumber number;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "channel", nullable = false, updatable = false)
+  private Channel channel;
+
+  @Column(name = "customer_name", nullable = false)
+  private String customerName;
+
+  @Column(name = "customer_mobile", nullable = false)
+  private String customerMobile;
+
+  @Column(name = "subject", nullable = false)
+  private String subject;
+
+  @Column(name = "description", nullable = false)
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false)
+  private ComplaintStatus status;
+
+  @Column(name = "department_code")
+  private DepartmentCode department;
+
+  /** UTC at rest. */
+  @Column(name = "received_at", nullable = false, updatable = false)
+  private OffsetDateTime receivedAt;
+
+  @Version
+  @Column(name = "version")
+  private long version;
+
+  protected Complaint() {}
+
+  /** A complaint just received, not yet numbered (its number comes from its identity). */
+  public static Complaint receive(NewComplaint submitted, Instant receivedAt) {
+    Complaint complaint = new Complaint();
+    complaint.channel = submitted.channel();
+    complaint.customerName = submitted.customerName();
+    complaint.customerMobile = submitted.customerMobile();
+    complaint.subject = submitted.subject();
+    complaint.description = submitted.description();
+    complaint.status = ComplaintStatus.REGISTERED;
+    complaint.receivedAt = receivedAt.atOffset(ZoneOffset.UTC);
+    return complaint;
+  }
+
+  /** Issues the number once the complaint has its identity (after persist). */
+  public void issueNumber(ZoneId bankZone) {
+    if (id == null) {
+      throw new IllegalStateException("a complaint is numbered after it is persisted");
+    }
+    if (number == null) {
+      number = ComplaintNumber.issue(receivedAt(), bankZone, id);
+    }
+  }
+
+  /** Hands the complaint to the department responsible for it (R-F1). */
+  public void assignTo(DepartmentCode responsible) {
+    moveTo(ComplaintStatus.ASSIGNED);
+    this.department = responsible;
+  }
+
+  private void moveTo(ComplaintStatus target) {
+    if (!status.canMoveTo(target)) {
+      throw new RuleViolationException(
+          "Complaint " + number + " is " + status + " and cannot become " + target + ".");
+    }
+    status = target;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public ComplaintNumber number() {
+    return number;
+  }
+
+  public Channel channel() {
+    return channel;
+  }
+
+  public String customerName() {
+    return customerName;
+  }
+
+  public String customerMobile() {
+    return customerMobile;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public ComplaintStatus status() {
+    return status;
+  }
+
+  public DepartmentCode department() {
+    return department;
+  }
+
+  public Instant receivedAt() {
+    return receivedAt.toInstant();
+  }
+}

@@ -1,0 +1,10 @@
+package bank.complaints.intake;
+
+import bank.complaints.common.NotFoundException;
+
+public class ComplaintNotFoundException extends NotFoundException {
+
+  public ComplaintNotFoundException(String number) {
+    super("No complaint " + number + " is registered.");
+  }
+}

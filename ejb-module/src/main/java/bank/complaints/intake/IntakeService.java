@@ -1,0 +1,70 @@
+package bank.complaints.intake;
+
+import bank.complaints.outbox.Outbox;
+import bank.complaints.platform.BankZone;
+import bank.complaints.routing.Department;
+import bank.complaints.routing.Routing;
+import bank.complaints.tasks.TaskKind;
+import bank.complaints.tasks.TaskMessages;
+import bank.complaints.tasks.WorkTask;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Registers complaints (R-I6) and hands each to its department (R-F1), all in one transaction:
+ * the complaint, its assignment task and the task's message in the outbox commit together or
+ * not at all.
+ */
+@Stateless
+public class IntakeService {
+
+  private static final Logger LOG = Logger.getLogger(IntakeService.class.getName());
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject Routing routing;
+
+  @Inject Outbox outbox;
+
+  @Inject Clock clock;
+
+  @Inject @BankZone ZoneId bankZone;
+
+  @Inject
+  @ConfigProperty(name = "complaints.assignment.start-within")
+  Duration assignmentAllowance;
+
+  public Complaint register(NewComplaint submitted) {
+    Instant now = clock.instant();
+    Complaint complaint = Complaint.receive(submitted, now);
+    em.persist(complaint);
+    complaint.issueNumber(bankZone);
+
+    Department department = routing.responsibleFor(complaint);
+    complaint.assignTo(department.code());
+    WorkTask assignment =
+        WorkTask.open(complaint, TaskKind.ASSIGNMENT, department.code(), now, assignmentAllowance);
+    em.persist(assignment);
+    outbox.enqueue(TaskMessages.outgoing(assignment, department));
+
+    LOG.fine(() -> "Registered " + complaint.number() + " from " + complaint.channel() + " for " + department.code());
+    return complaint;
+  }
+
+  public Complaint find(ComplaintNumber number) {
+    return em.createQuery("select c from Complaint c where c.number = :number", Complaint.class)
+        .setParameter("number", number)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new ComplaintNotFoundException(number.value()));
+  }
+}

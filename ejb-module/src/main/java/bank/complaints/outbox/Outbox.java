@@ -1,0 +1,30 @@
+package bank.complaints.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/** Writes messages into the outbox, inside the caller's transaction: nothing else sends to a queue. */
+@ApplicationScoped
+public class Outbox {
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject Event<OutboxWritten> written;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void enqueue(OutgoingMessage message) {
+    em.persist(OutboxMessage.of(message, clock.instant()));
+    written.fire(new OutboxWritten());
+  }
+
+  /** Fired inside the writing transaction; the relay reacts once it has committed. */
+  public record OutboxWritten() {}
+}

@@ -1,0 +1,99 @@
+package bank.complaints.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** One row of the outbox: a message waiting for, or done with, publication. */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
+  @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
+  @Column(name = "id")
+  private Long id;
+
+  @Column(name = "message_id", nullable = false, unique = true, updatable = false)
+  private String messageId;
+
+  @Column(name = "destination", nullable = false, updatable = false)
+  private String destination;
+
+  @Column(name = "message_type", nullable = false, updatable = false)
+  private String messageType;
+
+  @Column(name = "schema_version", nullable = false, updatable = false)
+  private int schemaVersion;
+
+  @Column(name = "message_key", updatable = false)
+  private String messageKey;
+
+  @Column(name = "payload", nullable = false, updatable = false)
+  private String payload;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "published_at")
+  private OffsetDateTime publishedAt;
+
+  protected OutboxMessage() {}
+
+  static OutboxMessage of(OutgoingMessage message, Instant now) {
+    OutboxMessage row = new OutboxMessage();
+    row.messageId = UUID.randomUUID().toString();
+    row.destination = message.destination();
+    row.messageType = message.type();
+    row.schemaVersion = message.schemaVersion();
+    row.messageKey = message.key();
+    row.payload = message.payload();
+    row.createdAt = now.atOffset(ZoneOffset.UTC);
+    return row;
+  }
+
+  void published(Instant at) {
+    publishedAt = at.atOffset(ZoneOffset.UTC);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+
+  public String destination() {
+    return destination;
+  }
+
+  public String messageType() {
+    return messageType;
+  }
+
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  public String messageKey() {
+    return messageKey;
+  }
+
+  public String payload() {
+    return payload;
+  }
+
+  public Instant createdAt() {
+    return createdAt.toInstant();
+  }
+}

@@ -1,0 +1,106 @@
+package bank.complaints.outbox;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Drains the outbox. Two triggers: right after a transaction that wrote to the outbox commits
+ * (low latency), and one non-persistent EJB timer every two seconds (to pick up what a failed or
+ * crashed attempt left). Drains never overlap on one server; across servers the row locks keep
+ * them apart.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+
+  @Inject OutboxPublisher publisher;
+
+  @Inject
+  @ConfigProperty(name = "complaints.outbox.batch-size")
+  int batchSize;
+
+  @Resource SessionContext context;
+
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private final AtomicBoolean failing = new AtomicBoolean();
+  private final AtomicLong published = new AtomicLong();
+
+  @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false, info = "outbox relay sweep")
+  public void sweep() {
+    drain();
+  }
+
+  /** Called after commit of a transaction that wrote to the outbox. */
+  public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+    context.getBusinessObject(OutboxRelay.class).drainAsync();
+  }
+
+  @Asynchronous
+  public void drainAsync() {
+    drain();
+  }
+
+  /** Publishes until the outbox is empty; a concurrent request makes the running drain go round again. */
+  public void drain() {
+    if (!draining.compareAndSet(false, true)) {
+      again.set(true);
+      return;
+    }
+    try {
+      do {
+        again.set(false);
+        int sent;
+        do {
+          sent = publisher.publishBatch(batchSize);
+          published.addAndGet(sent);
+        } while (sent == batchSize);
+      } while (again.get());
+      if (failing.compareAndSet(true, false)) {
+        LOG.info("Outbox relay publishes again.");
+      }
+    } catch (RuntimeException e) {
+      // The rows stay pending; the next sweep retries. Log the first failure of a run only.
+      if (failing.compareAndSet(false, true)) {
+        LOG.log(Level.WARNING, "Outbox relay paused, will retry: {0}", rootMessage(e));
+      }
+    } finally {
+      draining.set(false);
+    }
+  }
+
+  /** Messages this server has published since it started. */
+  public long publishedCount() {
+    return published.get();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+}

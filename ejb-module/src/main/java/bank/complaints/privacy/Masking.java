@@ -1,0 +1,31 @@
+package bank.complaints.privacy;
+
+/**
+ * Masks personal data for responses, log lines and messages that do not need it in full (R-S2).
+ * Keeps just enough for a person to recognise their own number.
+ */
+public final class Masking {
+
+  private Masking() {}
+
+  /** A mobile number keeps its first three and last four digits: 13812345678 → 138****5678. */
+  public static String mobile(String number) {
+    return keep(number, 3, 4);
+  }
+
+  /** An identity, account or card number keeps its last four characters. */
+  public static String identifier(String value) {
+    return keep(value, 0, 4);
+  }
+
+  private static String keep(String value, int head, int tail) {
+    if (value == null) {
+      return null;
+    }
+    int length = value.length();
+    if (length <= head + tail) {
+      return "*".repeat(length);
+    }
+    return value.substring(0, head) + "*".repeat(length - head - tail) + value.substring(length - tail);
+  }
+}

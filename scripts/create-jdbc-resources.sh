@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Creates (or re-creates) the platform's data source jdbc/complaints on a Payara domain.
+# The application reaches its database only through this JNDI name; point it anywhere.
+#
+# Environment (defaults in brackets):
+#   ASADMIN         the asadmin command with its connection options [asadmin]
+#   COMPLAINTS_DB   h2 | postgresql [h2]
+#   For h2:          the embedded database file under the domain: ${com.sun.aas.instanceRoot}/data/complaints
+#   For postgresql:  DB_HOST [127.0.0.1], DB_PORT [5432], DB_NAME [complaints],
+#                    DB_USER [complaints], DB_PASSWORD [complaints]
+#                    (the PostgreSQL JDBC driver must be in the domain's lib: asadmin add-library)
+#   DB_POOL_MAX     maximum pooled connections [32]
+set -euo pipefail
+read -r -a asadmin <<< "${ASADMIN:-asadmin}"
+db=${COMPLAINTS_DB:-h2}
+pool=complaints-pool
+jndi=jdbc/complaints
+pool_max=${DB_POOL_MAX:-32}
+
+esc() { local v=${1//\\/\\\\}; v=${v//:/\\:}; v=${v//=/\\=}; printf '%s' "$v"; }
+has() { "${asadmin[@]}" "$1" 2>/dev/null | awk '{print $1}' | grep -qxF -- "$2"; }
+
+# Re-create: the same command switches a domain between databases.
+has list-jdbc-resources "$jndi" && "${asadmin[@]}" delete-jdbc-resource "$jndi"
+has list-jdbc-connection-pools "$pool" && "${asadmin[@]}" delete-jdbc-connection-pool "$pool"
+
+case "$db" in
+  h2)
+    # MODE=PostgreSQL keeps one set of migrations for both databases. AUTO_SERVER lets tools and
+    # tests open the file while the server holds it.
+    url='jdbc:h2:${com.sun.aas.instanceRoot}/data/complaints;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH'
+    "${asadmin[@]}" create-jdbc-connection-pool \
+      --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource \
+      --steadypoolsize 2 --maxpoolsize "$pool_max" \
+      --property "url=$(esc "$url"):user=complaints:password=complaints" \
+      "$pool"
+    ;;
+  postgresql)
+    "${asadmin[@]}" create-jdbc-connection-pool \
+      --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+      --steadypoolsize 2 --maxpoolsize "$pool_max" \
+      --isconnectvalidatereq true --validationmethod auto-commit --failconnection true \
+      --property "serverName=$(esc "${DB_HOST:-127.0.0.1}"):portNumber=${DB_PORT:-5432}:databaseName=$(esc "${DB_NAME:-complaints}"):user=$(esc "${DB_USER:-complaints}"):password=$(esc "${DB_PASSWORD:-complaints}")" \
+      "$pool"
+    ;;
+  *) echo "COMPLAINTS_DB must be h2 or postgresql, not '$db'" >&2; exit 2 ;;
+esac
+"${asadmin[@]}" create-jdbc-resource --connectionpoolid "$pool" "$jndi"
+echo "Data source ready: $jndi -> $db"

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# The platform's runtime, one step at a time: broker, Payara domain, resources, deployment.
+# Used by ./complaints (the run command) and by the integration-test build (ear/pom.xml), so the
+# system a user starts and the system the tests drive are set up by the same lines.
+#
+#   scripts/runtime.sh <step>...     steps run in order
+#
+# Steps:
+#   broker-create   a fresh broker instance at $RUNTIME_DIR/broker with jms-config's broker.xml
+#   broker-up       create the instance if absent, refresh its broker.xml, start it, wait for 61616
+#   broker-down     stop the broker
+#   db-prepare      postgresql on this host: create the role and database if absent
+#   db-reset        drop the database's contents (h2 file or local postgresql database)
+#   domain-up       start the Payara domain and apply the JMS and JDBC resources
+#   domain-down     stop the Payara domain
+#   deploy          deploy ear/target/complaints.ear (replacing an earlier deployment)
+#   wait-ready      wait until /health/ready answers UP
+#
+# Environment: RUNTIME_DIR (required: holds dist/ with the unpacked Payara and Artemis, and the
+# broker instance), COMPLAINTS_DB (h2 | postgresql, default h2), DB_* and BROKER_* as in
+# scripts/create-jdbc-resources.sh and jms-config/src/main/asadmin/create-jms-resources.sh.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+: "${RUNTIME_DIR:?RUNTIME_DIR must name the runtime folder}"
+export COMPLAINTS_DB=${COMPLAINTS_DB:-h2}
+export BROKER_HOST=${BROKER_HOST:-127.0.0.1} BROKER_PORT=${BROKER_PORT:-61616}
+export BROKER_USER=${BROKER_USER:-complaints} BROKER_PASSWORD=${BROKER_PASSWORD:-complaints}
+export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-complaints}
+export DB_USER=${DB_USER:-complaints} DB_PASSWORD=${DB_PASSWORD:-complaints}
+http_port=${HTTP_PORT:-8080}
+
+payara_home=$RUNTIME_DIR/dist/payara6
+artemis_home=$(ls -d "$RUNTIME_DIR"/dist/apache-artemis-* 2>/dev/null | head -n 1 || true)
+broker=$RUNTIME_DIR/broker
+domain=domain1
+domain_dir=$payara_home/glassfish/domains/$domain
+asadmin=$payara_home/bin/asadmin
+export ASADMIN=$asadmin
+
+log() { printf '[runtime] %s\n' "$*"; }
+die() { printf '[runtime] %s\n' "$*" >&2; exit 1; }
+need_dist() { [ -x "$asadmin" ] && [ -n "$artemis_home" ] || die "no Payara/Artemis under $RUNTIME_DIR/dist (unpack them first)"; }
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+wait_port() { # host port seconds
+  local i
+  for ((i = 0; i < $3 * 2; i++)); do port_open "$1" "$2" && return 0; sleep 0.5; done
+  return 1
+}
+
+broker_pid() { cat "$broker/data/artemis.pid" 2>/dev/null || true; }
+broker_running() { local p; p=$(broker_pid); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+
+broker_create() {
+  need_dist
+  broker_running && die "a broker is running from $broker: stop it first"
+  rm -rf "$broker"
+  log "creating broker instance $broker"
+  "$artemis_home/bin/artemis" create --silent --force \
+    --user "$BROKER_USER" --password "$BROKER_PASSWORD" --role complaints --require-login \
+    --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
+    --no-web --no-autotune --host "$BROKER_HOST" "$broker" > "$RUNTIME_DIR/broker-create.log"
+  # A modest heap: the broker pages to disk long before it needs more.
+  sed -i 's/-Xms512M -Xmx2G/-Xms256M -Xmx1G/' "$broker/etc/artemis.profile"
+}
+
+broker_up() {
+  need_dist
+  [ -d "$broker" ] || broker_create
+  cp "$root/jms-config/src/main/broker/broker.xml" "$broker/etc/broker.xml"
+  if broker_running; then
+    log "broker already running (pid $(broker_pid))"
+  else
+    port_open "$BROKER_HOST" "$BROKER_PORT" && die "port $BROKER_PORT is taken by another process"
+    log "starting broker"
+    ARTEMIS_INSTANCE_ETC_URI= "$broker/bin/artemis-service" start > /dev/null
+  fi
+  wait_port "$BROKER_HOST" "$BROKER_PORT" 60 || die "broker did not open $BROKER_PORT; see $broker/log/artemis.log"
+  log "broker listening on $BROKER_HOST:$BROKER_PORT"
+}
+
+broker_down() {
+  if broker_running; then
+    log "stopping broker"
+    "$broker/bin/artemis-service" stop > /dev/null || true
+    local i p; p=$(broker_pid)
+    for ((i = 0; i < 60; i++)); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$p" 2>/dev/null && kill -9 "$p" || true
+  fi
+}
+
+local_db() { [ "$COMPLAINTS_DB" = postgresql ] && [[ "$DB_HOST" =~ ^(127\.0\.0\.1|localhost|::1)$ ]] && command -v runuser > /dev/null && id postgres > /dev/null 2>&1; }
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
+
+db_prepare() {
+  if local_db; then
+    if [ -z "$(as_postgres psql -p "$DB_PORT" -tAc "select 1 from pg_roles where rolname = '$DB_USER'")" ]; then
+      log "creating role $DB_USER"
+      as_postgres psql -p "$DB_PORT" -qc "create role \"$DB_USER\" login password '$DB_PASSWORD'"
+    fi
+    if [ -z "$(as_postgres psql -p "$DB_PORT" -tAc "select 1 from pg_database where datname = '$DB_NAME'")" ]; then
+      log "creating database $DB_NAME"
+      as_postgres createdb -p "$DB_PORT" -O "$DB_USER" -E UTF8 "$DB_NAME"
+    fi
+  fi
+}
+
+db_reset() {
+  case "$COMPLAINTS_DB" in
+    h2) rm -f "$domain_dir"/data/complaints.*.db "$domain_dir"/data/complaints.lock.db ;;
+    postgresql)
+      local_db || die "db-reset only resets a PostgreSQL on this host"
+      as_postgres dropdb -p "$DB_PORT" --if-exists --force "$DB_NAME"
+      db_prepare ;;
+  esac
+}
+
+domain_running() { "$asadmin" list-domains 2>/dev/null | grep -qE "^$domain running"; }
+
+domain_up() {
+  need_dist
+  if [ "$COMPLAINTS_DB" = postgresql ] && [ ! -f "$domain_dir/lib/postgresql.jar" ]; then
+    mkdir -p "$domain_dir/lib"
+    cp "$RUNTIME_DIR/dist/postgresql.jar" "$domain_dir/lib/postgresql.jar"
+    domain_running && { log "restarting domain to load the PostgreSQL driver"; "$asadmin" restart-domain "$domain" > /dev/null; }
+  fi
+  if domain_running; then
+    log "domain $domain already running"
+  else
+    port_open 127.0.0.1 4848 && die "port 4848 is taken by another process (another Payara?)"
+    log "starting domain $domain"
+    "$asadmin" start-domain "$domain" > /dev/null
+  fi
+  RAR=$root/jms-config/target/complaints-artemis-ra.rar \
+    BROKER_XML=$root/jms-config/src/main/broker/broker.xml \
+    "$root/jms-config/src/main/asadmin/create-jms-resources.sh"
+  if "$asadmin" list-applications 2>/dev/null | grep -q '^complaints '; then
+    "$asadmin" undeploy complaints > /dev/null
+  fi
+  "$root/scripts/create-jdbc-resources.sh"
+}
+
+domain_down() {
+  [ -x "$asadmin" ] || return 0
+  if domain_running; then log "stopping domain $domain"; "$asadmin" stop-domain "$domain" > /dev/null || true; fi
+}
+
+deploy() {
+  local ear=$root/ear/target/complaints.ear
+  [ -f "$ear" ] || die "no $ear: build first (./mvnw -DskipTests package)"
+  log "deploying $ear"
+  "$asadmin" deploy --force=true --name complaints --contextroot / "$ear" > /dev/null
+}
+
+wait_ready() {
+  local url=http://127.0.0.1:$http_port/health/ready i code=
+  for ((i = 0; i < 360; i++)); do
+    code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$url" || true)
+    if [ "$code" = 200 ]; then log "ready: $url"; return 0; fi
+    sleep 0.5
+  done
+  die "not ready after 180 s: $url answered $code: $(curl -s -m 5 "$url" || true)"
+}
+
+[ $# -gt 0 ] || { sed -n '2,25p' "$0"; exit 2; }
+for step in "$@"; do
+  case "$step" in
+    broker-create) broker_create ;;
+    broker-up) broker_up ;;
+    broker-down) broker_down ;;
+    db-prepare) db_prepare ;;
+    db-reset) db_reset ;;
+    domain-up) domain_up ;;
+    domain-down) domain_down ;;
+    deploy) deploy ;;
+    wait-ready) wait_ready ;;
+    *) die "unknown step: $step" ;;
+  esac
+done

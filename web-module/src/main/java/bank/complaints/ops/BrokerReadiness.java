@@ -1,0 +1,32 @@
+package bank.complaints.ops;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Session;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready only while the broker takes a session. Complaints are still accepted without it (the
+ * outbox holds their tasks), but operations must know that tasks are not flowing.
+ */
+@Readiness
+@ApplicationScoped
+public class BrokerReadiness implements HealthCheck {
+
+  @Resource(lookup = "jms/complaints/ConnectionFactory")
+  ConnectionFactory connectionFactory;
+
+  @Override
+  public HealthCheckResponse call() {
+    try (Connection connection = connectionFactory.createConnection()) {
+      connection.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+      return HealthCheckResponse.named("broker").up().build();
+    } catch (Exception e) {
+      return HealthCheckResponse.named("broker").down().withData("error", e.getClass().getSimpleName()).build();
+    }
+  }
+}
