@@ -1,0 +1,61 @@
+package bank.complaints.system;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The system's HTTP API as a channel system calls it. */
+final class Api {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Api() {}
+
+  static HttpResponse<String> post(String path, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.build());
+  }
+
+  static HttpResponse<String> postJson(String path, String json) {
+    return post(path, "application/json", json);
+  }
+
+  static HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path)).timeout(Duration.ofSeconds(30)).GET().build());
+  }
+
+  static JsonObject json(HttpResponse<String> response) {
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readObject();
+    }
+  }
+
+  static JsonObject json(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

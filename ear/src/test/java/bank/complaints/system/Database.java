@@ -1,0 +1,56 @@
+package bank.complaints.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads the system's database directly, as the tests' independent witness. */
+final class Database {
+
+  private Database() {}
+
+  static Connection connect() throws SQLException {
+    if ("postgresql".equals(Runtime.database())) {
+      String url = "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5432") + "/" + env("DB_NAME", "complaints");
+      return DriverManager.getConnection(url, env("DB_USER", "complaints"), env("DB_PASSWORD", "complaints"));
+    }
+    java.nio.file.Path file = Runtime.dir().resolve("dist/payara6/glassfish/domains/domain1/data/complaints");
+    return DriverManager.getConnection(
+        "jdbc:h2:" + file + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "complaints", "complaints");
+  }
+
+  static long count(String sql, Object... parameters) {
+    try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String text(String sql, Object... parameters) {
+    try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,47 @@
+package bank.complaints.system;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The test runtime that scripts/runtime.sh set up (broker instance, Payara, database). */
+final class Runtime {
+
+  static final String BASE_URL = "http://127.0.0.1:8080";
+
+  private Runtime() {}
+
+  static Path dir() {
+    return Path.of(System.getProperty("runtime.dir", "target/it")).toAbsolutePath();
+  }
+
+  static Path ear() {
+    return Path.of(System.getProperty("complaints.ear", "target/complaints.ear"));
+  }
+
+  static String database() {
+    String db = System.getenv("COMPLAINTS_DB");
+    return db == null || db.isBlank() ? "h2" : db;
+  }
+
+  /** Runs steps of scripts/runtime.sh (e.g. broker-down), failing the test if they fail. */
+  static void run(String... steps) {
+    Path script = Path.of("..", "scripts", "runtime.sh").toAbsolutePath().normalize();
+    List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString()));
+    command.addAll(List.of(steps));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().put("RUNTIME_DIR", dir().toString());
+    try {
+      Process process = builder.start();
+      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException("runtime.sh " + String.join(" ", steps) + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package bank.complaints.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class MaskingTest {
+
+  @Test
+  @DisplayName("R-S2 a mobile number shows only its first three and last four digits")
+  void mobile() {
+    assertEquals("138****5678", Masking.mobile("13812345678"));
+  }
+
+  @Test
+  @DisplayName("R-S2 identity, account and card numbers show only their last four characters")
+  void identifiers() {
+    assertEquals("**************123X", Masking.identifier("11010519491231123X"));
+    assertEquals("************3456", Masking.identifier("6222021234563456"));
+  }
+
+  @Test
+  void shortAndMissingValuesRevealNothing() {
+    assertEquals("****", Masking.mobile("1234"));
+    assertEquals("***", Masking.identifier("123"));
+    assertNull(Masking.mobile(null));
+  }
+}
