@@ -89,6 +89,21 @@ class PlatformIT {
   }
 
   @Test
+  @DisplayName("Operations find the OpenAPI document and the application's metrics")
+  void openApiAndMetricsAreServed() {
+    HttpResponse<String> openApi = Api.get("/openapi");
+    assertEquals(200, openApi.statusCode(), openApi.body());
+    assertTrue(openApi.body().contains("/api/v1/complaints/{number}"), openApi.body());
+    assertTrue(openApi.body().contains("ComplaintSubmission"), openApi.body());
+
+    Api.postJson("/api/v1/complaints", aComplaint().json());
+    HttpResponse<String> metrics = Api.get("/metrics?scope=application");
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("complaints_registered_total"), metrics.body());
+    assertTrue(metrics.body().contains("complaints_outbox_pending"), metrics.body());
+  }
+
+  @Test
   @DisplayName("An unknown complaint number is a 404 problem")
   void unknownComplaintIsNotFound() {
     for (String number : new String[] {"C20260101-9999999", "not-a-number"}) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.annotation.Counted;
 
 /**
  * Registers complaints (R-I6) and hands each to its department (R-F1), all in one transaction:
@@ -43,6 +44,7 @@ public class IntakeService {
   @ConfigProperty(name = "complaints.assignment.start-within")
   Duration assignmentAllowance;
 
+  @Counted(name = "complaints_registered", absolute = true, description = "Complaints registered since start")
   public Complaint register(NewComplaint submitted) {
     Instant now = clock.instant();
     Complaint complaint = Complaint.receive(submitted, now);

@@ -1,5 +1,7 @@
 package bank.complaints.outbox;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
@@ -14,11 +16,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Drains the outbox. Two triggers: right after a transaction that wrote to the outbox commits
@@ -34,6 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+  private static final String PENDING = "complaints_outbox_pending";
+  private static final String PUBLISHED = "complaints_outbox_published";
 
   @Inject OutboxPublisher publisher;
 
@@ -43,14 +51,51 @@ public class OutboxRelay {
 
   @Resource SessionContext context;
 
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject MetricRegistry metrics;
+
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong published = new AtomicLong();
+  private final AtomicLong pending = new AtomicLong();
+
+  /** What operations watch: a growing backlog means tasks are not reaching the broker. */
+  @PostConstruct
+  void registerMetrics() {
+    unregisterMetrics(); // the registry outlives a redeployment
+    metrics.gauge(
+        Metadata.builder().withName(PENDING)
+            .withDescription("Messages written to the outbox and not yet published to the broker").build(),
+        pending, AtomicLong::get);
+    metrics.gauge(
+        Metadata.builder().withName(PUBLISHED)
+            .withDescription("Messages this server has published since it started").build(),
+        published, AtomicLong::get);
+  }
+
+  @PreDestroy
+  void unregisterMetrics() {
+    metrics.remove(PENDING);
+    metrics.remove(PUBLISHED);
+  }
+
+  /** Counted by the sweep (inside the container) so a metrics scrape never queries the database. */
+  private void countPending() {
+    try {
+      pending.set(((Number) em.createNativeQuery("select count(*) from outbox_message where published_at is null")
+          .getSingleResult()).longValue());
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "outbox backlog not counted", e);
+    }
+  }
 
   @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false, info = "outbox relay sweep")
   public void sweep() {
     drain();
+    countPending();
   }
 
   /** Called after commit of a transaction that wrote to the outbox. */
@@ -89,11 +134,6 @@ public class OutboxRelay {
     } finally {
       draining.set(false);
     }
-  }
-
-  /** Messages this server has published since it started. */
-  public long publishedCount() {
-    return published.get();
   }
 
   private static String rootMessage(Throwable e) {

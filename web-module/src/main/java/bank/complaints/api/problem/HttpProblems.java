@@ -32,7 +32,12 @@ public class HttpProblems implements ExceptionMapper<WebApplicationException> {
     while (cause != null && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    return cause != null && cause.getMessage() != null ? reason + ": " + firstLine(cause.getMessage()) : reason;
+    if (cause != null && cause.getMessage() != null) {
+      return reason + ": " + firstLine(cause.getMessage());
+    }
+    // An exception raised with its own explanation (not JAX-RS' default "HTTP 400 Bad Request").
+    String message = e.getMessage();
+    return message != null && !message.startsWith("HTTP ") ? firstLine(message) : reason;
   }
 
   private static String firstLine(String text) {

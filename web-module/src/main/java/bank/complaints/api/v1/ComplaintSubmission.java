@@ -9,25 +9,46 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What a channel system submits. */
+/**
+ * What a channel system submits. A class with annotated fields rather than a record: Payara
+ * 6.2025.9's OpenAPI scanner fails on constraint annotations that land on constructor or method
+ * parameters (payara/Payara#7649), which a record's components do.
+ */
 @Schema(name = "ComplaintSubmission")
-public record ComplaintSubmission(
-    @NotNull @Schema(example = "MOBILE_APP") Channel channel,
-    @NotNull @Valid Customer customer,
-    @NotBlank @Size(max = 200) @Schema(example = "信用卡年费被重复扣收") String subject,
-    @NotBlank @Size(max = 4000) @Schema(example = "2026年11月20日我的信用卡被扣了两次年费，请退还多扣的费用。")
-        String description) {
+public class ComplaintSubmission {
+
+  @NotNull
+  @Schema(example = "MOBILE_APP")
+  public Channel channel;
+
+  @NotNull @Valid public Customer customer;
+
+  @NotBlank
+  @Size(max = 200)
+  @Schema(example = "信用卡年费被重复扣收")
+  public String subject;
+
+  @NotBlank
+  @Size(max = 4000)
+  @Schema(example = "2026年11月20日我的信用卡被扣了两次年费，请退还多扣的费用。")
+  public String description;
 
   /** The customer who complains (R-I3). */
   @Schema(name = "SubmittedCustomer")
-  public record Customer(
-      @NotBlank @Size(max = 100) @Schema(example = "张三") String name,
-      @NotNull
-          @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits")
-          @Schema(example = "13812345678")
-          String mobile) {}
+  public static class Customer {
+
+    @NotBlank
+    @Size(max = 100)
+    @Schema(example = "张三")
+    public String name;
+
+    @NotNull
+    @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits")
+    @Schema(example = "13812345678")
+    public String mobile;
+  }
 
   NewComplaint toCommand() {
-    return new NewComplaint(channel, customer.name().strip(), customer.mobile(), subject.strip(), description.strip());
+    return new NewComplaint(channel, customer.name.strip(), customer.mobile, subject.strip(), description.strip());
   }
 }

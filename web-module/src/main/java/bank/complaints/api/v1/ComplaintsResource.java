@@ -4,11 +4,10 @@ import bank.complaints.intake.Complaint;
 import bank.complaints.intake.ComplaintNotFoundException;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.intake.IntakeService;
+import bank.complaints.api.RequestValidation;
 import bank.complaints.platform.BankZone;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,6 +33,8 @@ public class ComplaintsResource {
 
   @Inject IntakeService intake;
 
+  @Inject RequestValidation validation;
+
   @Inject @BankZone ZoneId bankZone;
 
   @Context UriInfo uri;
@@ -46,8 +47,8 @@ public class ComplaintsResource {
   @APIResponse(responseCode = "400", description = "Malformed or invalid submission.",
       content = @Content(mediaType = PROBLEM))
   @APIResponse(responseCode = "415", description = "Not JSON.", content = @Content(mediaType = PROBLEM))
-  public Response submit(@NotNull(message = "a JSON body is required") @Valid ComplaintSubmission submission) {
-    Complaint complaint = intake.register(submission.toCommand());
+  public Response submit(ComplaintSubmission submission) {
+    Complaint complaint = intake.register(validation.valid(submission).toCommand());
     return Response.created(uri.getAbsolutePathBuilder().path(complaint.number().value()).build())
         .entity(ComplaintView.of(complaint, bankZone))
         .build();
