@@ -13,8 +13,10 @@
 #   db-reset        drop the database's contents (h2 file or local postgresql database)
 #   domain-up       start the Payara domain and apply the JMS and JDBC resources
 #   domain-down     stop the Payara domain
+#   domain-start    start the Payara domain as it is (after a crash)
+#   domain-kill     kill -9 the Payara server (crash tests)
 #   deploy          deploy ear/target/complaints.ear (replacing an earlier deployment)
-#   wait-ready      wait until /health/ready answers UP
+#   wait-ready      wait until /health/ready answers UP with the application's own checks
 #
 # Environment: RUNTIME_DIR (required: holds dist/ with the unpacked Payara and Artemis, and the
 # broker instance), COMPLAINTS_DB (h2 | postgresql, default h2), DB_* and BROKER_* as in
@@ -145,6 +147,23 @@ domain_down() {
   if domain_running; then log "stopping domain $domain"; "$asadmin" stop-domain "$domain" > /dev/null || true; fi
 }
 
+domain_start() {
+  need_dist
+  domain_running && { log "domain $domain already running"; return 0; }
+  log "starting domain $domain"
+  "$asadmin" start-domain "$domain" > /dev/null
+}
+
+domain_kill() {
+  local pid
+  pid=$(cat "$domain_dir/config/pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    log "killing the server (kill -9 $pid)"
+    kill -9 "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
+}
+
 deploy() {
   local ear=$root/ear/target/complaints.ear
   [ -f "$ear" ] || die "no $ear: build first (./mvnw -DskipTests package)"
@@ -153,10 +172,14 @@ deploy() {
 }
 
 wait_ready() {
-  local url=http://127.0.0.1:$http_port/health/ready i code=
+  # Until the application has loaded, Payara answers UP with no checks at all: wait for ours.
+  local url=http://127.0.0.1:$http_port/health/ready i code= body=
   for ((i = 0; i < 360; i++)); do
-    code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$url" || true)
-    if [ "$code" = 200 ]; then log "ready: $url"; return 0; fi
+    body=$(curl -s -m 5 -w '\n%{http_code}' "$url" || true)
+    code=${body##*$'\n'}
+    if [ "$code" = 200 ] && [[ "$body" == *'"broker"'* ]] && [[ "$body" == *'"database"'* ]]; then
+      log "ready: $url"; return 0
+    fi
     sleep 0.5
   done
   die "not ready after 180 s: $url answered $code: $(curl -s -m 5 "$url" || true)"
@@ -172,6 +195,8 @@ for step in "$@"; do
     db-reset) db_reset ;;
     domain-up) domain_up ;;
     domain-down) domain_down ;;
+    domain-start) domain_start ;;
+    domain-kill) domain_kill ;;
     deploy) deploy ;;
     wait-ready) wait_ready ;;
     *) die "unknown step: $step" ;;
