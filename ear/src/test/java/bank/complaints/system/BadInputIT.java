@@ -7,22 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad input gets a clear 4xx problem and stores nothing. */
-@ExtendWith(ArquillianExtension.class)
-class BadInputIT {
-
-  @Deployment(testable = false)
-  static EnterpriseArchive application() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, Runtime.ear().toFile());
-  }
+class BadInputIT extends SystemTest {
 
   record Case(String name, String contentType, String body, int status, String invalidField) {}
 

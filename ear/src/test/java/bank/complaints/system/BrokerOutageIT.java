@@ -10,22 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntPredicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The broker goes away and comes back: readiness says so, and no accepted complaint's task is lost. */
-@ExtendWith(ArquillianExtension.class)
-class BrokerOutageIT {
-
-  @Deployment(testable = false)
-  static EnterpriseArchive application() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, Runtime.ear().toFile());
-  }
+class BrokerOutageIT extends SystemTest {
 
   @Test
   @DisplayName("Without the broker readiness is DOWN and liveness UP; complaints are still accepted and their tasks published once it is back")

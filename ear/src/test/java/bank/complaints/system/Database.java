@@ -22,27 +22,24 @@ final class Database {
         "complaints", "complaints");
   }
 
+  /** The single number a query such as {@code select count(*) …} returns. */
   static long count(String sql, Object... parameters) {
-    try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return ((Number) first(sql, parameters)).longValue();
   }
 
+  /** The first column of the first row as text, or {@code null} when there is no row. */
   static String text(String sql, Object... parameters) {
+    Object value = first(sql, parameters);
+    return value == null ? null : value.toString();
+  }
+
+  private static Object first(String sql, Object... parameters) {
     try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
       try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? rows.getString(1) : null;
+        return rows.next() ? rows.getObject(1) : null;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);

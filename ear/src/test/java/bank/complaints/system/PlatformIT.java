@@ -10,22 +10,11 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The deployed EAR end to end: migrations, the intake slice through every layer, readiness. */
-@ExtendWith(ArquillianExtension.class)
-class PlatformIT {
-
-  @Deployment(testable = false)
-  static EnterpriseArchive application() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, Runtime.ear().toFile());
-  }
+class PlatformIT extends SystemTest {
 
   @Test
   @DisplayName("The versioned migrations ran on deployment and seeded the departments")

@@ -6,22 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The server dies (kill -9) with a task still in the outbox: after a restart nothing is lost. */
-@ExtendWith(ArquillianExtension.class)
-class ServerCrashIT {
-
-  @Deployment(testable = false)
-  static EnterpriseArchive application() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, Runtime.ear().toFile());
-  }
+class ServerCrashIT extends SystemTest {
 
   @Test
   @DisplayName("R-P4 After kill -9 of the server the application comes back, the accepted complaint is there, and its pending task is published once")
