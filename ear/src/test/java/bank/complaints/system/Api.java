@@ -14,14 +14,16 @@ import java.time.Duration;
 /** The system's HTTP API as a channel system calls it. */
 final class Api {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Api() {}
 
   static HttpResponse<String> post(String path, String contentType, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
-        .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -33,7 +35,11 @@ final class Api {
   }
 
   static HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build());
   }
 
   static JsonObject json(HttpResponse<String> response) {

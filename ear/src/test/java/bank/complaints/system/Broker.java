@@ -13,13 +13,16 @@ final class Broker {
   private Broker() {}
 
   /** Consumes the first message for a complaint from a queue, or {@code null} after the timeout. */
-  static Message receive(String queue, String complaintNumber, long timeoutMillis) throws JMSException {
-    try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
+  static Message receive(String queue, String complaintNumber, long timeoutMillis)
+      throws JMSException {
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
         Connection connection = factory.createConnection()) {
       connection.start();
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
       MessageConsumer consumer =
-          session.createConsumer(session.createQueue(queue), "complaintNumber = '" + complaintNumber + "'");
+          session.createConsumer(
+              session.createQueue(queue), "complaintNumber = '" + complaintNumber + "'");
       return consumer.receive(timeoutMillis);
     }
   }

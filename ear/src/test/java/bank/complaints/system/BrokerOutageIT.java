@@ -13,11 +13,14 @@ import java.util.function.IntPredicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The broker goes away and comes back: readiness says so, and no accepted complaint's task is lost. */
+/**
+ * The broker goes away and comes back: readiness says so, and no accepted complaint's task is lost.
+ */
 class BrokerOutageIT extends SystemTest {
 
   @Test
-  @DisplayName("Without the broker readiness is DOWN and liveness UP; complaints are still accepted and their tasks published once it is back")
+  @DisplayName(
+      "Without the broker readiness is DOWN and liveness UP; complaints are still accepted and their tasks published once it is back")
   void brokerOutageLosesNoTask() throws Exception {
     awaitReadiness(status -> status == 200, Duration.ofSeconds(60));
     Broker.stop();
@@ -26,28 +29,46 @@ class BrokerOutageIT extends SystemTest {
       HttpResponse<String> ready = awaitReadiness(status -> status == 503, Duration.ofSeconds(30));
       JsonObject health = Api.json(ready);
       assertEquals("DOWN", health.getString("status"));
-      assertEquals("DOWN", health.getJsonArray("checks").stream().map(c -> c.asJsonObject())
-          .filter(c -> c.getString("name").equals("broker")).findFirst().orElseThrow().getString("status"));
+      assertEquals(
+          "DOWN",
+          health.getJsonArray("checks").stream()
+              .map(c -> c.asJsonObject())
+              .filter(c -> c.getString("name").equals("broker"))
+              .findFirst()
+              .orElseThrow()
+              .getString("status"));
       assertEquals(200, Api.get("/health/live").statusCode(), "liveness stays UP");
 
-      HttpResponse<String> created = Api.postJson("/api/v1/complaints", aComplaint().from("HOTLINE").about("broker outage").json());
+      HttpResponse<String> created =
+          Api.postJson(
+              "/api/v1/complaints", aComplaint().from("HOTLINE").about("broker outage").json());
       assertEquals(201, created.statusCode(), created.body());
       number = Api.json(created).getString("number");
       Thread.sleep(3_000); // at least one relay sweep fails meanwhile
-      assertEquals(1, Database.count(
-          "select count(*) from outbox_message where message_key = ? and published_at is null", number),
+      assertEquals(
+          1,
+          Database.count(
+              "select count(*) from outbox_message where message_key = ? and published_at is null",
+              number),
           "the task waits in the outbox");
     } finally {
       Broker.start();
     }
 
     awaitReadiness(status -> status == 200, Duration.ofSeconds(60));
-    assertNotNull(Broker.receive("complaints.tasks.CSC", number, 30_000), "published after the broker came back");
+    assertNotNull(
+        Broker.receive("complaints.tasks.CSC", number, 30_000),
+        "published after the broker came back");
     assertNull(Broker.receive("complaints.tasks.CSC", number, 2_000), "and only once");
-    assertEquals(0, Database.count("select count(*) from outbox_message where message_key = ? and published_at is null", number));
+    assertEquals(
+        0,
+        Database.count(
+            "select count(*) from outbox_message where message_key = ? and published_at is null",
+            number));
   }
 
-  private static HttpResponse<String> awaitReadiness(IntPredicate wanted, Duration within) throws InterruptedException {
+  private static HttpResponse<String> awaitReadiness(IntPredicate wanted, Duration within)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(within);
     HttpResponse<String> response;
     do {
@@ -57,6 +78,12 @@ class BrokerOutageIT extends SystemTest {
       }
       Thread.sleep(500);
     } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("readiness did not change in " + within + ": " + response.statusCode() + " " + response.body());
+    throw new AssertionError(
+        "readiness did not change in "
+            + within
+            + ": "
+            + response.statusCode()
+            + " "
+            + response.body());
   }
 }

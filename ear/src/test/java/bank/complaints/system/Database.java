@@ -13,13 +13,24 @@ final class Database {
 
   static Connection connect() throws SQLException {
     if ("postgresql".equals(Runtime.database())) {
-      String url = "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5432") + "/" + env("DB_NAME", "complaints");
-      return DriverManager.getConnection(url, env("DB_USER", "complaints"), env("DB_PASSWORD", "complaints"));
+      String url =
+          "jdbc:postgresql://"
+              + env("DB_HOST", "127.0.0.1")
+              + ":"
+              + env("DB_PORT", "5432")
+              + "/"
+              + env("DB_NAME", "complaints");
+      return DriverManager.getConnection(
+          url, env("DB_USER", "complaints"), env("DB_PASSWORD", "complaints"));
     }
-    java.nio.file.Path file = Runtime.dir().resolve("dist/payara6/glassfish/domains/domain1/data/complaints");
+    java.nio.file.Path file =
+        Runtime.dir().resolve("dist/payara6/glassfish/domains/domain1/data/complaints");
     return DriverManager.getConnection(
-        "jdbc:h2:" + file + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "complaints", "complaints");
+        "jdbc:h2:"
+            + file
+            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "complaints",
+        "complaints");
   }
 
   /** The single number a query such as {@code select count(*) …} returns. */
@@ -34,7 +45,8 @@ final class Database {
   }
 
   private static Object first(String sql, Object... parameters) {
-    try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }

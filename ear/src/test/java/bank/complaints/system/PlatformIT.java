@@ -19,37 +19,60 @@ class PlatformIT extends SystemTest {
   @Test
   @DisplayName("The versioned migrations ran on deployment and seeded the departments")
   void migrationsRan() {
-    assertEquals(1, Database.count("select count(*) from flyway_schema_history where version = '1' and success = true"));
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from flyway_schema_history where version = '1' and success = true"));
     assertEquals(6, Database.count("select count(*) from department"));
-    assertEquals("complaints.tasks.CSC", Database.text("select task_queue from department where code = 'CSC'"));
+    assertEquals(
+        "complaints.tasks.CSC",
+        Database.text("select task_queue from department where code = 'CSC'"));
   }
 
   @Test
-  @DisplayName("R-I6 R-F1 A submitted complaint is stored, numbered, readable, and its assignment task reaches the department queue")
+  @DisplayName(
+      "R-I6 R-F1 A submitted complaint is stored, numbered, readable, and its assignment task reaches the department queue")
   void complaintSliceEndToEnd() throws Exception {
-    HttpResponse<String> created = Api.postJson("/api/v1/complaints",
-        aComplaint().from("WECHAT").withCustomer("王小明", "13912345678").about("手机银行转账失败").json());
+    HttpResponse<String> created =
+        Api.postJson(
+            "/api/v1/complaints",
+            aComplaint()
+                .from("WECHAT")
+                .withCustomer("王小明", "13912345678")
+                .about("手机银行转账失败")
+                .json());
 
     assertEquals(201, created.statusCode(), created.body());
     JsonObject complaint = Api.json(created);
     String number = complaint.getString("number");
     assertTrue(number.matches("C\\d{8}-\\d{7}"), number);
-    assertEquals(Runtime.BASE_URL + "/api/v1/complaints/" + number, created.headers().firstValue("Location").orElseThrow());
+    assertEquals(
+        Runtime.BASE_URL + "/api/v1/complaints/" + number,
+        created.headers().firstValue("Location").orElseThrow());
     assertEquals("ASSIGNED", complaint.getString("status"));
     assertEquals("CSC", complaint.getString("department"));
-    assertEquals("139****5678", complaint.getJsonObject("customer").getString("mobile"), "R-S2 mobile masked");
+    assertEquals(
+        "139****5678",
+        complaint.getJsonObject("customer").getString("mobile"),
+        "R-S2 mobile masked");
     assertTrue(complaint.getString("receivedAt").endsWith("+08:00"), "shown in the bank's zone");
 
     HttpResponse<String> read = Api.get("/api/v1/complaints/" + number);
     assertEquals(200, read.statusCode());
     assertEquals(complaint, Api.json(read));
 
-    assertEquals(1, Database.count(
-        "select count(*) from complaint where complaint_number = ? and channel = 'WECHAT' and status = 'ASSIGNED'"
-            + " and customer_mobile = '13912345678' and subject = '手机银行转账失败'", number));
-    assertEquals(1, Database.count(
-        "select count(*) from work_task t join complaint c on c.id = t.complaint_id"
-            + " where c.complaint_number = ? and t.kind = 'ASSIGNMENT' and t.department_code = 'CSC'", number));
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from complaint where complaint_number = ? and channel = 'WECHAT' and status = 'ASSIGNED'"
+                + " and customer_mobile = '13912345678' and subject = '手机银行转账失败'",
+            number));
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from work_task t join complaint c on c.id = t.complaint_id"
+                + " where c.complaint_number = ? and t.kind = 'ASSIGNMENT' and t.department_code = 'CSC'",
+            number));
 
     Message message = Broker.receive("complaints.tasks.CSC", number, 30_000);
     assertNotNull(message, "the assignment task reached the department's queue");
@@ -57,16 +80,23 @@ class PlatformIT extends SystemTest {
     assertEquals("ASSIGNMENT", task.getString("kind"));
     assertEquals(number, task.getString("complaintNumber"));
     assertEquals(1, task.getInt("schemaVersion"));
-    assertEquals("139****5678", task.getString("customerMobile"), "R-S2 no full mobile on the queue");
     assertEquals(
-        Database.text("select t.id from work_task t join complaint c on c.id = t.complaint_id where c.complaint_number = ?", number),
+        "139****5678", task.getString("customerMobile"), "R-S2 no full mobile on the queue");
+    assertEquals(
+        Database.text(
+            "select t.id from work_task t join complaint c on c.id = t.complaint_id where c.complaint_number = ?",
+            number),
         task.getString("taskId"));
     assertEquals(
         Database.text("select message_id from outbox_message where message_key = ?", number),
         message.getStringProperty("_AMQ_DUPL_ID"),
         "published with the outbox row's duplicate-detection id");
     assertNull(Broker.receive("complaints.tasks.CSC", number, 1_000), "published exactly once");
-    assertEquals(0, Database.count("select count(*) from outbox_message where message_key = ? and published_at is null", number));
+    assertEquals(
+        0,
+        Database.count(
+            "select count(*) from outbox_message where message_key = ? and published_at is null",
+            number));
   }
 
   @Test
@@ -98,7 +128,8 @@ class PlatformIT extends SystemTest {
     for (String number : new String[] {"C20260101-9999999", "not-a-number"}) {
       HttpResponse<String> response = Api.get("/api/v1/complaints/" + number);
       assertEquals(404, response.statusCode());
-      assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+      assertEquals(
+          "application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
       assertEquals(404, Api.json(response).getInt("status"));
     }
   }

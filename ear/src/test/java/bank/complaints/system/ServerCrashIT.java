@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 class ServerCrashIT extends SystemTest {
 
   @Test
-  @DisplayName("R-P4 After kill -9 of the server the application comes back, the accepted complaint is there, and its pending task is published once")
+  @DisplayName(
+      "R-P4 After kill -9 of the server the application comes back, the accepted complaint is there, and its pending task is published once")
   void serverCrashLosesNothing() throws Exception {
     Broker.stop(); // keep the task in the outbox when the server dies
     String number;
     try {
-      HttpResponse<String> created = Api.postJson("/api/v1/complaints", aComplaint().from("BRANCH_COUNTER").about("server crash").json());
+      HttpResponse<String> created =
+          Api.postJson(
+              "/api/v1/complaints",
+              aComplaint().from("BRANCH_COUNTER").about("server crash").json());
       assertEquals(201, created.statusCode(), created.body());
       number = Api.json(created).getString("number");
       Runtime.run("domain-kill");
@@ -29,8 +33,11 @@ class ServerCrashIT extends SystemTest {
 
     HttpResponse<String> read = Api.get("/api/v1/complaints/" + number);
     assertEquals(200, read.statusCode(), read.body());
-    assertNotNull(Broker.receive("complaints.tasks.CSC", number, 30_000), "the pending task is published after the restart");
+    assertNotNull(
+        Broker.receive("complaints.tasks.CSC", number, 30_000),
+        "the pending task is published after the restart");
     assertNull(Broker.receive("complaints.tasks.CSC", number, 2_000), "and only once");
-    assertEquals(1, Database.count("select count(*) from complaint where complaint_number = ?", number));
+    assertEquals(
+        1, Database.count("select count(*) from complaint where complaint_number = ?", number));
   }
 }

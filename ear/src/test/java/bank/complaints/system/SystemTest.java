@@ -7,8 +7,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A whole-system test: deploys the EAR the build produced (exactly what operations deploy) into
- * the managed Payara, and drives it from outside (testable = false) over HTTP, JMS and JDBC.
+ * A whole-system test: deploys the EAR the build produced (exactly what operations deploy) into the
+ * managed Payara, and drives it from outside (testable = false) over HTTP, JMS and JDBC.
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class SystemTest {

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The complaint number a customer reads out over the phone: {@code C} + the day it was received
- * in the bank's zone + a serial, e.g. {@code C20261123-0000042}. Digits only after the letter,
- * unique (the serial is the case's database identity), and sortable by date.
+ * The complaint number a customer reads out over the phone: {@code C} + the day it was received in
+ * the bank's zone + a serial, e.g. {@code C20261123-0000042}. Digits only after the letter, unique
+ * (the serial is the case's database identity), and sortable by date.
  */
 public record ComplaintNumber(String value) implements Comparable<ComplaintNumber> {
 

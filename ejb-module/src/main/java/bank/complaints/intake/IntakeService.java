@@ -20,9 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 
 /**
- * Registers complaints (R-I6) and hands each to its department (R-F1), all in one transaction:
- * the complaint, its assignment task and the task's message in the outbox commit together or
- * not at all.
+ * Registers complaints (R-I6) and hands each to its department (R-F1), all in one transaction: the
+ * complaint, its assignment task and the task's message in the outbox commit together or not at
+ * all.
  */
 @Stateless
 public class IntakeService {
@@ -44,7 +44,10 @@ public class IntakeService {
   @ConfigProperty(name = "complaints.assignment.start-within")
   Duration assignmentAllowance;
 
-  @Counted(name = "complaints_registered", absolute = true, description = "Complaints registered since start")
+  @Counted(
+      name = "complaints_registered",
+      absolute = true,
+      description = "Complaints registered since start")
   public Complaint register(NewComplaint submitted) {
     Instant now = clock.instant();
     Complaint complaint = Complaint.receive(submitted, now);
@@ -58,7 +61,14 @@ public class IntakeService {
     em.persist(assignment);
     outbox.enqueue(TaskMessages.outgoing(assignment, department));
 
-    LOG.fine(() -> "Registered " + complaint.number() + " from " + complaint.channel() + " for " + department.code());
+    LOG.fine(
+        () ->
+            "Registered "
+                + complaint.number()
+                + " from "
+                + complaint.channel()
+                + " for "
+                + department.code());
     return complaint;
   }
 

@@ -4,7 +4,11 @@ import java.util.Objects;
 
 /** A complaint as a channel system submits it, already validated at the boundary. */
 public record NewComplaint(
-    Channel channel, String customerName, String customerMobile, String subject, String description) {
+    Channel channel,
+    String customerName,
+    String customerMobile,
+    String subject,
+    String description) {
 
   public NewComplaint {
     Objects.requireNonNull(channel, "channel");

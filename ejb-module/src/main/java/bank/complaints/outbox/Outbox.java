@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 
-/** Writes messages into the outbox, inside the caller's transaction: nothing else sends to a queue. */
+/**
+ * Writes messages into the outbox, inside the caller's transaction: nothing else sends to a queue.
+ */
 @ApplicationScoped
 public class Outbox {
 

@@ -21,10 +21,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Publishes one batch of the outbox in one XA transaction: the rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED} (so several server instances share the work without sending a row
- * twice), sent to Artemis, and marked published. Should the database commit be lost after the
- * broker's, the resend carries the same {@code _AMQ_DUPL_ID} and the broker drops it.
+ * Publishes one batch of the outbox in one XA transaction: the rows are claimed with {@code FOR
+ * UPDATE SKIP LOCKED} (so several server instances share the work without sending a row twice),
+ * sent to Artemis, and marked published. Should the database commit be lost after the broker's, the
+ * resend carries the same {@code _AMQ_DUPL_ID} and the broker drops it.
  */
 @Stateless
 public class OutboxPublisher {

@@ -27,10 +27,9 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Drains the outbox. Two triggers: right after a transaction that wrote to the outbox commits
- * (low latency), and one non-persistent EJB timer every two seconds (to pick up what a failed or
- * crashed attempt left). Drains never overlap on one server; across servers the row locks keep
- * them apart.
+ * Drains the outbox. Two triggers: right after a transaction that wrote to the outbox commits (low
+ * latency), and one non-persistent EJB timer every two seconds (to pick up what a failed or crashed
+ * attempt left). Drains never overlap on one server; across servers the row locks keep them apart.
  */
 @Singleton
 @Startup
@@ -67,13 +66,19 @@ public class OutboxRelay {
   void registerMetrics() {
     unregisterMetrics(); // the registry outlives a redeployment
     metrics.gauge(
-        Metadata.builder().withName(PENDING)
-            .withDescription("Messages written to the outbox and not yet published to the broker").build(),
-        pending, AtomicLong::get);
+        Metadata.builder()
+            .withName(PENDING)
+            .withDescription("Messages written to the outbox and not yet published to the broker")
+            .build(),
+        pending,
+        AtomicLong::get);
     metrics.gauge(
-        Metadata.builder().withName(PUBLISHED)
-            .withDescription("Messages this server has published since it started").build(),
-        published, AtomicLong::get);
+        Metadata.builder()
+            .withName(PUBLISHED)
+            .withDescription("Messages this server has published since it started")
+            .build(),
+        published,
+        AtomicLong::get);
   }
 
   @PreDestroy
@@ -85,21 +90,31 @@ public class OutboxRelay {
   /** Counted by the sweep (inside the container) so a metrics scrape never queries the database. */
   private void countPending() {
     try {
-      pending.set(((Number) em.createNativeQuery("select count(*) from outbox_message where published_at is null")
-          .getSingleResult()).longValue());
+      pending.set(
+          ((Number)
+                  em.createNativeQuery(
+                          "select count(*) from outbox_message where published_at is null")
+                      .getSingleResult())
+              .longValue());
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "outbox backlog not counted", e);
     }
   }
 
-  @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false, info = "outbox relay sweep")
+  @Schedule(
+      second = "*/2",
+      minute = "*",
+      hour = "*",
+      persistent = false,
+      info = "outbox relay sweep")
   public void sweep() {
     drain();
     countPending();
   }
 
   /** Called after commit of a transaction that wrote to the outbox. */
-  public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+  public void afterCommit(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
     context.getBusinessObject(OutboxRelay.class).drainAsync();
   }
 
@@ -108,7 +123,10 @@ public class OutboxRelay {
     drain();
   }
 
-  /** Publishes until the outbox is empty; a concurrent request makes the running drain go round again. */
+  /**
+   * Publishes until the outbox is empty; a concurrent request makes the running drain go round
+   * again.
+   */
   public void drain() {
     if (!draining.compareAndSet(false, true)) {
       again.set(true);

@@ -13,8 +13,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies the versioned schema migrations (db/migration) when the application is deployed, before
- * anything else touches the database. The data source is whatever operations bound to
- * {@code jdbc/complaints}. On several servers at once, Flyway's lock lets one migrate.
+ * anything else touches the database. The data source is whatever operations bound to {@code
+ * jdbc/complaints}. On several servers at once, Flyway's lock lets one migrate.
  */
 @Singleton
 @Startup
@@ -38,7 +38,13 @@ public class DatabaseMigrations {
     LOG.info(
         () ->
             "Database schema at version "
-                + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
-                + " on " + result.database + " (" + result.migrationsExecuted + " migrations applied now).");
+                + (result.targetSchemaVersion != null
+                    ? result.targetSchemaVersion
+                    : result.initialSchemaVersion)
+                + " on "
+                + result.database
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now).");
   }
 }

@@ -26,6 +26,8 @@ public final class Masking {
     if (length <= head + tail) {
       return "*".repeat(length);
     }
-    return value.substring(0, head) + "*".repeat(length - head - tail) + value.substring(length - tail);
+    return value.substring(0, head)
+        + "*".repeat(length - head - tail)
+        + value.substring(length - tail);
   }
 }

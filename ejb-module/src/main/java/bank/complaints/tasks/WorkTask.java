@@ -60,7 +60,11 @@ public class WorkTask {
   protected WorkTask() {}
 
   public static WorkTask open(
-      Complaint complaint, TaskKind kind, DepartmentCode department, Instant now, Duration allowance) {
+      Complaint complaint,
+      TaskKind kind,
+      DepartmentCode department,
+      Instant now,
+      Duration allowance) {
     WorkTask task = new WorkTask();
     task.id = UUID.randomUUID().toString();
     task.complaint = complaint;

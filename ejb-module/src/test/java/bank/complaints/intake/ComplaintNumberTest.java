@@ -22,11 +22,13 @@ class ComplaintNumberTest {
   void dayIsTheBanksDay() {
     Instant lateEveningUtc = Instant.parse("2026-11-22T17:30:00Z"); // 01:30 on the 23rd in Shanghai
     assertEquals("C20261123-0000042", ComplaintNumber.issue(lateEveningUtc, SHANGHAI, 42).value());
-    assertEquals("C20261122-0000042", ComplaintNumber.issue(lateEveningUtc, ZoneId.of("UTC"), 42).value());
+    assertEquals(
+        "C20261122-0000042", ComplaintNumber.issue(lateEveningUtc, ZoneId.of("UTC"), 42).value());
   }
 
   @Test
-  @DisplayName("R-I6 numbers sort by day, then by serial, even when the serial outgrows seven digits")
+  @DisplayName(
+      "R-I6 numbers sort by day, then by serial, even when the serial outgrows seven digits")
   void sortsByDayThenSerial() {
     ComplaintNumber a = new ComplaintNumber("C20261122-9999999");
     ComplaintNumber b = new ComplaintNumber("C20261123-0000002");
@@ -40,7 +42,8 @@ class ComplaintNumberTest {
   @Test
   void rejectsWhatIsNotANumber() {
     assertThrows(IllegalArgumentException.class, () -> new ComplaintNumber("C2026-1"));
-    assertThrows(IllegalArgumentException.class, () -> ComplaintNumber.issue(Instant.EPOCH, SHANGHAI, -1));
+    assertThrows(
+        IllegalArgumentException.class, () -> ComplaintNumber.issue(Instant.EPOCH, SHANGHAI, -1));
     assertNull(ComplaintNumber.parseOrNull("'; drop table complaint; --"));
     assertNull(ComplaintNumber.parseOrNull(null));
     assertTrue(ComplaintNumber.parseOrNull("C20261123-0000001") != null);

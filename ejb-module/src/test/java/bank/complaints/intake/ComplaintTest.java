@@ -54,6 +54,8 @@ class ComplaintTest {
 
   @Test
   void numberNeedsIdentity() {
-    assertThrows(IllegalStateException.class, () -> received().issueNumber(java.time.ZoneId.of("Asia/Shanghai")));
+    assertThrows(
+        IllegalStateException.class,
+        () -> received().issueNumber(java.time.ZoneId.of("Asia/Shanghai")));
   }
 }

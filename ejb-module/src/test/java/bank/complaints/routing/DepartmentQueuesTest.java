@@ -14,9 +14,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The departments seeded by the migrations and the work queues the broker declares are kept in
- * two files (one for the database, one for operations' broker): they must name the same queues,
- * or a department's tasks would have nowhere to go.
+ * The departments seeded by the migrations and the work queues the broker declares are kept in two
+ * files (one for the database, one for operations' broker): they must name the same queues, or a
+ * department's tasks would have nowhere to go.
  */
 class DepartmentQueuesTest {
 
@@ -24,10 +24,12 @@ class DepartmentQueuesTest {
   private static final Path BROKER_XML = Path.of("../jms-config/src/main/broker/broker.xml");
 
   @Test
-  @DisplayName("R-F1 every department's task queue is declared on the broker, and every declared task queue has a department")
+  @DisplayName(
+      "R-F1 every department's task queue is declared on the broker, and every declared task queue has a department")
   void departmentsAndBrokerQueuesAgree() throws IOException {
     Set<String> seeded = matches(readAll(MIGRATIONS), "'(complaints\\.tasks\\.[A-Z0-9_]+)'");
-    Set<String> declared = matches(Files.readString(BROKER_XML), "<queue name=\"(complaints\\.tasks\\.[A-Z0-9_]+)\"");
+    Set<String> declared =
+        matches(Files.readString(BROKER_XML), "<queue name=\"(complaints\\.tasks\\.[A-Z0-9_]+)\"");
     assertFalse(seeded.isEmpty(), "departments are seeded");
     assertEquals(seeded, declared);
   }

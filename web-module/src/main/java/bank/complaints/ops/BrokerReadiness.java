@@ -10,8 +10,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only while the broker takes a session. Complaints are still accepted without it (the
- * outbox holds their tasks), but operations must know that tasks are not flowing.
+ * Ready only while the broker takes a session. Complaints are still accepted without it (the outbox
+ * holds their tasks), but operations must know that tasks are not flowing.
  */
 @Readiness
 @ApplicationScoped
@@ -26,7 +26,10 @@ public class BrokerReadiness implements HealthCheck {
       connection.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
       return HealthCheckResponse.named("broker").up().build();
     } catch (Exception e) {
-      return HealthCheckResponse.named("broker").down().withData("error", e.getClass().getSimpleName()).build();
+      return HealthCheckResponse.named("broker")
+          .down()
+          .withData("error", e.getClass().getSimpleName())
+          .build();
     }
   }
 }

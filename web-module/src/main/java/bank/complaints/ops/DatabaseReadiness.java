@@ -22,7 +22,10 @@ public class DatabaseReadiness implements HealthCheck {
       boolean valid = connection.isValid(3);
       return HealthCheckResponse.named("database").status(valid).build();
     } catch (Exception e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("error", e.getClass().getSimpleName())
+          .build();
     }
   }
 }

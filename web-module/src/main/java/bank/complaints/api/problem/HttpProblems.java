@@ -7,7 +7,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** What JAX-RS itself refuses (unknown path 404, wrong method 405, not JSON 415, …), as problems. */
+/**
+ * What JAX-RS itself refuses (unknown path 404, wrong method 405, not JSON 415, …), as problems.
+ */
 @Provider
 public class HttpProblems implements ExceptionMapper<WebApplicationException> {
 
@@ -19,14 +21,18 @@ public class HttpProblems implements ExceptionMapper<WebApplicationException> {
     int status = original.getStatus();
     Response.StatusType type = original.getStatusInfo();
     String reason = type.getReasonPhrase() == null ? "HTTP " + status : type.getReasonPhrase();
-    String detail = status >= 500 ? "The server could not handle the request." : describe(e, reason);
+    String detail =
+        status >= 500 ? "The server could not handle the request." : describe(e, reason);
     Problem problem = Problem.of("http-" + status, reason, status, detail);
     LOG.log(status >= 500 ? Level.SEVERE : Level.FINE, problem.instance(), e);
-    Response.ResponseBuilder response = Response.fromResponse(original).type(Problem.MEDIA_TYPE).entity(problem);
+    Response.ResponseBuilder response =
+        Response.fromResponse(original).type(Problem.MEDIA_TYPE).entity(problem);
     return response.build();
   }
 
-  /** The cause of a malformed body says what was wrong (e.g. an unknown channel) without internals. */
+  /**
+   * The cause of a malformed body says what was wrong (e.g. an unknown channel) without internals.
+   */
   private static String describe(WebApplicationException e, String reason) {
     Throwable cause = e.getCause();
     while (cause != null && cause.getCause() != null) {

@@ -25,8 +25,13 @@ public class ValidationProblems implements ExceptionMapper<ConstraintViolationEx
             .map(v -> new Problem.FieldError(field(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList();
-    Problem problem = Problem.of("invalid-request", "Invalid request", 400,
-        errors.size() + " field(s) are invalid.", errors);
+    Problem problem =
+        Problem.of(
+            "invalid-request",
+            "Invalid request",
+            400,
+            errors.size() + " field(s) are invalid.",
+            errors);
     LOG.fine(() -> problem.instance() + " " + errors);
     return problem.toResponse();
   }
@@ -35,7 +40,8 @@ public class ValidationProblems implements ExceptionMapper<ConstraintViolationEx
   private static String field(ConstraintViolation<?> violation) {
     StringJoiner path = new StringJoiner(".");
     for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+      if (node.getKind() == ElementKind.PROPERTY
+          || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
         path.add(node.getName());
       }
     }

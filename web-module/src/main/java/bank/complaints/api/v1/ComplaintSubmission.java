@@ -49,6 +49,7 @@ public class ComplaintSubmission {
   }
 
   NewComplaint toCommand() {
-    return new NewComplaint(channel, customer.name.strip(), customer.mobile, subject.strip(), description.strip());
+    return new NewComplaint(
+        channel, customer.name.strip(), customer.mobile, subject.strip(), description.strip());
   }
 }

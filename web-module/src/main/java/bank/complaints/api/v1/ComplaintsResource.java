@@ -1,10 +1,10 @@
 package bank.complaints.api.v1;
 
+import bank.complaints.api.RequestValidation;
 import bank.complaints.intake.Complaint;
 import bank.complaints.intake.ComplaintNotFoundException;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.intake.IntakeService;
-import bank.complaints.api.RequestValidation;
 import bank.complaints.platform.BankZone;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,12 +41,24 @@ public class ComplaintsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Submit a complaint", description = "Registers it and assigns it to the responsible department.")
-  @APIResponse(responseCode = "201", description = "Registered; Location names the new complaint.",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplaintView.class)))
-  @APIResponse(responseCode = "400", description = "Malformed or invalid submission.",
+  @Operation(
+      summary = "Submit a complaint",
+      description = "Registers it and assigns it to the responsible department.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location names the new complaint.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ComplaintView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed or invalid submission.",
       content = @Content(mediaType = PROBLEM))
-  @APIResponse(responseCode = "415", description = "Not JSON.", content = @Content(mediaType = PROBLEM))
+  @APIResponse(
+      responseCode = "415",
+      description = "Not JSON.",
+      content = @Content(mediaType = PROBLEM))
   public Response submit(ComplaintSubmission submission) {
     Complaint complaint = intake.register(validation.valid(submission).toCommand());
     return Response.created(uri.getAbsolutePathBuilder().path(complaint.number().value()).build())
@@ -57,9 +69,16 @@ public class ComplaintsResource {
   @GET
   @Path("{number}")
   @Operation(summary = "Read a complaint")
-  @APIResponse(responseCode = "200",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplaintView.class)))
-  @APIResponse(responseCode = "404", description = "No such complaint.", content = @Content(mediaType = PROBLEM))
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ComplaintView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such complaint.",
+      content = @Content(mediaType = PROBLEM))
   public ComplaintView read(@PathParam("number") String number) {
     ComplaintNumber parsed = ComplaintNumber.parseOrNull(number);
     if (parsed == null) {
