@@ -34,6 +34,15 @@ final class Api {
     return post(path, "application/json", json);
   }
 
+  static HttpResponse<String> putJson(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   static HttpResponse<String> get(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))

@@ -5,7 +5,7 @@ package bank.complaints.common;
  * boundary maps each family to an RFC 9457 problem in one place.
  */
 public abstract sealed class DomainException extends RuntimeException
-    permits NotFoundException, RuleViolationException {
+    permits NotFoundException, RuleViolationException, InvalidRequestException {
 
   protected DomainException(String message) {
     super(message);

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 /**
  * Applies the versioned schema migrations (db/migration) when the application is deployed, before
@@ -28,13 +29,30 @@ public class DatabaseMigrations {
 
   @PostConstruct
   void migrate() {
-    MigrateResult result =
-        Flyway.configure(DatabaseMigrations.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration/common")
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
+    MigrateResult result;
+    try {
+      result =
+          Flyway.configure(DatabaseMigrations.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations("classpath:db/migration/common")
+              .failOnMissingLocations(true)
+              .load()
+              .migrate();
+    } catch (FlywaySqlScriptException e) {
+      // Its own message tries to quote the script from disk, which fails inside an EAR: say it
+      // here.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException(
+          "Migration failed at line "
+              + e.getLineNumber()
+              + " of "
+              + e.getResource().getFilename()
+              + ": "
+              + cause.getMessage()
+              + " in: "
+              + e.getStatement(),
+          cause);
+    }
     LOG.info(
         () ->
             "Database schema at version "

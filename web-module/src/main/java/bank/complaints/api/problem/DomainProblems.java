@@ -1,6 +1,7 @@
 package bank.complaints.api.problem;
 
 import bank.complaints.common.DomainException;
+import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +20,8 @@ public class DomainProblems implements ExceptionMapper<DomainException> {
     Problem problem;
     if (e instanceof NotFoundException) {
       problem = Problem.of("not-found", "Not found", 404, e.getMessage());
+    } else if (e instanceof InvalidRequestException) {
+      problem = Problem.of("invalid-request", "Unprocessable request", 422, e.getMessage());
     } else if (e instanceof RuleViolationException) {
       problem = Problem.of("rule-violation", "Not allowed now", 409, e.getMessage());
     } else {

@@ -1,0 +1,115 @@
+package bank.complaints.calendar;
+
+import bank.complaints.common.InvalidRequestException;
+import bank.complaints.platform.BankZone;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The bank's calendar (R-CAL) as configured: weekly hours from configuration, special days from the
+ * database. Deadlines ask {@link #current()}; administrators read and replace a year. The built
+ * calendar is cached for a short while, so a change made on another server applies within {@link
+ * #REFRESH} everywhere.
+ */
+@Singleton
+@Lock(LockType.READ)
+public class Calendars {
+
+  static final Duration REFRESH = Duration.ofSeconds(30);
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject @BankZone ZoneId zone;
+
+  @Inject
+  @ConfigProperty(name = "complaints.calendar.working-days")
+  List<DayOfWeek> workingDays;
+
+  @Inject
+  @ConfigProperty(name = "complaints.calendar.working-hours")
+  String workingHours;
+
+  private volatile BusinessCalendar cached;
+  private volatile Instant cachedAt = Instant.MIN;
+
+  public BusinessCalendar current() {
+    BusinessCalendar calendar = cached;
+    if (calendar == null || Instant.now().isAfter(cachedAt.plus(REFRESH))) {
+      calendar = load();
+      cached = calendar;
+      cachedAt = Instant.now();
+    }
+    return calendar;
+  }
+
+  public List<SpecialDay> year(int year) {
+    return em.createQuery(
+            "select d from SpecialDay d where d.calendarDate >= :first and d.calendarDate < :next"
+                + " order by d.calendarDate",
+            SpecialDay.class)
+        .setParameter("first", LocalDate.of(year, 1, 1))
+        .setParameter("next", LocalDate.of(year + 1, 1, 1))
+        .getResultList();
+  }
+
+  /** Replaces a year's holidays and make-up working days with {@code days}. */
+  @Lock(LockType.WRITE)
+  public List<SpecialDay> replaceYear(int year, List<SpecialDay> days) {
+    Set<LocalDate> seen = new HashSet<>();
+    for (SpecialDay day : days) {
+      if (day.day().getYear() != year) {
+        throw new InvalidRequestException(day.day() + " is not in " + year + ".");
+      }
+      if (!seen.add(day.day())) {
+        throw new InvalidRequestException(day.day() + " is listed twice.");
+      }
+    }
+    year(year).forEach(em::remove);
+    em.flush();
+    days.forEach(em::persist);
+    em.flush();
+    cached = null;
+    return year(year);
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public List<DayOfWeek> workingDays() {
+    return workingDays;
+  }
+
+  public List<WorkingPeriod> workingHours() {
+    return WorkingPeriod.parseList(workingHours);
+  }
+
+  private BusinessCalendar load() {
+    List<WorkingPeriod> hours = workingHours();
+    Map<DayOfWeek, List<WorkingPeriod>> week = new EnumMap<>(DayOfWeek.class);
+    workingDays.forEach(day -> week.put(day, hours));
+    Set<LocalDate> holidays = new HashSet<>();
+    Set<LocalDate> makeUpDays = new HashSet<>();
+    for (SpecialDay day :
+        em.createQuery("select d from SpecialDay d", SpecialDay.class).getResultList()) {
+      (day.kind() == DayKind.HOLIDAY ? holidays : makeUpDays).add(day.day());
+    }
+    return new BusinessCalendar(zone, week, hours, holidays, makeUpDays);
+  }
+}

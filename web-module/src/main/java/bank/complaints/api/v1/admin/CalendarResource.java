@@ -1,0 +1,118 @@
+package bank.complaints.api.v1.admin;
+
+import bank.complaints.api.RequestValidation;
+import bank.complaints.calendar.Calendars;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The business calendar (R-CAL) as data: read and replace a year, and preview a deadline on it. */
+@Path("v1/admin/calendars")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CalendarResource {
+
+  private static final String PROBLEM = "application/problem+json";
+
+  @Inject Calendars calendars;
+
+  @Inject RequestValidation validation;
+
+  @GET
+  @Path("{year}")
+  @Operation(summary = "Read a year of the business calendar")
+  public CalendarYearView read(@PathParam("year") String year) {
+    int parsed = year(year);
+    return CalendarYearView.of(parsed, calendars, calendars.year(parsed));
+  }
+
+  @PUT
+  @Path("{year}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Replace a year's holidays and make-up working days")
+  @APIResponse(responseCode = "200", description = "The year as it now stands.")
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed body.",
+      content = @Content(mediaType = PROBLEM))
+  @APIResponse(
+      responseCode = "422",
+      description = "A day outside the year, or listed twice.",
+      content = @Content(mediaType = PROBLEM))
+  public CalendarYearView replace(@PathParam("year") String year, CalendarYearUpdate update) {
+    int parsed = year(year);
+    return CalendarYearView.of(
+        parsed, calendars, calendars.replaceYear(parsed, validation.valid(update).toSpecialDays()));
+  }
+
+  /**
+   * When a deadline of some working days or hours from an instant falls on the current calendar.
+   */
+  @GET
+  @Path("deadline")
+  @Operation(summary = "Preview a deadline: from + working days / hours on the current calendar")
+  public DeadlineView deadline(
+      @QueryParam("from") String from,
+      @QueryParam("workingDays") Integer workingDays,
+      @QueryParam("workingHours") Integer workingHours) {
+    if ((workingDays == null) == (workingHours == null)
+        || (workingDays != null && (workingDays < 0 || workingDays > 365))
+        || (workingHours != null && (workingHours < 0 || workingHours > 8_760))) {
+      throw new BadRequestException("Give either workingDays (0–365) or workingHours (0–8760).");
+    }
+    Instant start = instant(from);
+    Instant due =
+        workingDays != null
+            ? calendars.current().addWorkingDays(start, workingDays)
+            : calendars.current().addWorkingTime(start, java.time.Duration.ofHours(workingHours));
+    return new DeadlineView(
+        start.atZone(calendars.zone()).toOffsetDateTime(),
+        due.atZone(calendars.zone()).toOffsetDateTime());
+  }
+
+  /** A deadline preview, both times in the bank's zone. */
+  public record DeadlineView(OffsetDateTime from, OffsetDateTime due) {}
+
+  private static int year(String text) {
+    try {
+      int year = Integer.parseInt(text);
+      if (year >= 2000 && year <= 2100) {
+        return year;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new BadRequestException(
+        "The year must be a number from 2000 to 2100, not '" + abbreviate(text) + "'.");
+  }
+
+  private static Instant instant(String text) {
+    if (text == null) {
+      throw new BadRequestException("'from' is required, e.g. 2026-10-01T10:00:00+08:00.");
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(
+          "'from' must be an ISO date-time with offset, e.g. 2026-10-01T10:00:00+08:00.");
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 20 ? text.substring(0, 20) + "…" : text;
+  }
+}
