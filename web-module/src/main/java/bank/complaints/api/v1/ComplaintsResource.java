@@ -1,6 +1,7 @@
 package bank.complaints.api.v1;
 
 import bank.complaints.api.RequestValidation;
+import bank.complaints.api.problem.Problem;
 import bank.complaints.intake.Complaint;
 import bank.complaints.intake.ComplaintNotFoundException;
 import bank.complaints.intake.ComplaintNumber;
@@ -29,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplaintsResource {
 
-  private static final String PROBLEM = "application/problem+json";
-
   @Inject IntakeService intake;
 
   @Inject RequestValidation validation;
@@ -54,11 +53,11 @@ public class ComplaintsResource {
   @APIResponse(
       responseCode = "400",
       description = "Malformed or invalid submission.",
-      content = @Content(mediaType = PROBLEM))
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
       responseCode = "415",
       description = "Not JSON.",
-      content = @Content(mediaType = PROBLEM))
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response submit(ComplaintSubmission submission) {
     Complaint complaint = intake.register(validation.valid(submission).toCommand());
     return Response.created(uri.getAbsolutePathBuilder().path(complaint.number().value()).build())
@@ -78,7 +77,7 @@ public class ComplaintsResource {
   @APIResponse(
       responseCode = "404",
       description = "No such complaint.",
-      content = @Content(mediaType = PROBLEM))
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public ComplaintView read(@PathParam("number") String number) {
     ComplaintNumber parsed = ComplaintNumber.parseOrNull(number);
     if (parsed == null) {

@@ -1,6 +1,7 @@
 package bank.complaints.api.v1.admin;
 
 import bank.complaints.api.RequestValidation;
+import bank.complaints.api.problem.Problem;
 import bank.complaints.calendar.Calendars;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
 
-  private static final String PROBLEM = "application/problem+json";
-
   @Inject Calendars calendars;
 
   @Inject RequestValidation validation;
@@ -48,11 +47,11 @@ public class CalendarResource {
   @APIResponse(
       responseCode = "400",
       description = "Malformed body.",
-      content = @Content(mediaType = PROBLEM))
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
       responseCode = "422",
       description = "A day outside the year, or listed twice.",
-      content = @Content(mediaType = PROBLEM))
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public CalendarYearView replace(@PathParam("year") String year, CalendarYearUpdate update) {
     int parsed = year(year);
     return CalendarYearView.of(
