@@ -2,6 +2,7 @@ package bank.complaints.system;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +29,7 @@ final class Runtime {
   /** Runs steps of scripts/runtime.sh (e.g. broker-down), failing the test if they fail. */
   static void run(String... steps) {
     Path script = Path.of("..", "scripts", "runtime.sh").toAbsolutePath().normalize();
-    List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString()));
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(steps));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().put("RUNTIME_DIR", dir().toString());

@@ -8,6 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,8 @@ public class Calendars {
 
   @Inject @BankZone ZoneId zone;
 
+  @Inject Clock clock;
+
   @Inject
   @ConfigProperty(name = "complaints.calendar.working-days")
   List<DayOfWeek> workingDays;
@@ -50,10 +53,10 @@ public class Calendars {
 
   public BusinessCalendar current() {
     BusinessCalendar calendar = cached;
-    if (calendar == null || Instant.now().isAfter(cachedAt.plus(REFRESH))) {
+    if (calendar == null || clock.instant().isAfter(cachedAt.plus(REFRESH))) {
       calendar = load();
       cached = calendar;
-      cachedAt = Instant.now();
+      cachedAt = clock.instant();
     }
     return calendar;
   }

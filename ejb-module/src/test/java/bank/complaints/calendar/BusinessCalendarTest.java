@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,7 +142,7 @@ class BusinessCalendarTest {
         new BusinessCalendar(
             SHANGHAI,
             Map.of(
-                java.time.DayOfWeek.MONDAY,
+                DayOfWeek.MONDAY,
                 List.of(WorkingPeriod.of("13:00", "17:30"), WorkingPeriod.of("08:30", "12:00"))),
             List.of(WorkingPeriod.of("08:30", "12:00"), WorkingPeriod.of("13:00", "17:30")),
             Set.of(),
@@ -179,7 +180,7 @@ class BusinessCalendarTest {
             new BusinessCalendar(
                 SHANGHAI,
                 Map.of(
-                    java.time.DayOfWeek.MONDAY,
+                    DayOfWeek.MONDAY,
                     List.of(
                         WorkingPeriod.of("09:00", "12:00"), WorkingPeriod.of("11:00", "13:00"))),
                 List.of(),

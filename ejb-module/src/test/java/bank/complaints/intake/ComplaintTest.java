@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.routing.DepartmentCode;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,6 @@ class ComplaintTest {
   @Test
   void numberNeedsIdentity() {
     assertThrows(
-        IllegalStateException.class,
-        () -> received().issueNumber(java.time.ZoneId.of("Asia/Shanghai")));
+        IllegalStateException.class, () -> received().issueNumber(ZoneId.of("Asia/Shanghai")));
   }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -77,7 +78,7 @@ public class CalendarResource {
     Instant due =
         workingDays != null
             ? calendars.current().addWorkingDays(start, workingDays)
-            : calendars.current().addWorkingTime(start, java.time.Duration.ofHours(workingHours));
+            : calendars.current().addWorkingTime(start, Duration.ofHours(workingHours));
     return new DeadlineView(
         start.atZone(calendars.zone()).toOffsetDateTime(),
         due.atZone(calendars.zone()).toOffsetDateTime());
