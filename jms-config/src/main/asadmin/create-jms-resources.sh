@@ -69,7 +69,7 @@ if ! has list-connector-resources "$cf_jndi"; then
 fi
 
 existing=$("${asadmin[@]}" list-admin-objects 2>/dev/null | awk '{print $1}')
-for address in $(grep -oE '<address name="complaints\.[A-Za-z0-9_.]+"' "$broker_xml" | cut -d'"' -f2); do
+for address in $(grep -oE '<address name="complaints\.[A-Za-z0-9_.-]+"' "$broker_xml" | cut -d'"' -f2); do
   jndi="jms/${address//.//}"
   if ! grep -qxF -- "$jndi" <<< "$existing"; then
     "${asadmin[@]}" create-admin-object --raname "$ra_name" --restype jakarta.jms.Queue \

@@ -1,6 +1,7 @@
 package bank.complaints.system;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -54,6 +55,12 @@ final class Api {
   static JsonObject json(HttpResponse<String> response) {
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readObject();
+    }
+  }
+
+  static JsonArray jsonArray(HttpResponse<String> response) {
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readArray();
     }
   }
 

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads the system's database directly, as the tests' independent witness. */
 final class Database {
@@ -42,6 +44,25 @@ final class Database {
   static String text(String sql, Object... parameters) {
     Object value = first(sql, parameters);
     return value == null ? null : value.toString();
+  }
+
+  /** The first column of every row, as text. */
+  static List<String> texts(String sql, Object... parameters) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      List<String> values = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Object first(String sql, Object... parameters) {

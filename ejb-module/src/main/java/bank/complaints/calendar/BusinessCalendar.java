@@ -123,6 +123,24 @@ public final class BusinessCalendar {
     return false;
   }
 
+  /** {@code from} itself if it is working time, else the start of the next working period. */
+  public Instant nextWorkingTime(Instant from) {
+    LocalDate day = from.atZone(zone).toLocalDate();
+    for (int searched = 0; searched < MAX_DAYS_SEARCHED; searched++, day = day.plusDays(1)) {
+      for (WorkingPeriod period : periodsOn(day)) {
+        Instant start = at(day, period.start());
+        if (!from.isBefore(start) && from.isBefore(endOf(day, period))) {
+          return from;
+        }
+        if (start.isAfter(from)) {
+          return start;
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "no working time within " + MAX_DAYS_SEARCHED + " days of " + from);
+  }
+
   /**
    * The instant at which {@code workingTime} of working time has passed since {@code from}. Time
    * outside working hours does not count; a result that lands on the end of a working period is
@@ -205,6 +223,11 @@ public final class BusinessCalendar {
     return period.end().equals(LocalTime.MAX)
         ? day.plusDays(1).atStartOfDay(zone).toInstant()
         : at(day, period.end());
+  }
+
+  /** Refuses overlapping periods. */
+  static void checkPeriods(List<WorkingPeriod> periods) {
+    ordered(periods);
   }
 
   private static List<WorkingPeriod> ordered(List<WorkingPeriod> periods) {

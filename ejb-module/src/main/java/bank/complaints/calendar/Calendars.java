@@ -19,13 +19,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The bank's calendar (R-CAL) as configured: weekly hours from configuration, special days from the
- * database. Deadlines ask {@link #current()}; administrators read and replace a year. The built
- * calendar is cached for a short while, so a change made on another server applies within {@link
- * #REFRESH} everywhere.
+ * The bank's calendar (R-CAL) as data: the weekly hours and the special days, both in the database.
+ * Deadlines ask {@link #current()}; administrators read and replace a year. The built calendar is
+ * cached for a short while, so a change made on another server applies within {@link #REFRESH}
+ * everywhere.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -39,14 +38,6 @@ public class Calendars {
   @Inject @BankZone ZoneId zone;
 
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "complaints.calendar.working-days")
-  List<DayOfWeek> workingDays;
-
-  @Inject
-  @ConfigProperty(name = "complaints.calendar.working-hours")
-  String workingHours;
 
   private volatile BusinessCalendar cached;
   private volatile Instant cachedAt = Instant.MIN;
@@ -95,18 +86,29 @@ public class Calendars {
     return zone;
   }
 
-  public List<DayOfWeek> workingDays() {
-    return workingDays;
+  public CalendarWeek week() {
+    return em.find(CalendarWeek.class, CalendarWeek.THE_ONLY_ROW);
   }
 
-  public List<WorkingPeriod> workingHours() {
-    return WorkingPeriod.parseList(workingHours);
+  /** Replaces the weekly working days and hours (a trial sets every day to 00:00-24:00). */
+  @Lock(LockType.WRITE)
+  public CalendarWeek replaceWeek(Set<DayOfWeek> days, List<WorkingPeriod> hours) {
+    CalendarWeek week = week();
+    try {
+      week.replace(days, hours);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(e.getMessage());
+    }
+    em.flush();
+    cached = null;
+    return week;
   }
 
   private BusinessCalendar load() {
-    List<WorkingPeriod> hours = workingHours();
+    CalendarWeek configured = week();
+    List<WorkingPeriod> hours = configured.workingHours();
     Map<DayOfWeek, List<WorkingPeriod>> week = new EnumMap<>(DayOfWeek.class);
-    workingDays.forEach(day -> week.put(day, hours));
+    configured.workingDays().forEach(day -> week.put(day, hours));
     Set<LocalDate> holidays = new HashSet<>();
     Set<LocalDate> makeUpDays = new HashSet<>();
     for (SpecialDay day :

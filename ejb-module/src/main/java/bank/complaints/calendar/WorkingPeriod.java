@@ -9,6 +9,8 @@ import java.util.Objects;
 /** One stretch of working time within a day, e.g. 09:00–12:00. */
 public record WorkingPeriod(LocalTime start, LocalTime end) {
 
+  private static final String END_OF_DAY = "24:00";
+
   public WorkingPeriod {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
@@ -18,11 +20,13 @@ public record WorkingPeriod(LocalTime start, LocalTime end) {
     }
   }
 
+  /** {@code 24:00} as an end means midnight at the end of the day. */
   public static WorkingPeriod of(String start, String end) {
-    return new WorkingPeriod(LocalTime.parse(start), LocalTime.parse(end));
+    return new WorkingPeriod(
+        LocalTime.parse(start), END_OF_DAY.equals(end) ? LocalTime.MAX : LocalTime.parse(end));
   }
 
-  /** Parses {@code 09:00-12:00,13:00-17:00} (the form configuration uses). */
+  /** Parses {@code 09:00-12:00,13:00-17:00}, or {@code 00:00-24:00} for the whole day. */
   public static List<WorkingPeriod> parseList(String text) {
     List<WorkingPeriod> periods = new ArrayList<>();
     for (String part : text.split(",")) {
@@ -36,6 +40,14 @@ public record WorkingPeriod(LocalTime start, LocalTime end) {
   }
 
   public Duration length() {
-    return Duration.between(start, end);
+    return end.equals(LocalTime.MAX)
+        ? Duration.between(start, LocalTime.MIDNIGHT).plusDays(1)
+        : Duration.between(start, end);
+  }
+
+  /** The form {@link #parseList} reads: {@code 09:00-17:00}, {@code 00:00-24:00}. */
+  @Override
+  public String toString() {
+    return start + "-" + (end.equals(LocalTime.MAX) ? END_OF_DAY : end.toString());
   }
 }

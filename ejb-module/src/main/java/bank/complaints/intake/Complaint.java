@@ -1,6 +1,7 @@
 package bank.complaints.intake;
 
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.grading.Severity;
 import bank.complaints.routing.DepartmentCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /** A customer's complaint: the case the whole process drives. */
 @Entity
@@ -51,6 +53,14 @@ public class Complaint {
   @Column(name = "status", nullable = false)
   private ComplaintStatus status;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "severity", nullable = false)
+  private Severity severity;
+
+  /** R-I7: when the customer was contacted to confirm receipt. */
+  @Column(name = "customer_contacted_at")
+  private OffsetDateTime customerContactedAt;
+
   @Column(name = "department_code")
   private DepartmentCode department;
 
@@ -73,6 +83,7 @@ public class Complaint {
     complaint.subject = submitted.subject();
     complaint.description = submitted.description();
     complaint.status = ComplaintStatus.REGISTERED;
+    complaint.severity = Severity.GREEN; // until the grading rules (R-G1) propose one
     complaint.receivedAt = receivedAt.atOffset(ZoneOffset.UTC);
     return complaint;
   }
@@ -91,6 +102,20 @@ public class Complaint {
   public void assignTo(DepartmentCode responsible) {
     moveTo(ComplaintStatus.ASSIGNED);
     this.department = responsible;
+  }
+
+  /** R-I7: the customer has been contacted to confirm receipt; recorded once. */
+  public void customerContacted(Instant at) {
+    if (customerContactedAt != null) {
+      throw new RuleViolationException(
+          "The customer of " + number + " was already contacted at " + customerContactedAt + ".");
+    }
+    customerContactedAt = at.atOffset(ZoneOffset.UTC);
+  }
+
+  /** R-F1: the responsible department starts its investigation. */
+  public void startInvestigation() {
+    moveTo(ComplaintStatus.INVESTIGATING);
   }
 
   private void moveTo(ComplaintStatus target) {
@@ -131,6 +156,14 @@ public class Complaint {
 
   public ComplaintStatus status() {
     return status;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public Optional<Instant> customerContactedAt() {
+    return Optional.ofNullable(customerContactedAt).map(OffsetDateTime::toInstant);
   }
 
   public DepartmentCode department() {

@@ -9,11 +9,13 @@ import java.util.Set;
  */
 public enum ComplaintStatus {
   REGISTERED,
-  ASSIGNED;
+  ASSIGNED,
+  INVESTIGATING;
 
   static {
     REGISTERED.next = EnumSet.of(ASSIGNED);
-    ASSIGNED.next = EnumSet.noneOf(ComplaintStatus.class);
+    ASSIGNED.next = EnumSet.of(INVESTIGATING);
+    INVESTIGATING.next = EnumSet.noneOf(ComplaintStatus.class);
   }
 
   private Set<ComplaintStatus> next;

@@ -4,19 +4,22 @@ import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
 import bank.complaints.routing.Department;
 import bank.complaints.routing.Routing;
+import bank.complaints.sla.SlaClock;
+import bank.complaints.sla.SlaClocks;
+import bank.complaints.sla.SlaStage;
 import bank.complaints.tasks.TaskKind;
 import bank.complaints.tasks.TaskMessages;
 import bank.complaints.tasks.WorkTask;
+import bank.complaints.timeline.CaseEventKind;
+import bank.complaints.timeline.Timeline;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 
 /**
@@ -40,9 +43,9 @@ public class IntakeService {
 
   @Inject @BankZone ZoneId bankZone;
 
-  @Inject
-  @ConfigProperty(name = "complaints.assignment.start-within")
-  Duration assignmentAllowance;
+  @Inject SlaClocks clocks;
+
+  @Inject Timeline timeline;
 
   @Counted(
       name = "complaints_registered",
@@ -54,10 +57,29 @@ public class IntakeService {
     em.persist(complaint);
     complaint.issueNumber(bankZone);
 
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.REGISTERED,
+        Timeline.SYSTEM,
+        "受理登记 Registered from " + complaint.channel() + ".",
+        true);
+    // R-I7: the customer is to be contacted within the policy's time of registration.
+    clocks.start(complaint.id(), complaint.severity(), SlaStage.CUSTOMER_CONTACT, now);
+
     Department department = routing.responsibleFor(complaint);
     complaint.assignTo(department.code());
+    // R-F1: the department starts investigating within the policy's time of assignment.
+    SlaClock startInvestigation =
+        clocks.start(complaint.id(), complaint.severity(), SlaStage.INVESTIGATION_START, now);
     WorkTask assignment =
-        WorkTask.open(complaint, TaskKind.ASSIGNMENT, department.code(), now, assignmentAllowance);
+        WorkTask.open(
+            complaint, TaskKind.ASSIGNMENT, department.code(), now, startInvestigation.dueAt());
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.ASSIGNED,
+        Timeline.SYSTEM,
+        "分派至 Assigned to " + department.code().value() + ".",
+        true);
     em.persist(assignment);
     outbox.enqueue(TaskMessages.outgoing(assignment, department));
 

@@ -11,7 +11,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -60,11 +59,7 @@ public class WorkTask {
   protected WorkTask() {}
 
   public static WorkTask open(
-      Complaint complaint,
-      TaskKind kind,
-      DepartmentCode department,
-      Instant now,
-      Duration allowance) {
+      Complaint complaint, TaskKind kind, DepartmentCode department, Instant now, Instant due) {
     WorkTask task = new WorkTask();
     task.id = UUID.randomUUID().toString();
     task.complaint = complaint;
@@ -72,7 +67,7 @@ public class WorkTask {
     task.department = department;
     task.status = Status.OPEN;
     task.createdAt = now.atOffset(ZoneOffset.UTC);
-    task.dueAt = now.plus(allowance).atOffset(ZoneOffset.UTC);
+    task.dueAt = due.atOffset(ZoneOffset.UTC);
     return task;
   }
 

@@ -11,13 +11,13 @@ import java.util.Set;
  * them, on the default weekly hours (Mon–Fri 09:00–17:00, Asia/Shanghai): a real year for the
  * calendar tests.
  */
-final class ChinaMainland2026 {
+public final class ChinaMainland2026 {
 
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   private ChinaMainland2026() {}
 
-  static BusinessCalendar calendar() {
+  public static BusinessCalendar calendar() {
     BusinessCalendar standard = BusinessCalendar.standard(SHANGHAI);
     Set<LocalDate> holidays = new HashSet<>();
     addRange(holidays, "2026-01-01", "2026-01-03"); // New Year

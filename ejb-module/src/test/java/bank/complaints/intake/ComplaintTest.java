@@ -45,7 +45,9 @@ class ComplaintTest {
   void transitionTable() {
     for (ComplaintStatus from : ComplaintStatus.values()) {
       for (ComplaintStatus to : ComplaintStatus.values()) {
-        boolean expected = from == ComplaintStatus.REGISTERED && to == ComplaintStatus.ASSIGNED;
+        boolean expected =
+            (from == ComplaintStatus.REGISTERED && to == ComplaintStatus.ASSIGNED)
+                || (from == ComplaintStatus.ASSIGNED && to == ComplaintStatus.INVESTIGATING);
         assertEquals(expected, from.canMoveTo(to), from + " -> " + to);
       }
     }

@@ -2,7 +2,10 @@ package bank.complaints.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.complaints.notification.CustomerNoticeV1;
+import bank.complaints.sla.Recipient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,18 @@ class DepartmentQueuesTest {
         matches(Files.readString(BROKER_XML), "<queue name=\"(complaints\\.tasks\\.[A-Z0-9_]+)\"");
     assertFalse(seeded.isEmpty(), "departments are seeded");
     assertEquals(seeded, declared);
+  }
+
+  @Test
+  @DisplayName(
+      "R-P1 every rung of the escalation ladder, and the customer notices, have their queue on the broker")
+  void alertAndNoticeQueuesAreDeclared() throws IOException {
+    Set<String> declared =
+        matches(Files.readString(BROKER_XML), "<queue name=\"(complaints\\.[a-z.-]+)\"");
+    for (Recipient recipient : Recipient.values()) {
+      assertTrue(declared.contains(recipient.queue()), recipient.queue());
+    }
+    assertTrue(declared.contains(CustomerNoticeV1.QUEUE), CustomerNoticeV1.QUEUE);
   }
 
   private static String readAll(Path folder) throws IOException {

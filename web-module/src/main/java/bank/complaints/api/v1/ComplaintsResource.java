@@ -3,17 +3,13 @@ package bank.complaints.api.v1;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.intake.Complaint;
-import bank.complaints.intake.ComplaintNotFoundException;
-import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.intake.IntakeService;
 import bank.complaints.platform.BankZone;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -63,26 +59,5 @@ public class ComplaintsResource {
     return Response.created(uri.getAbsolutePathBuilder().path(complaint.number().value()).build())
         .entity(ComplaintView.of(complaint, bankZone))
         .build();
-  }
-
-  @GET
-  @Path("{number}")
-  @Operation(summary = "Read a complaint")
-  @APIResponse(
-      responseCode = "200",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ComplaintView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such complaint.",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public ComplaintView read(@PathParam("number") String number) {
-    ComplaintNumber parsed = ComplaintNumber.parseOrNull(number);
-    if (parsed == null) {
-      throw new ComplaintNotFoundException(number);
-    }
-    return ComplaintView.of(intake.find(parsed), bankZone);
   }
 }

@@ -3,6 +3,8 @@ package bank.complaints.api.v1.admin;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.calendar.Calendars;
+import bank.complaints.calendar.WorkingPeriod;
+import bank.complaints.common.InvalidRequestException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -18,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,6 +61,41 @@ public class CalendarResource {
     int parsed = year(year);
     return CalendarYearView.of(
         parsed, calendars, calendars.replaceYear(parsed, validation.valid(update).toSpecialDays()));
+  }
+
+  @GET
+  @Path("week")
+  @Operation(summary = "Read the weekly working days and hours")
+  public CalendarWeekView week() {
+    return CalendarWeekView.of(calendars.week());
+  }
+
+  @PUT
+  @Path("week")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Replace the weekly working days and hours",
+      description =
+          "All seven days at 00:00-24:00 make a round-the-clock calendar, e.g. for a trial of the"
+              + " escalation ladder.")
+  @APIResponse(responseCode = "200", description = "The week as it now stands.")
+  @APIResponse(
+      responseCode = "400",
+      description = "Malformed body or period.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "Periods that overlap or end before they start.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public CalendarWeekView replaceWeek(CalendarWeekUpdate update) {
+    CalendarWeekUpdate valid = validation.valid(update);
+    List<WorkingPeriod> periods;
+    try {
+      periods = valid.periods();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(e.getMessage());
+    }
+    return CalendarWeekView.of(calendars.replaceWeek(EnumSet.copyOf(valid.workingDays), periods));
   }
 
   /**

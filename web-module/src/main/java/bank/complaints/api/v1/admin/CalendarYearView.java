@@ -2,7 +2,6 @@ package bank.complaints.api.v1.admin;
 
 import bank.complaints.calendar.Calendars;
 import bank.complaints.calendar.SpecialDay;
-import bank.complaints.calendar.WorkingPeriod;
 import java.time.DayOfWeek;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,12 +23,8 @@ public record CalendarYearView(
     return new CalendarYearView(
         year,
         calendars.zone().getId(),
-        calendars.workingDays(),
-        calendars.workingHours().stream().map(CalendarYearView::format).toList(),
+        CalendarWeekView.of(calendars.week()).workingDays(),
+        CalendarWeekView.of(calendars.week()).workingHours(),
         days.stream().map(d -> new Day(d.day().toString(), d.kind().name(), d.name())).toList());
-  }
-
-  private static String format(WorkingPeriod period) {
-    return period.start() + "-" + period.end();
   }
 }

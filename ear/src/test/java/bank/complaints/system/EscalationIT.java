@@ -1,0 +1,268 @@
+package bank.complaints.system;
+
+import static bank.complaints.system.ComplaintJson.aComplaint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deadlines and escalation in trial mode: a round-the-clock calendar and second-scale policies set
+ * through the admin API, so the whole ladder runs within seconds against the real scanner, outbox
+ * and broker.
+ */
+class EscalationIT extends SystemTest {
+
+  private static final String[] LADDER_QUEUES = {
+    "complaints.escalations.owner",
+    "complaints.escalations.owner",
+    "complaints.escalations.supervisor",
+    "complaints.escalations.department-head",
+    "complaints.escalations.head-office"
+  };
+
+  private static Trial trial;
+
+  @BeforeAll
+  static void trialMode() {
+    trial =
+        Trial.roundTheClock()
+            .policy(
+                "CUSTOMER_CONTACT", "CALENDAR_TIME", "PT4S", null, "PT0S", "PT2S", "PT4S", "PT6S")
+            .policy(
+                "INVESTIGATION", "WORKING_TIME", "PT6S", "PT20S", "PT0S", "PT2S", "PT4S", "PT6S");
+  }
+
+  @AfterAll
+  static void endTrial() {
+    trial.restore();
+  }
+
+  private static String submit(String subject) {
+    HttpResponse<String> created =
+        Api.postJson("/api/v1/complaints", aComplaint().about(subject).json());
+    assertEquals(201, created.statusCode(), created.body());
+    return Api.json(created).getString("number");
+  }
+
+  private static JsonObject body(Message message) throws Exception {
+    return Api.json(((TextMessage) message).getText());
+  }
+
+  private static JsonObject clock(String number, String stage) {
+    for (JsonValue value : Api.jsonArray(Api.get("/api/v1/complaints/" + number + "/clocks"))) {
+      if (value.asJsonObject().getString("stage").equals(stage)) {
+        return value.asJsonObject();
+      }
+    }
+    throw new AssertionError("no " + stage + " clock on " + number);
+  }
+
+  private static Instant instant(JsonObject object, String field) {
+    return OffsetDateTime.parse(object.getString(field)).toInstant();
+  }
+
+  @Test
+  @DisplayName(
+      "R-I7 R-P1 a complaint left unacknowledged is warned, then escalates through every level on the right queues, in order")
+  void unacknowledgedClimbsTheLadder() throws Exception {
+    String number = submit("nobody calls back");
+    List<JsonObject> alerts = new ArrayList<>();
+    for (String queue : LADDER_QUEUES) {
+      Message message = Broker.receive(queue, number, 30_000);
+      assertNotNull(message, "an alert on " + queue);
+      alerts.add(body(message));
+    }
+    assertEquals("WARNING", alerts.get(0).getString("kind"));
+    for (int level = 0; level < alerts.size(); level++) {
+      JsonObject alert = alerts.get(level);
+      assertEquals(level, alert.getInt("level"));
+      assertEquals("CUSTOMER_CONTACT", alert.getString("stage"));
+      assertEquals("CSC", alert.getString("department"));
+      assertEquals(1, alert.getInt("schemaVersion"));
+      if (level > 0) {
+        assertEquals("ESCALATION", alert.getString("kind"));
+        assertTrue(
+            !instant(alert, "raisedAt").isBefore(instant(alerts.get(level - 1), "raisedAt")),
+            "level " + level + " after level " + (level - 1));
+      }
+    }
+    for (String queue : LADDER_QUEUES) {
+      assertNull(Broker.receive(queue, number, 200), "nothing more on " + queue);
+    }
+    assertEquals(
+        List.of(
+            "SLA_WARNING", "SLA_ESCALATION", "SLA_ESCALATION", "SLA_ESCALATION", "SLA_ESCALATION"),
+        Database.texts(
+            "select e.kind from case_event e join complaint c on c.id = e.complaint_id"
+                + " where c.complaint_number = ? and e.kind like 'SLA_%' order by e.occurred_at, e.id",
+            number),
+        "each alert is an entry in the case timeline");
+  }
+
+  @Test
+  @DisplayName("R-I7 contacting the customer in time stops the clock: no warning, no escalation")
+  void contactStopsTheClock() throws Exception {
+    String number = submit("called back at once");
+    HttpResponse<String> contacted =
+        Api.postJson(
+            "/api/v1/complaints/" + number + "/customer-contact",
+            "{\"by\":\"王芳\",\"note\":\"已电话确认受理\"}");
+    assertEquals(200, contacted.statusCode(), contacted.body());
+    assertEquals("STOPPED", clock(number, "CUSTOMER_CONTACT").getString("state"));
+    assertNull(Broker.receive("complaints.escalations.owner", number, 7_000));
+    HttpResponse<String> again =
+        Api.postJson("/api/v1/complaints/" + number + "/customer-contact", "{\"by\":\"王芳\"}");
+    assertEquals(409, again.statusCode(), again.body());
+  }
+
+  @Test
+  @DisplayName(
+      "R-F2 R-CAL time paused while waiting for the customer does not count: the deadline moves by the pause")
+  void pauseExcludesTime() throws Exception {
+    String number = submit("waiting for the customer's statement");
+    // Only the investigation clock runs on: the contact clock stops when the customer is called.
+    assertEquals(
+        200,
+        Api.postJson("/api/v1/complaints/" + number + "/customer-contact", "{\"by\":\"李强\"}")
+            .statusCode());
+    HttpResponse<String> started =
+        Api.postJson(
+            "/api/v1/complaints/" + number + "/investigation",
+            "{\"by\":\"李强\",\"plan\":\"调取交易流水\"}");
+    assertEquals(200, started.statusCode(), started.body());
+    HttpResponse<String> paused =
+        Api.postJson(
+            "/api/v1/complaints/" + number + "/clocks/INVESTIGATION/pause",
+            "{\"by\":\"李强\",\"reason\":\"AWAITING_CUSTOMER_INFORMATION\"}");
+    assertEquals(200, paused.statusCode(), paused.body());
+    assertEquals("PAUSED", Api.json(paused).getString("state"));
+    Instant originalDue = instant(Api.json(paused), "dueAt");
+
+    assertNull(
+        Broker.receive("complaints.escalations.owner", number, 6_000),
+        "no warning while paused, though the 3 s warning point has passed");
+
+    HttpResponse<String> resumed =
+        Api.postJson(
+            "/api/v1/complaints/" + number + "/clocks/INVESTIGATION/resume", "{\"by\":\"李强\"}");
+    assertEquals(200, resumed.statusCode(), resumed.body());
+    JsonObject clock = Api.json(resumed);
+    Duration paused6s = Duration.parse(clock.getString("pausedTotal"));
+    assertTrue(paused6s.compareTo(Duration.ofSeconds(6)) >= 0, "paused " + paused6s);
+    Duration moved = Duration.between(originalDue, instant(clock, "dueAt"));
+    assertTrue(
+        moved.compareTo(paused6s.minusMillis(50)) >= 0
+            && moved.compareTo(paused6s.plusSeconds(1)) <= 0,
+        "the deadline moved by the pause: " + moved + " vs " + paused6s);
+
+    Message warning = Broker.receive("complaints.escalations.owner", number, 15_000);
+    assertNotNull(warning, "counting resumed");
+    assertEquals("WARNING", body(warning).getString("kind"));
+    assertEquals("INVESTIGATION", body(warning).getString("stage"));
+  }
+
+  @Test
+  @DisplayName(
+      "R-F2 an approved extension moves the deadline, is recorded, and the customer is told the new date; beyond the limit it is refused")
+  void approvedExtension() throws Exception {
+    String number = submit("needs an outside appraisal");
+    Api.postJson(
+        "/api/v1/complaints/" + number + "/investigation", "{\"by\":\"李强\",\"plan\":\"外部鉴定\"}");
+    Instant due = instant(clock(number, "INVESTIGATION"), "dueAt");
+    HttpResponse<String> extended =
+        Api.postJson(
+            "/api/v1/complaints/" + number + "/clocks/INVESTIGATION/extensions",
+            "{\"extension\":\"PT15S\",\"approvedBy\":\"部门负责人 赵敏\",\"reason\":\"需外部鉴定\"}");
+    assertEquals(200, extended.statusCode(), extended.body());
+    assertEquals(due.plusSeconds(15), instant(Api.json(extended), "dueAt"));
+    assertEquals("PT15S", Api.json(extended).getString("extended"));
+
+    Message notice = Broker.receive("complaints.notifications", number, 15_000);
+    assertNotNull(notice, "the customer is told");
+    JsonObject text = body(notice);
+    assertEquals("DEADLINE_EXTENDED", text.getString("kind"));
+    assertTrue(text.getString("text").contains(number), text.toString());
+    assertEquals("138****5678", text.getString("customerMobile"));
+
+    HttpResponse<String> tooFar =
+        Api.postJson(
+            "/api/v1/complaints/" + number + "/clocks/INVESTIGATION/extensions",
+            "{\"extension\":\"PT10S\",\"approvedBy\":\"赵敏\",\"reason\":\"再延\"}");
+    assertEquals(409, tooFar.statusCode(), tooFar.body());
+    assertEquals(
+        2,
+        Database.count(
+            "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
+                + " where c.complaint_number = ? and e.kind = 'DEADLINE_EXTENDED'",
+            number),
+        "the approval (internal) and the customer's notice (visible) are in the timeline");
+  }
+
+  @Test
+  @DisplayName(
+      "R-P1 concurrent scans (the timer and eight callers of the admin scan) never fire one alert twice")
+  void concurrentScansFireOnce() throws Exception {
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      numbers.add(submit("burst " + i));
+    }
+    ExecutorService scanners = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      Instant until = Instant.now().plusSeconds(14);
+      for (int t = 0; t < 8; t++) {
+        running.add(
+            scanners.submit(
+                () -> {
+                  while (Instant.now().isBefore(until)) {
+                    HttpResponse<String> scan =
+                        Api.post("/api/v1/admin/escalations/scan", null, "");
+                    assertEquals(200, scan.statusCode(), scan.body());
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> scanner : running) {
+        scanner.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      scanners.shutdownNow();
+    }
+    for (String number : numbers) {
+      assertEquals(
+          5,
+          Database.count(
+              "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
+                  + " where c.complaint_number = ? and e.kind like 'SLA_%'",
+              number),
+          "warning + four rungs, once each, for " + number);
+      assertEquals(
+          5,
+          Database.count(
+              "select count(*) from outbox_message where message_key = ?"
+                  + " and message_type = 'complaints.escalation'",
+              number),
+          "five messages for " + number);
+    }
+  }
+}

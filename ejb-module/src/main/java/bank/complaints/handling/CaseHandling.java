@@ -1,0 +1,139 @@
+package bank.complaints.handling;
+
+import bank.complaints.intake.Complaint;
+import bank.complaints.intake.ComplaintNumber;
+import bank.complaints.intake.IntakeService;
+import bank.complaints.notification.CustomerNotices;
+import bank.complaints.outbox.Outbox;
+import bank.complaints.platform.BankZone;
+import bank.complaints.sla.Allowance;
+import bank.complaints.sla.SlaClock;
+import bank.complaints.sla.SlaClocks;
+import bank.complaints.sla.SlaStage;
+import bank.complaints.timeline.CaseEventKind;
+import bank.complaints.timeline.Timeline;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The handling steps staff take on a case, each in one transaction with its clocks and timeline
+ * entry: contacting the customer (R-I7), starting the investigation (R-F1), pausing a clock while
+ * waiting for the customer or an appraisal, and extending a deadline with a recorded approval
+ * (R-F2), of which the customer is told.
+ */
+@Stateless
+public class CaseHandling {
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  @Inject IntakeService intake;
+
+  @Inject SlaClocks clocks;
+
+  @Inject Timeline timeline;
+
+  @Inject Outbox outbox;
+
+  @Inject Clock clock;
+
+  @Inject @BankZone ZoneId bankZone;
+
+  /** R-I7: the customer was contacted to confirm receipt; the contact clock stops. */
+  public Complaint customerContacted(ComplaintNumber number, String by, String note) {
+    Complaint complaint = intake.find(number);
+    Instant now = clock.instant();
+    complaint.customerContacted(now);
+    clocks.stop(complaint.id(), SlaStage.CUSTOMER_CONTACT, now);
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.CUSTOMER_CONTACTED,
+        by,
+        "已联系客户确认受理 Customer contacted to confirm receipt." + suffix(note),
+        true);
+    return complaint;
+  }
+
+  /** R-F1, R-F2: the department starts investigating; the investigation clocks start. */
+  public Complaint startInvestigation(ComplaintNumber number, String by, String plan) {
+    Complaint complaint = intake.find(number);
+    Instant now = clock.instant();
+    complaint.startInvestigation();
+    clocks.stop(complaint.id(), SlaStage.INVESTIGATION_START, now);
+    clocks.start(complaint.id(), complaint.severity(), SlaStage.FIRST_FINDINGS, now);
+    clocks.start(complaint.id(), complaint.severity(), SlaStage.INVESTIGATION, now);
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.INVESTIGATION_STARTED,
+        by,
+        "调查开始 Investigation started.",
+        true);
+    timeline.record(
+        complaint.id(), CaseEventKind.INVESTIGATION_STARTED, by, "Plan: " + plan, false);
+    return complaint;
+  }
+
+  public SlaClock pause(
+      ComplaintNumber number, SlaStage stage, PauseReason reason, String by, String note) {
+    Complaint complaint = intake.find(number);
+    SlaClock paused = clocks.pause(complaint.id(), stage, clock.instant());
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.CLOCK_PAUSED,
+        by,
+        stage + " clock paused: " + reason + suffix(note),
+        reason == PauseReason.AWAITING_CUSTOMER_INFORMATION);
+    return paused;
+  }
+
+  public SlaClock resume(ComplaintNumber number, SlaStage stage, String by) {
+    Complaint complaint = intake.find(number);
+    SlaClock resumed = clocks.resume(complaint.id(), complaint.severity(), stage, clock.instant());
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.CLOCK_RESUMED,
+        by,
+        stage + " clock resumed; due " + resumed.dueAt() + ".",
+        false);
+    return resumed;
+  }
+
+  /** R-F2: an approved extension moves the deadline, and the customer is told the new date. */
+  public SlaClock extend(
+      ComplaintNumber number, SlaStage stage, Allowance extra, String approvedBy, String reason) {
+    Complaint complaint = intake.find(number);
+    Instant now = clock.instant();
+    SlaClock extended = clocks.extend(complaint.id(), complaint.severity(), stage, extra, now);
+    String newDate = SHOWN.format(extended.dueAt().atZone(bankZone));
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.DEADLINE_EXTENDED,
+        approvedBy,
+        stage + " deadline extended by " + extra + ", approved by " + approvedBy + ": " + reason,
+        false);
+    String text =
+        "您的投诉 "
+            + complaint.number().value()
+            + " 处理期限延长至 "
+            + newDate
+            + "。 The handling of your complaint is extended to "
+            + newDate
+            + ".";
+    timeline.record(complaint.id(), CaseEventKind.DEADLINE_EXTENDED, Timeline.SYSTEM, text, true);
+    outbox.enqueue(
+        CustomerNotices.outgoing(CustomerNotices.Kind.DEADLINE_EXTENDED, complaint, text, now));
+    return extended;
+  }
+
+  public List<SlaClock> clocks(ComplaintNumber number) {
+    return clocks.of(intake.find(number).id());
+  }
+
+  private static String suffix(String note) {
+    return note == null || note.isBlank() ? "" : " " + note.strip();
+  }
+}

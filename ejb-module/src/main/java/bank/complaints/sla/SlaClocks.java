@@ -1,0 +1,95 @@
+package bank.complaints.sla;
+
+import bank.complaints.calendar.Calendars;
+import bank.complaints.common.NotFoundException;
+import bank.complaints.grading.Severity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts, stops, pauses, resumes and extends the clocks of a case, inside the caller's transaction:
+ * a stage's clock changes in the same commit as the step that moves the case.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class SlaClocks {
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject SlaPolicies policies;
+
+  @Inject Calendars calendars;
+
+  /** Starts the stage's clock under the policy for the case's severity. */
+  public SlaClock start(long complaintId, Severity severity, SlaStage stage, Instant now) {
+    SlaClock clock = SlaClock.start(complaintId, policy(stage, severity), now, calendars.current());
+    em.persist(clock);
+    return clock;
+  }
+
+  /** Stops the stage's running or paused clock; nothing happens if there is none. */
+  public Optional<SlaClock> stop(long complaintId, SlaStage stage, Instant now) {
+    Optional<SlaClock> clock = active(complaintId, stage);
+    clock.ifPresent(c -> c.stop(now));
+    return clock;
+  }
+
+  public SlaClock pause(long complaintId, SlaStage stage, Instant now) {
+    SlaClock clock = require(complaintId, stage);
+    clock.pause(now, calendars.current());
+    return clock;
+  }
+
+  public SlaClock resume(long complaintId, Severity severity, SlaStage stage, Instant now) {
+    SlaClock clock = require(complaintId, stage);
+    clock.resume(now, policy(stage, severity), calendars.current());
+    return clock;
+  }
+
+  public SlaClock extend(
+      long complaintId, Severity severity, SlaStage stage, Allowance extra, Instant now) {
+    SlaClock clock = require(complaintId, stage);
+    clock.extend(extra, now, policy(stage, severity), calendars.current());
+    return clock;
+  }
+
+  /** The case's clocks, oldest first. */
+  public List<SlaClock> of(long complaintId) {
+    return em.createQuery(
+            "select c from SlaClock c where c.complaintId = :complaint order by c.startedAt, c.id",
+            SlaClock.class)
+        .setParameter("complaint", complaintId)
+        .getResultList();
+  }
+
+  private Optional<SlaClock> active(long complaintId, SlaStage stage) {
+    return em.createQuery(
+            "select c from SlaClock c where c.complaintId = :complaint and c.stage = :stage"
+                + " and c.state <> :stopped",
+            SlaClock.class)
+        .setParameter("complaint", complaintId)
+        .setParameter("stage", stage)
+        .setParameter("stopped", SlaClock.State.STOPPED)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private SlaClock require(long complaintId, SlaStage stage) {
+    return active(complaintId, stage)
+        .orElseThrow(() -> new NotFoundException("The case has no running " + stage + " clock."));
+  }
+
+  private SlaPolicy policy(SlaStage stage, Severity severity) {
+    return policies
+        .of(stage, severity)
+        .orElseThrow(
+            () -> new IllegalStateException("no SLA policy for " + stage + " / " + severity));
+  }
+}

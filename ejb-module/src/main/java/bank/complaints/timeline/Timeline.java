@@ -1,0 +1,47 @@
+package bank.complaints.timeline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Records timeline entries inside the caller's transaction, and reads a case's timeline. */
+@ApplicationScoped
+public class Timeline {
+
+  /** The actor of what the system does by itself (alerts, automatic assignment). */
+  public static final String SYSTEM = "system";
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(
+      long complaintId, CaseEventKind kind, String actor, String summary, boolean customerVisible) {
+    em.persist(
+        new CaseEvent(complaintId, clock.instant(), kind, actor, summary, customerVisible, null));
+  }
+
+  /** An alert: internal, by the system, with the time it was due to go out. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordAlert(
+      long complaintId, CaseEventKind kind, String summary, Instant scheduledFor, Instant now) {
+    em.persist(new CaseEvent(complaintId, now, kind, SYSTEM, summary, false, scheduledFor));
+  }
+
+  public List<CaseEvent> of(long complaintId, boolean customerView) {
+    return em.createQuery(
+            "select e from CaseEvent e where e.complaintId = :complaint"
+                + (customerView ? " and e.customerVisible = true" : "")
+                + " order by e.occurredAt, e.id",
+            CaseEvent.class)
+        .setParameter("complaint", complaintId)
+        .getResultList();
+  }
+}

@@ -1,0 +1,84 @@
+package bank.complaints.api.v1;
+
+import bank.complaints.handling.PauseReason;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The bodies of the handling steps on a case. */
+public final class CaseStepRequests {
+
+  private CaseStepRequests() {}
+
+  /** R-I7: who contacted the customer, and a note. */
+  @Schema(name = "CustomerContact")
+  public static class CustomerContact {
+    @NotBlank
+    @Size(max = 100)
+    @Schema(example = "王芳 (CSC)")
+    public String by;
+
+    @Size(max = 1000)
+    @Schema(example = "电话联系客户，告知处理流程和预计时间。")
+    public String note;
+  }
+
+  /** R-F2: who starts the investigation, and the plan. */
+  @Schema(name = "InvestigationStart")
+  public static class InvestigationStart {
+    @NotBlank
+    @Size(max = 100)
+    public String by;
+
+    @NotBlank
+    @Size(max = 4000)
+    @Schema(example = "调取交易流水与监控录像，联系卡中心核实扣费规则。")
+    public String plan;
+  }
+
+  /** Why the clock stops counting. */
+  @Schema(name = "ClockPause")
+  public static class ClockPause {
+    @NotBlank
+    @Size(max = 100)
+    public String by;
+
+    @NotNull public PauseReason reason;
+
+    @Size(max = 1000)
+    public String note;
+  }
+
+  /** Who resumes the clock. */
+  @Schema(name = "ClockResume")
+  public static class ClockResume {
+    @NotBlank
+    @Size(max = 100)
+    public String by;
+  }
+
+  /** R-F2: an approved extension. */
+  @Schema(name = "DeadlineExtension")
+  public static class DeadlineExtension {
+    @NotNull
+    @Pattern(
+        regexp = "P(\\d{1,3}D)?(T(\\d{1,4}H)?(\\d{1,5}M)?(\\d{1,6}S)?)?",
+        message = "must be an ISO-8601 duration of days and time, e.g. P2D or PT4H")
+    @Schema(
+        example = "P2D",
+        description = "In the clock's measure: on a working-time clock P1D is one working day")
+    public String extension;
+
+    @NotBlank
+    @Size(max = 100)
+    @Schema(example = "李强 (department head)")
+    public String approvedBy;
+
+    @NotBlank
+    @Size(max = 1000)
+    @Schema(example = "需调取外部鉴定结果。")
+    public String reason;
+  }
+}
