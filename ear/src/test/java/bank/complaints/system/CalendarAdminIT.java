@@ -39,6 +39,20 @@ class CalendarAdminIT extends SystemTest {
 
   @Test
   @DisplayName(
+      "R-CAL the product ships 2027's statutory holidays (13 days) until the State Council's arrangement is loaded")
+  void ships2027Statutory() {
+    JsonObject year = Api.json(Api.get(CALENDARS + "2027"));
+    assertEquals(13, year.getJsonArray("days").size());
+    JsonObject deadline =
+        Api.json(Api.get(CALENDARS + "deadline?from=2027-02-04T16:00:00%2B08:00&workingHours=2"));
+    assertEquals(
+        "2027-02-09T10:00:00+08:00",
+        deadline.getString("due"),
+        "Thursday 16:00 + 2 working hours skips the Spring Festival eve and the weekend holidays");
+  }
+
+  @Test
+  @DisplayName(
       "R-CAL replacing a year's days changes the deadlines computed on it, and leaves other years alone")
   void replaceAYear() {
     String before =

@@ -265,4 +265,28 @@ class EscalationIT extends SystemTest {
           "five messages for " + number);
     }
   }
+
+  @Test
+  @DisplayName(
+      "R-P1 after kill -9 of the server, every alert that fell due while it was down is raised on restart, exactly once")
+  void crashCatchUp() throws Exception {
+    String number = submit("due while the server is down");
+    Runtime.run("domain-kill");
+    Thread.sleep(12_000); // the whole ladder (warning at 2 s … top rung at 10 s) falls due
+    Runtime.run("domain-start", "wait-ready");
+
+    for (String queue : LADDER_QUEUES) {
+      assertNotNull(Broker.receive(queue, number, 30_000), "an alert on " + queue);
+    }
+    for (String queue : LADDER_QUEUES) {
+      assertNull(Broker.receive(queue, number, 500), "nothing more on " + queue);
+    }
+    assertEquals(
+        5,
+        Database.count(
+            "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
+                + " where c.complaint_number = ? and e.kind like 'SLA_%'",
+            number),
+        "warning + four rungs in the timeline, once each");
+  }
 }
