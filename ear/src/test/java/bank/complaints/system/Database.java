@@ -46,6 +46,19 @@ final class Database {
     return value == null ? null : value.toString();
   }
 
+  /** Runs an update; returns the rows changed. */
+  static int update(String sql, Object... parameters) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The first column of every row, as text. */
   static List<String> texts(String sql, Object... parameters) {
     try (Connection connection = connect();

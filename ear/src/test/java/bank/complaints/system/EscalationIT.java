@@ -289,4 +289,36 @@ class EscalationIT extends SystemTest {
             number),
         "warning + four rungs in the timeline, once each");
   }
+
+  @Test
+  @DisplayName(
+      "R-P1 a case whose alert cannot be raised is held back for a retry, and does not hold up the cases due beside it")
+  void brokenCaseDoesNotBlockOthers() throws Exception {
+    String broken = submit("a record the scanner cannot read");
+    long id =
+        Long.parseLong(
+            Database.text("select id from complaint where complaint_number = ?", broken));
+    // A number the domain refuses: loading this case fails, as a corrupted row would.
+    assertEquals(
+        1, Database.update("update complaint set complaint_number = 'BROKEN' where id = ?", id));
+    try {
+      String healthy = submit("an ordinary case due at the same time");
+      assertNotNull(
+          Broker.receive("complaints.escalations.head-office", healthy, 30_000),
+          "the healthy case climbs its whole ladder");
+      assertEquals(
+          0,
+          Database.count(
+              "select count(*) from case_event where complaint_id = ? and kind like 'SLA_%'", id));
+      assertEquals(
+          1,
+          Database.count(
+              "select count(*) from sla_clock where complaint_id = ? and stage = 'CUSTOMER_CONTACT'"
+                  + " and next_action_at > current_timestamp + interval '3' minute",
+              id),
+          "the broken case's clock is held back for a retry");
+    } finally {
+      Database.update("update complaint set complaint_number = ? where id = ?", broken, id);
+    }
+  }
 }

@@ -46,6 +46,9 @@ public class EscalationScanner {
 
   private static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
 
+  /** A clock that cannot be escalated is tried again after this long. */
+  private static final Duration HOLD_BACK = Duration.ofMinutes(5);
+
   @Inject Escalations escalations;
 
   @Resource ManagedExecutorService executor;
@@ -102,10 +105,18 @@ public class EscalationScanner {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        // Nothing of the failed batch was fired; try again later, and say so once.
+      } catch (RuntimeException batchFailure) {
+        // Nothing of the failed batch was fired. One clock that cannot be processed must not
+        // hold up the others: fire them one by one and hold back the ones that fail.
+        try {
+          fireOneByOne();
+          continue;
+        } catch (RuntimeException oneByOneFailure) {
+          batchFailure.addSuppressed(oneByOneFailure);
+        }
+        // Still failing (the database is away?): try again later, and say so once.
         if (backOff.isZero()) {
-          LOG.log(Level.WARNING, "Escalation scanner paused, will retry.", e);
+          LOG.log(Level.WARNING, "Escalation scanner paused, will retry.", batchFailure);
           backOff = FIRST_BACK_OFF;
         } else {
           backOff =
@@ -119,6 +130,20 @@ public class EscalationScanner {
           Thread.currentThread().interrupt();
           return;
         }
+      }
+    }
+  }
+
+  private void fireOneByOne() {
+    for (Long clockId : escalations.dueIds(batchSize)) {
+      try {
+        escalations.fireOne(clockId);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.SEVERE,
+            "Deadline clock " + clockId + " cannot be escalated; held back for " + HOLD_BACK + ".",
+            e);
+        escalations.holdBack(clockId, HOLD_BACK);
       }
     }
   }

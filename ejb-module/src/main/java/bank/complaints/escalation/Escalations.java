@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.eclipse.microprofile.metrics.annotation.Timed;
@@ -40,6 +41,9 @@ public class Escalations {
   private static final String CLAIM =
       "select * from sla_clock where next_action_at <= ?1 order by next_action_at"
           + " fetch first %d rows only for update skip locked";
+
+  private static final String CLAIM_ONE =
+      "select * from sla_clock where id = ?2 and next_action_at <= ?1 for update skip locked";
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
@@ -61,6 +65,13 @@ public class Escalations {
       description = "Milliseconds from when an alert was due to when it was raised")
   Histogram lag;
 
+  @Inject
+  @Metric(
+      name = "complaints_escalation_held_back",
+      absolute = true,
+      description = "Deadline clocks that could not be escalated and were held back for a retry")
+  Counter heldBack;
+
   /** Fires the alerts of up to {@code limit} due clocks; returns how many clocks it claimed. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   @Timed(
@@ -74,8 +85,50 @@ public class Escalations {
         em.createNativeQuery(CLAIM.formatted(limit), SlaClock.class)
             .setParameter(1, now.atOffset(ZoneOffset.UTC))
             .getResultList();
+    fire(due, now);
+    return due.size();
+  }
+
+  /** The ids of up to {@code limit} due clocks, unclaimed: to fire one by one after a failure. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public List<Long> dueIds(int limit) {
+    return em.createQuery(
+            "select c.id from SlaClock c where c.nextActionAt <= :now order by c.nextActionAt",
+            Long.class)
+        .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Fires one clock, if it is still due and no other scan holds it. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void fireOne(long clockId) {
+    Instant now = clock.instant();
+    @SuppressWarnings("unchecked")
+    List<SlaClock> due =
+        em.createNativeQuery(CLAIM_ONE, SlaClock.class)
+            .setParameter(1, now.atOffset(ZoneOffset.UTC))
+            .setParameter(2, clockId)
+            .getResultList();
+    fire(due, now);
+  }
+
+  /**
+   * Moves a clock that cannot be fired out of the way for {@code delay}, so the clocks due after it
+   * are not held up; it is tried again then (and goes through once repaired).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void holdBack(long clockId, Duration delay) {
+    em.createNativeQuery("update sla_clock set next_action_at = ?1 where id = ?2")
+        .setParameter(1, clock.instant().plus(delay).atOffset(ZoneOffset.UTC))
+        .setParameter(2, clockId)
+        .executeUpdate();
+    heldBack.inc();
+  }
+
+  private void fire(List<SlaClock> due, Instant now) {
     if (due.isEmpty()) {
-      return 0;
+      return;
     }
     Map<Long, Complaint> cases =
         em.createQuery("select c from Complaint c where c.id in :ids", Complaint.class)
@@ -93,7 +146,6 @@ public class Escalations {
           .fire(now, complaint.severity(), policy, calendar)
           .ifPresent(alert -> raise(alert, complaint, now));
     }
-    return due.size();
   }
 
   private void raise(SlaAlert alert, Complaint complaint, Instant now) {
