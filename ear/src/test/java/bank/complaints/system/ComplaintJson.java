@@ -9,6 +9,8 @@ final class ComplaintJson {
   private String channel = "MOBILE_APP";
   private String name = "张三";
   private String mobile = "13812345678";
+  private String email;
+  private String noticeBy;
   private String subject = "信用卡年费被重复扣收";
   private String description = "2026年11月20日我的信用卡被扣了两次年费，请退还多扣的费用。";
 
@@ -27,6 +29,16 @@ final class ComplaintJson {
     return this;
   }
 
+  ComplaintJson withEmail(String email) {
+    this.email = email;
+    return this;
+  }
+
+  ComplaintJson noticeBy(String medium) {
+    this.noticeBy = medium;
+    return this;
+  }
+
   ComplaintJson about(String subject) {
     this.subject = subject;
     return this;
@@ -36,6 +48,8 @@ final class ComplaintJson {
     JsonObjectBuilder customer = Json.createObjectBuilder();
     put(customer, "name", name);
     put(customer, "mobile", mobile);
+    put(customer, "email", email);
+    put(customer, "noticeBy", noticeBy);
     JsonObjectBuilder body = Json.createObjectBuilder();
     put(body, "channel", channel);
     body.add("customer", customer);

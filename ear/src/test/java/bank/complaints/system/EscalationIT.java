@@ -129,6 +129,11 @@ class EscalationIT extends SystemTest {
             "{\"by\":\"王芳\",\"note\":\"已电话确认受理\"}");
     assertEquals(200, contacted.statusCode(), contacted.body());
     assertEquals("STOPPED", clock(number, "CUSTOMER_CONTACT").getString("state"));
+    assertEquals(
+        "STOPPED",
+        clock(number, "REGISTRATION").getString("state"),
+        "R-I7 the registration clock ran from receipt to registration");
+    assertEquals("RUNNING", clock(number, "INVESTIGATION_START").getString("state"));
     assertNull(Broker.receive("complaints.escalations.owner", number, 7_000));
     HttpResponse<String> again =
         Api.postJson("/api/v1/complaints/" + number + "/customer-contact", "{\"by\":\"王芳\"}");
@@ -197,6 +202,9 @@ class EscalationIT extends SystemTest {
     assertEquals(due.plusSeconds(15), instant(Api.json(extended), "dueAt"));
     assertEquals("PT15S", Api.json(extended).getString("extended"));
 
+    Message acceptance = Broker.receive("complaints.notifications", number, 15_000);
+    assertNotNull(acceptance, "the acceptance notice of registration");
+    assertEquals("ACCEPTANCE", body(acceptance).getString("kind"));
     Message notice = Broker.receive("complaints.notifications", number, 15_000);
     assertNotNull(notice, "the customer is told");
     JsonObject text = body(notice);

@@ -10,6 +10,7 @@ import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
+import bank.complaints.timeline.CaseEvent;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.ejb.Stateless;
@@ -17,8 +18,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The handling steps staff take on a case, each in one transaction with its clocks and timeline
@@ -28,8 +30,6 @@ import java.util.List;
  */
 @Stateless
 public class CaseHandling {
-
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   @Inject IntakeService intake;
 
@@ -108,7 +108,7 @@ public class CaseHandling {
     Complaint complaint = intake.find(number);
     Instant now = clock.instant();
     SlaClock extended = clocks.extend(complaint.id(), complaint.severity(), stage, extra, now);
-    String newDate = SHOWN.format(extended.dueAt().atZone(bankZone));
+    String newDate = CustomerNotices.shown(extended.dueAt(), bankZone);
     timeline.record(
         complaint.id(),
         CaseEventKind.DEADLINE_EXTENDED,
@@ -128,6 +128,24 @@ public class CaseHandling {
         CustomerNotices.outgoing(CustomerNotices.Kind.DEADLINE_EXTENDED, complaint, text, now));
     return extended;
   }
+
+  /**
+   * R-P3: what the customer's channel may see: the case, the next deadline of a running clock, and
+   * the customer-visible timeline (no internal notes).
+   */
+  public Progress progress(ComplaintNumber number) {
+    Complaint complaint = intake.find(number);
+    Optional<Instant> nextDeadline =
+        clocks.of(complaint.id()).stream()
+            .filter(c -> c.state() == SlaClock.State.RUNNING)
+            .map(SlaClock::dueAt)
+            .min(Comparator.naturalOrder());
+    return new Progress(complaint, nextDeadline, timeline.of(complaint.id(), true));
+  }
+
+  /** A case's progress as its customer may see it. */
+  public record Progress(
+      Complaint complaint, Optional<Instant> nextDeadline, List<CaseEvent> timeline) {}
 
   public List<SlaClock> clocks(ComplaintNumber number) {
     return clocks.of(intake.find(number).id());

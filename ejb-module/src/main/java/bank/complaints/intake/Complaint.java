@@ -2,6 +2,7 @@ package bank.complaints.intake;
 
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.grading.Severity;
+import bank.complaints.notification.NoticeMedium;
 import bank.complaints.routing.DepartmentCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,6 +44,14 @@ public class Complaint {
   @Column(name = "customer_mobile", nullable = false)
   private String customerMobile;
 
+  @Column(name = "customer_email")
+  private String customerEmail;
+
+  /** R-I7: how notices reach the customer. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "notice_by", nullable = false)
+  private NoticeMedium noticeBy;
+
   @Column(name = "subject", nullable = false)
   private String subject;
 
@@ -80,6 +89,8 @@ public class Complaint {
     complaint.channel = submitted.channel();
     complaint.customerName = submitted.customerName();
     complaint.customerMobile = submitted.customerMobile();
+    complaint.customerEmail = submitted.customerEmail();
+    complaint.noticeBy = submitted.noticeBy();
     complaint.subject = submitted.subject();
     complaint.description = submitted.description();
     complaint.status = ComplaintStatus.REGISTERED;
@@ -144,6 +155,14 @@ public class Complaint {
 
   public String customerMobile() {
     return customerMobile;
+  }
+
+  public String customerEmail() {
+    return customerEmail;
+  }
+
+  public NoticeMedium noticeBy() {
+    return noticeBy;
   }
 
   public String subject() {

@@ -1,5 +1,6 @@
 package bank.complaints.intake;
 
+import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
 import bank.complaints.routing.Department;
@@ -63,8 +64,34 @@ public class IntakeService {
         Timeline.SYSTEM,
         "受理登记 Registered from " + complaint.channel() + ".",
         true);
-    // R-I7: the customer is to be contacted within the policy's time of registration.
-    clocks.start(complaint.id(), complaint.severity(), SlaStage.CUSTOMER_CONTACT, now);
+    // R-I7: registered within the policy's time of receipt; its clock stops at once, recording
+    // whether that was met (a complaint received offline may be registered later).
+    clocks.start(
+        complaint.id(), complaint.severity(), SlaStage.REGISTRATION, complaint.receivedAt());
+    clocks.stop(complaint.id(), SlaStage.REGISTRATION, now);
+    // R-I7: the customer is to be contacted within the policy's time of registration, and is
+    // told so at once, with the number to quote, by the medium they chose.
+    SlaClock contact =
+        clocks.start(complaint.id(), complaint.severity(), SlaStage.CUSTOMER_CONTACT, now);
+    String contactBy = CustomerNotices.shown(contact.dueAt(), bankZone);
+    String notice =
+        "您的投诉已受理，编号 "
+            + complaint.number().value()
+            + "，我们将于 "
+            + contactBy
+            + " 前与您联系。 Your complaint is registered as "
+            + complaint.number().value()
+            + "; we will contact you by "
+            + contactBy
+            + ".";
+    outbox.enqueue(
+        CustomerNotices.outgoing(CustomerNotices.Kind.ACCEPTANCE, complaint, notice, now));
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.ACCEPTANCE_NOTICE_SENT,
+        Timeline.SYSTEM,
+        "受理通知已发送 Acceptance notice sent by " + complaint.noticeBy() + ": " + notice,
+        true);
 
     Department department = routing.responsibleFor(complaint);
     complaint.assignTo(department.code());

@@ -2,8 +2,9 @@ package bank.complaints.notification;
 
 /**
  * Version 1 of a notice to the customer (documented in docs/asyncapi.yaml) for the bank's SMS,
- * e-mail and in-app gateways. The mobile is masked: a gateway resolves the contact by the complaint
- * number. Times are ISO-8601 instants in UTC; the text shows them in the bank's zone.
+ * e-mail and in-app gateways, the one named by {@code deliverBy}. The mobile and e-mail are masked:
+ * a gateway resolves the contact by the complaint number. Times are ISO-8601 instants in UTC; the
+ * text shows them in the bank's zone.
  */
 public record CustomerNoticeV1(
     int schemaVersion,
@@ -11,7 +12,9 @@ public record CustomerNoticeV1(
     String kind,
     String complaintNumber,
     String channel,
+    String deliverBy,
     String customerMobile,
+    String customerEmail,
     String text,
     String createdAt) {
 

@@ -6,6 +6,8 @@ import bank.complaints.privacy.Masking;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /** Maps a notice to its queue message: the one place that writes {@link CustomerNoticeV1}. */
@@ -13,12 +15,21 @@ public final class CustomerNotices {
 
   /** What a notice tells the customer. */
   public enum Kind {
+    /** R-I7: the complaint is registered; its number, and what happens next. */
+    ACCEPTANCE,
     DEADLINE_EXTENDED
   }
 
   private static final Jsonb JSON = JsonbBuilder.create();
 
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   private CustomerNotices() {}
+
+  /** A time as a notice shows it: the bank's zone, to the minute. */
+  public static String shown(Instant instant, ZoneId bankZone) {
+    return SHOWN.format(instant.atZone(bankZone));
+  }
 
   public static OutgoingMessage outgoing(
       Kind kind, Complaint complaint, String text, Instant createdAt) {
@@ -29,7 +40,9 @@ public final class CustomerNotices {
             kind.name(),
             complaint.number().value(),
             complaint.channel().name(),
+            complaint.noticeBy().name(),
             Masking.mobile(complaint.customerMobile()),
+            Masking.email(complaint.customerEmail()),
             text,
             createdAt.toString());
     return new OutgoingMessage(

@@ -18,6 +18,15 @@ public final class Masking {
     return keep(value, 0, 4);
   }
 
+  /** An e-mail address keeps the first character of its local part and its domain. */
+  public static String email(String address) {
+    if (address == null) {
+      return null;
+    }
+    int at = address.indexOf('@');
+    return at <= 0 ? keep(address, 0, 0) : address.charAt(0) + "***" + address.substring(at);
+  }
+
   private static String keep(String value, int head, int tail) {
     if (value == null) {
       return null;

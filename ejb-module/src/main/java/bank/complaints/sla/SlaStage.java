@@ -2,6 +2,8 @@ package bank.complaints.sla;
 
 /** The stages of a case that run under a deadline (R-I7, R-F1…R-F8); each has its own clock. */
 public enum SlaStage {
+  /** R-I7: registered within 1 working hour of receipt (a letter or counter visit may wait). */
+  REGISTRATION,
   /** R-I7: the customer is contacted to confirm receipt (24 h, calendar time). */
   CUSTOMER_CONTACT,
   /** R-F1: the department starts investigating after assignment (24 h). */

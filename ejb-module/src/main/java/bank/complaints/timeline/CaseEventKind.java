@@ -3,6 +3,7 @@ package bank.complaints.timeline;
 /** What a timeline entry records. */
 public enum CaseEventKind {
   REGISTERED,
+  ACCEPTANCE_NOTICE_SENT,
   ASSIGNED,
   CUSTOMER_CONTACTED,
   INVESTIGATION_STARTED,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.notification.NoticeMedium;
 import bank.complaints.routing.DepartmentCode;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,7 +17,14 @@ class ComplaintTest {
 
   private static Complaint received() {
     return Complaint.receive(
-        new NewComplaint(Channel.BRANCH_COUNTER, "张三", "13812345678", "排队时间过长", "等了两个小时"),
+        new NewComplaint(
+            Channel.BRANCH_COUNTER,
+            "张三",
+            "13812345678",
+            null,
+            NoticeMedium.SMS,
+            "排队时间过长",
+            "等了两个小时"),
         Instant.parse("2026-11-23T02:00:00Z"));
   }
 

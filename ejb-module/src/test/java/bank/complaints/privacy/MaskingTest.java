@@ -27,4 +27,13 @@ class MaskingTest {
     assertEquals("***", Masking.identifier("123"));
     assertNull(Masking.mobile(null));
   }
+
+  @Test
+  @DisplayName("R-S2 an e-mail address keeps its first character and its domain")
+  void email() {
+    assertEquals("z***@example.com", Masking.email("zhangsan@example.com"));
+    assertEquals("a***@bank.cn", Masking.email("a@bank.cn"));
+    assertEquals("*****", Masking.email("@nope"));
+    assertNull(Masking.email(null));
+  }
 }

@@ -5,7 +5,6 @@ import bank.complaints.api.problem.Problem;
 import bank.complaints.handling.CaseHandling;
 import bank.complaints.intake.ComplaintNotFoundException;
 import bank.complaints.intake.ComplaintNumber;
-import bank.complaints.intake.IntakeService;
 import bank.complaints.platform.BankZone;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaStage;
@@ -50,8 +49,6 @@ public class ComplaintResource {
 
   @Inject CaseHandling handling;
 
-  @Inject IntakeService intake;
-
   @Inject RequestValidation validation;
 
   @Inject @BankZone ZoneId bankZone;
@@ -68,7 +65,7 @@ public class ComplaintResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ComplaintView.class)))
   public ComplaintView read() {
-    return ComplaintView.of(intake.find(number()), bankZone);
+    return ComplaintView.of(handling.progress(number()), bankZone);
   }
 
   @POST

@@ -1,8 +1,11 @@
 package bank.complaints.api.v1;
 
+import bank.complaints.common.InvalidRequestException;
 import bank.complaints.intake.Channel;
 import bank.complaints.intake.NewComplaint;
+import bank.complaints.notification.NoticeMedium;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -46,10 +49,33 @@ public class ComplaintSubmission {
     @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits")
     @Schema(example = "13812345678")
     public String mobile;
+
+    @Email
+    @Size(max = 254)
+    @Schema(example = "zhangsan@example.com")
+    public String email;
+
+    @Schema(
+        example = "SMS",
+        description =
+            "How the customer wants notices; by default in the app for app, WeChat and chat"
+                + " channels, else by SMS. EMAIL needs an e-mail address.")
+    public NoticeMedium noticeBy;
   }
 
   NewComplaint toCommand() {
+    NoticeMedium noticeBy =
+        customer.noticeBy != null ? customer.noticeBy : NoticeMedium.defaultFor(channel);
+    if (noticeBy == NoticeMedium.EMAIL && customer.email == null) {
+      throw new InvalidRequestException("customer.noticeBy EMAIL needs a customer.email.");
+    }
     return new NewComplaint(
-        channel, customer.name.strip(), customer.mobile, subject.strip(), description.strip());
+        channel,
+        customer.name.strip(),
+        customer.mobile,
+        customer.email,
+        noticeBy,
+        subject.strip(),
+        description.strip());
   }
 }

@@ -1,9 +1,11 @@
 package bank.complaints.api.v1;
 
+import bank.complaints.handling.CaseHandling;
 import bank.complaints.intake.Complaint;
 import bank.complaints.privacy.Masking;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A complaint as the API shows it: personal data masked (R-S2), times in the bank's zone. */
@@ -16,12 +18,42 @@ public record ComplaintView(
     Customer customer,
     String subject,
     String description,
-    @Schema(example = "2026-11-23T16:05:00+08:00") OffsetDateTime receivedAt) {
+    @Schema(example = "2026-11-23T16:05:00+08:00") OffsetDateTime receivedAt,
+    @Schema(
+            description =
+                "R-P3: the nearest deadline of the case's running clocks (on a read, not on submit)")
+        OffsetDateTime nextDeadline,
+    @Schema(description = "R-P3: what happened and why, as the customer may see it (on a read)")
+        List<Step> timeline) {
+
+  /** One customer-visible step of the case. */
+  @Schema(name = "ComplaintStep")
+  public record Step(OffsetDateTime at, @Schema(example = "REGISTERED") String kind, String what) {}
 
   @Schema(name = "ComplaintCustomer")
   public record Customer(String name, @Schema(example = "138****5678") String mobile) {}
 
   static ComplaintView of(Complaint complaint, ZoneId bankZone) {
+    return of(complaint, null, null, bankZone);
+  }
+
+  static ComplaintView of(CaseHandling.Progress progress, ZoneId bankZone) {
+    return of(
+        progress.complaint(),
+        progress.nextDeadline().map(t -> t.atZone(bankZone).toOffsetDateTime()).orElse(null),
+        progress.timeline().stream()
+            .map(
+                e ->
+                    new Step(
+                        e.occurredAt().atZone(bankZone).toOffsetDateTime(),
+                        e.kind().name(),
+                        e.summary()))
+            .toList(),
+        bankZone);
+  }
+
+  private static ComplaintView of(
+      Complaint complaint, OffsetDateTime nextDeadline, List<Step> timeline, ZoneId bankZone) {
     return new ComplaintView(
         complaint.number().value(),
         complaint.channel().name(),
@@ -30,6 +62,8 @@ public record ComplaintView(
         new Customer(complaint.customerName(), Masking.mobile(complaint.customerMobile())),
         complaint.subject(),
         complaint.description(),
-        complaint.receivedAt().atZone(bankZone).toOffsetDateTime());
+        complaint.receivedAt().atZone(bankZone).toOffsetDateTime(),
+        nextDeadline,
+        timeline);
   }
 }
