@@ -31,8 +31,16 @@ final class Api {
     return send(request.build());
   }
 
-  static HttpResponse<String> postJson(String path, String json) {
-    return post(path, "application/json", json);
+  static HttpResponse<String> postJson(String path, String json, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.build());
   }
 
   static HttpResponse<String> putJson(String path, String json) {

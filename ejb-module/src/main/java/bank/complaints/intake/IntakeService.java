@@ -1,5 +1,6 @@
 package bank.complaints.intake;
 
+import bank.complaints.common.InvalidRequestException;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
@@ -20,8 +21,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Registers complaints (R-I6) and hands each to its department (R-F1), all in one transaction: the
@@ -48,11 +51,63 @@ public class IntakeService {
 
   @Inject Timeline timeline;
 
-  @Counted(
+  @Inject
+  @Metric(
       name = "complaints_registered",
       absolute = true,
-      description = "Complaints registered since start")
-  public Complaint register(NewComplaint submitted) {
+      description = "Complaints registered since start (retries under a known key not counted)")
+  Counter registered;
+
+  /**
+   * Registers a submission; under an Idempotency-Key already used from the same channel, returns
+   * the complaint the first submission created instead (or refuses a different submission).
+   *
+   * @param idempotencyKey the channel system's retry key, or null
+   */
+  public Registration register(NewComplaint submitted, String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return new Registration.Created(register(submitted));
+    }
+    IdempotencyKey known =
+        em.find(IdempotencyKey.class, new IdempotencyKey.Key(submitted.channel(), idempotencyKey));
+    if (known != null) {
+      return replay(known, submitted, idempotencyKey);
+    }
+    IdempotencyKey claimed =
+        new IdempotencyKey(
+            submitted.channel(), idempotencyKey, submitted.fingerprint(), clock.instant());
+    em.persist(claimed);
+    em.flush(); // a concurrent first try under the same key waits here, then fails: see replay
+    Complaint complaint = register(submitted);
+    claimed.createdComplaint(complaint.id());
+    return new Registration.Created(complaint);
+  }
+
+  /**
+   * The result of the first submission under a key, for a concurrent try that lost the race to
+   * claim it; empty while the winner has not committed.
+   */
+  public Optional<Registration> replay(NewComplaint submitted, String idempotencyKey) {
+    return Optional.ofNullable(
+            em.find(
+                IdempotencyKey.class, new IdempotencyKey.Key(submitted.channel(), idempotencyKey)))
+        .filter(known -> known.complaintId() != null)
+        .map(known -> replay(known, submitted, idempotencyKey));
+  }
+
+  private Registration replay(IdempotencyKey known, NewComplaint submitted, String key) {
+    if (!known.fingerprint().equals(submitted.fingerprint())) {
+      throw new InvalidRequestException(
+          "The Idempotency-Key '"
+              + key
+              + "' was used for a different submission from "
+              + submitted.channel()
+              + "; use a new key for a new complaint.");
+    }
+    return new Registration.Replayed(em.find(Complaint.class, known.complaintId()));
+  }
+
+  private Complaint register(NewComplaint submitted) {
     Instant now = clock.instant();
     Complaint complaint = Complaint.receive(submitted, now);
     em.persist(complaint);
@@ -110,6 +165,7 @@ public class IntakeService {
     em.persist(assignment);
     outbox.enqueue(TaskMessages.outgoing(assignment, department));
 
+    registered.inc();
     LOG.fine(
         () ->
             "Registered "

@@ -1,6 +1,10 @@
 package bank.complaints.intake;
 
 import bank.complaints.notification.NoticeMedium;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /** A complaint as a channel system submits it, already validated at the boundary. */
@@ -20,5 +24,30 @@ public record NewComplaint(
     Objects.requireNonNull(noticeBy, "noticeBy");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(description, "description");
+  }
+
+  /**
+   * A SHA-256 fingerprint of what was submitted, independent of how the JSON was laid out: a retry
+   * under the same Idempotency-Key must carry the same fingerprint.
+   */
+  public String fingerprint() {
+    String canonical =
+        String.join(
+            "\u0000",
+            channel.name(),
+            customerName,
+            customerMobile,
+            customerEmail == null ? "" : customerEmail,
+            noticeBy.name(),
+            subject,
+            description);
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 }

@@ -4,10 +4,15 @@ import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.intake.Complaint;
 import bank.complaints.intake.IntakeService;
+import bank.complaints.intake.NewComplaint;
+import bank.complaints.intake.Registration;
 import bank.complaints.platform.BankZone;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,15 +21,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v1/complaints")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplaintsResource {
+
+  static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,100}";
 
   @Inject IntakeService intake;
 
@@ -51,13 +60,63 @@ public class ComplaintsResource {
       description = "Malformed or invalid submission.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
+      responseCode = "422",
+      description = "The Idempotency-Key was used for a different submission.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
       responseCode = "415",
       description = "Not JSON.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public Response submit(ComplaintSubmission submission) {
-    Complaint complaint = intake.register(validation.valid(submission).toCommand());
-    return Response.created(uri.getAbsolutePathBuilder().path(complaint.number().value()).build())
-        .entity(ComplaintView.of(complaint, bankZone))
-        .build();
+  public Response submit(
+      @Parameter(
+              description =
+                  "The channel system's retry key: a retry with the same key and body returns the"
+                      + " original complaint; the same key with another body is a 422.",
+              example = "9b2f6c1e-5d0a-4c8e-9f5b-3e7d2a1c4b6f",
+              schema = @Schema(maxLength = 100, pattern = IDEMPOTENCY_KEY))
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      ComplaintSubmission submission) {
+    if (idempotencyKey != null && !idempotencyKey.matches(IDEMPOTENCY_KEY)) {
+      throw new BadRequestException(
+          "Idempotency-Key must be 1–100 characters of letters, digits and . _ : -");
+    }
+    NewComplaint command = validation.valid(submission).toCommand();
+    Registration registration = register(command, idempotencyKey);
+    Complaint complaint = registration.complaint();
+    Response.ResponseBuilder response =
+        Response.created(uri.getAbsolutePathBuilder().path(complaint.number().value()).build())
+            .entity(ComplaintView.of(complaint, bankZone));
+    if (registration instanceof Registration.Replayed) {
+      response.header("Idempotent-Replayed", "true");
+    }
+    return response.build();
+  }
+
+  /**
+   * Two first tries under one key race to claim it: the loser's transaction fails on the key's
+   * primary key, and it answers with the winner's complaint once that has committed.
+   */
+  private Registration register(NewComplaint command, String idempotencyKey) {
+    try {
+      return intake.register(command, idempotencyKey);
+    } catch (EJBException lostRace) {
+      if (idempotencyKey == null) {
+        throw lostRace;
+      }
+      for (int attempt = 0; attempt < 50; attempt++) {
+        Optional<Registration> replay = intake.replay(command, idempotencyKey);
+        if (replay.isPresent()) {
+          return replay.get();
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      throw lostRace;
+    }
   }
 }
