@@ -52,6 +52,26 @@ final class Api {
             .build());
   }
 
+  /** Any method, any body (null: none), any content type (null: none), extra headers. */
+  static HttpResponse<String> request(
+      String method, String path, String contentType, String body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.build());
+  }
+
   static HttpResponse<String> get(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))

@@ -18,9 +18,16 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -175,6 +182,54 @@ public class IntakeService {
                 + " for "
                 + department.code());
     return complaint;
+  }
+
+  /** R-P3: staff search, newest first, {@code size} per page. */
+  public ComplaintPage search(ComplaintQuery query, int page, int size) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> count = cb.createQuery(Long.class);
+    Root<Complaint> counted = count.from(Complaint.class);
+    count.select(cb.count(counted)).where(matching(query, cb, counted));
+    long total = em.createQuery(count).getSingleResult();
+
+    CriteriaQuery<Complaint> select = cb.createQuery(Complaint.class);
+    Root<Complaint> complaint = select.from(Complaint.class);
+    select
+        .where(matching(query, cb, complaint))
+        .orderBy(cb.desc(complaint.get("receivedAt")), cb.desc(complaint.get("id")));
+    List<Complaint> items =
+        em.createQuery(select).setFirstResult(page * size).setMaxResults(size).getResultList();
+    return new ComplaintPage(items, page, size, total);
+  }
+
+  private static Predicate[] matching(
+      ComplaintQuery query, CriteriaBuilder cb, Root<Complaint> complaint) {
+    List<Predicate> where = new ArrayList<>();
+    if (query.status() != null) {
+      where.add(cb.equal(complaint.get("status"), query.status()));
+    }
+    if (query.severity() != null) {
+      where.add(cb.equal(complaint.get("severity"), query.severity()));
+    }
+    if (query.channel() != null) {
+      where.add(cb.equal(complaint.get("channel"), query.channel()));
+    }
+    if (query.department() != null) {
+      where.add(cb.equal(complaint.get("department"), query.department()));
+    }
+    if (query.receivedFrom() != null) {
+      where.add(
+          cb.greaterThanOrEqualTo(
+              complaint.get("receivedAt"), query.receivedFrom().atOffset(ZoneOffset.UTC)));
+    }
+    if (query.receivedTo() != null) {
+      where.add(
+          cb.lessThan(complaint.get("receivedAt"), query.receivedTo().atOffset(ZoneOffset.UTC)));
+    }
+    if (query.customerMobile() != null) {
+      where.add(cb.equal(complaint.get("customerMobile"), query.customerMobile()));
+    }
+    return where.toArray(Predicate[]::new);
   }
 
   public Complaint find(ComplaintNumber number) {

@@ -2,25 +2,38 @@ package bank.complaints.api.v1;
 
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.grading.Severity;
+import bank.complaints.intake.Channel;
 import bank.complaints.intake.Complaint;
+import bank.complaints.intake.ComplaintQuery;
+import bank.complaints.intake.ComplaintStatus;
 import bank.complaints.intake.IntakeService;
 import bank.complaints.intake.NewComplaint;
 import bank.complaints.intake.Registration;
 import bank.complaints.platform.BankZone;
+import bank.complaints.routing.DepartmentCode;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -118,5 +131,86 @@ public class ComplaintsResource {
       }
       throw lostRace;
     }
+  }
+
+  @GET
+  @Operation(
+      summary = "Search complaints (staff)",
+      description =
+          "Every criterion optional; received dates are days in the bank's zone, both inclusive."
+              + " Newest first.")
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ComplaintSearchView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "An unknown value, a bad date or page.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public ComplaintSearchView search(
+      @QueryParam("status") String status,
+      @QueryParam("severity") String severity,
+      @QueryParam("channel") String channel,
+      @QueryParam("department") String department,
+      @Parameter(example = "2026-11-01") @QueryParam("receivedFrom") String receivedFrom,
+      @Parameter(example = "2026-11-30") @QueryParam("receivedTo") String receivedTo,
+      @Parameter(example = "13812345678") @QueryParam("customerMobile") String customerMobile,
+      @QueryParam("page") @DefaultValue("0") String page,
+      @QueryParam("size") @DefaultValue("20") String size) {
+    ComplaintQuery query =
+        new ComplaintQuery(
+            value("status", status, ComplaintStatus.class),
+            value("severity", severity, Severity.class),
+            value("channel", channel, Channel.class),
+            department == null ? null : departmentCode(department),
+            receivedFrom == null ? null : day("receivedFrom", receivedFrom),
+            receivedTo == null ? null : day("receivedTo", receivedTo).plus(Duration.ofDays(1)),
+            customerMobile);
+    return ComplaintSearchView.of(
+        intake.search(query, number("page", page, 0, 100_000), number("size", size, 1, 100)),
+        bankZone);
+  }
+
+  private static <E extends Enum<E>> E value(String name, String text, Class<E> type) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(
+          "'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+    }
+  }
+
+  private static DepartmentCode departmentCode(String text) {
+    try {
+      return new DepartmentCode(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("'department' is not a department code.");
+    }
+  }
+
+  private Instant day(String name, String text) {
+    try {
+      return LocalDate.parse(text).atStartOfDay(bankZone).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("'" + name + "' must be a date, e.g. 2026-11-23.");
+    }
+  }
+
+  private static int number(String name, String text, int min, int max) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new BadRequestException(
+        "'" + name + "' must be a whole number from " + min + " to " + max + ".");
   }
 }

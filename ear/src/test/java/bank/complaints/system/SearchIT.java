@@ -1,0 +1,102 @@
+package bank.complaints.system;
+
+import static bank.complaints.system.ComplaintJson.aComplaint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** R-P3: staff find complaints by what they know, a page at a time. */
+class SearchIT extends SystemTest {
+
+  private static final String COMPLAINTS = "/api/v1/complaints";
+
+  @Test
+  @DisplayName(
+      "R-P3 staff search by customer, channel, status and received day, paginated newest first, personal data masked")
+  void searchAndPages() {
+    String mobile = "137" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> created =
+          Api.postJson(
+              COMPLAINTS,
+              aComplaint()
+                  .from("PARTNER_AGENT")
+                  .withCustomer("李四", mobile)
+                  .about("第" + i + "次")
+                  .json());
+      assertEquals(201, created.statusCode(), created.body());
+      numbers.add(Api.json(created).getString("number"));
+    }
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    String byCustomer = COMPLAINTS + "?customerMobile=" + mobile;
+
+    JsonObject first = Api.json(Api.get(byCustomer + "&size=2"));
+    assertEquals(3, first.getInt("total"));
+    assertEquals(2, first.getJsonArray("items").size());
+    assertEquals(List.of(numbers.get(2), numbers.get(1)), numbersOf(first), "newest first");
+    JsonObject second = Api.json(Api.get(byCustomer + "&size=2&page=1"));
+    assertEquals(List.of(numbers.get(0)), numbersOf(second));
+    JsonObject item = first.getJsonArray("items").getJsonObject(0);
+    assertEquals(
+        mobile.substring(0, 3) + "****" + mobile.substring(7),
+        item.getJsonObject("customer").getString("mobile"),
+        "R-S2 masked in search results");
+    assertTrue(!first.toString().contains(mobile), "the full mobile appears nowhere");
+
+    assertEquals(
+        3,
+        Api.json(
+                Api.get(
+                    byCustomer
+                        + "&channel=PARTNER_AGENT&status=ASSIGNED&severity=GREEN&department=CSC"
+                        + "&receivedFrom="
+                        + today
+                        + "&receivedTo="
+                        + today))
+            .getInt("total"));
+    assertEquals(0, Api.json(Api.get(byCustomer + "&channel=LETTER")).getInt("total"));
+    assertEquals(0, Api.json(Api.get(byCustomer + "&receivedTo=2020-01-01")).getInt("total"));
+  }
+
+  @Test
+  @DisplayName("R-P3 an unknown filter value, a bad date or an impossible page is a 400 problem")
+  void badCriteria() {
+    for (String query :
+        List.of(
+            "status=LOST",
+            "severity=PURPLE",
+            "channel=FAX",
+            "department=not%20a%20code",
+            "receivedFrom=23.11.2026",
+            "receivedTo=2026-13-01",
+            "page=-1",
+            "size=0",
+            "size=101",
+            "page=abc")) {
+      HttpResponse<String> response = Api.get(COMPLAINTS + "?" + query);
+      assertEquals(400, response.statusCode(), query + ": " + response.body());
+      assertEquals(
+          "application/problem+json",
+          response.headers().firstValue("Content-Type").orElse(""),
+          query);
+    }
+  }
+
+  private static List<String> numbersOf(JsonObject page) {
+    return page.getJsonArray("items").stream()
+        .map(JsonValue::asJsonObject)
+        .map(c -> c.getString("number"))
+        .toList();
+  }
+}

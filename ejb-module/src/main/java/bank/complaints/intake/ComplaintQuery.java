@@ -1,0 +1,18 @@
+package bank.complaints.intake;
+
+import bank.complaints.grading.Severity;
+import bank.complaints.routing.DepartmentCode;
+import java.time.Instant;
+
+/**
+ * What staff search complaints by (R-P3); every criterion optional. Received times are a half-open
+ * range [from, to).
+ */
+public record ComplaintQuery(
+    ComplaintStatus status,
+    Severity severity,
+    Channel channel,
+    DepartmentCode department,
+    Instant receivedFrom,
+    Instant receivedTo,
+    String customerMobile) {}
