@@ -1,5 +1,6 @@
 package bank.complaints.api.v1;
 
+import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.handling.CaseHandling;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -102,7 +102,12 @@ public class ComplaintResource {
   public ClockView pause(@PathParam("stage") String stage, CaseStepRequests.ClockPause body) {
     CaseStepRequests.ClockPause valid = validation.valid(body);
     return ClockView.of(
-        handling.pause(number(), stage(stage), valid.reason, valid.by.strip(), valid.note),
+        handling.pause(
+            number(),
+            Params.pathEnum(stage, SlaStage.class),
+            valid.reason,
+            valid.by.strip(),
+            valid.note),
         bankZone);
   }
 
@@ -112,7 +117,9 @@ public class ComplaintResource {
   @Operation(summary = "Resume a paused clock; the deadline moves by the time paused")
   public ClockView resume(@PathParam("stage") String stage, CaseStepRequests.ClockResume body) {
     CaseStepRequests.ClockResume valid = validation.valid(body);
-    return ClockView.of(handling.resume(number(), stage(stage), valid.by.strip()), bankZone);
+    return ClockView.of(
+        handling.resume(number(), Params.pathEnum(stage, SlaStage.class), valid.by.strip()),
+        bankZone);
   }
 
   @POST
@@ -131,7 +138,11 @@ public class ComplaintResource {
     }
     return ClockView.of(
         handling.extend(
-            number(), stage(stage), extra, valid.approvedBy.strip(), valid.reason.strip()),
+            number(),
+            Params.pathEnum(stage, SlaStage.class),
+            extra,
+            valid.approvedBy.strip(),
+            valid.reason.strip()),
         bankZone);
   }
 
@@ -141,14 +152,5 @@ public class ComplaintResource {
       throw new ComplaintNotFoundException(number);
     }
     return parsed;
-  }
-
-  private static SlaStage stage(String text) {
-    try {
-      return SlaStage.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException(
-          "No stage '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'.");
-    }
   }
 }

@@ -1,5 +1,6 @@
 package bank.complaints.api.v1;
 
+import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.grading.Severity;
@@ -33,7 +34,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -161,9 +161,9 @@ public class ComplaintsResource {
       @QueryParam("size") @DefaultValue("20") String size) {
     ComplaintQuery query =
         new ComplaintQuery(
-            value("status", status, ComplaintStatus.class),
-            value("severity", severity, Severity.class),
-            value("channel", channel, Channel.class),
+            Params.queryEnum("status", status, ComplaintStatus.class),
+            Params.queryEnum("severity", severity, Severity.class),
+            Params.queryEnum("channel", channel, Channel.class),
             department == null ? null : departmentCode(department),
             receivedFrom == null ? null : day("receivedFrom", receivedFrom),
             receivedTo == null ? null : day("receivedTo", receivedTo).plus(Duration.ofDays(1)),
@@ -171,18 +171,6 @@ public class ComplaintsResource {
     return ComplaintSearchView.of(
         intake.search(query, number("page", page, 0, 100_000), number("size", size, 1, 100)),
         bankZone);
-  }
-
-  private static <E extends Enum<E>> E value(String name, String text, Class<E> type) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, text);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(
-          "'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
-    }
   }
 
   private static DepartmentCode departmentCode(String text) {

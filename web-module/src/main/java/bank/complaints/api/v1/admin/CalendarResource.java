@@ -1,5 +1,6 @@
 package bank.complaints.api.v1.admin;
 
+import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.calendar.Calendars;
@@ -136,7 +137,7 @@ public class CalendarResource {
       // answered below
     }
     throw new BadRequestException(
-        "The year must be a number from 2000 to 2100, not '" + abbreviate(text) + "'.");
+        "The year must be a number from 2000 to 2100, not '" + Params.abbreviate(text) + "'.");
   }
 
   private static Instant instant(String text) {
@@ -149,9 +150,5 @@ public class CalendarResource {
       throw new BadRequestException(
           "'from' must be an ISO date-time with offset, e.g. 2026-10-01T10:00:00+08:00.");
     }
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() > 20 ? text.substring(0, 20) + "…" : text;
   }
 }

@@ -1,5 +1,6 @@
 package bank.complaints.api.v1.admin;
 
+import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.common.InvalidRequestException;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -59,8 +59,8 @@ public class SlaPolicyResource {
       @PathParam("stage") String stage,
       @PathParam("severity") String severity,
       SlaPolicyUpdate update) {
-    SlaStage parsedStage = parse(SlaStage.class, stage);
-    Severity parsedSeverity = parse(Severity.class, severity);
+    SlaStage parsedStage = Params.pathEnum(stage, SlaStage.class);
+    Severity parsedSeverity = Params.pathEnum(severity, Severity.class);
     SlaPolicy policy;
     try {
       policy = validation.valid(update).toPolicy(parsedStage, parsedSeverity);
@@ -68,18 +68,5 @@ public class SlaPolicyResource {
       throw new InvalidRequestException(e.getMessage());
     }
     return SlaPolicyView.of(policies.replace(policy));
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String text) {
-    try {
-      return Enum.valueOf(type, text);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException(
-          "No "
-              + type.getSimpleName()
-              + " '"
-              + (text.length() > 40 ? text.substring(0, 40) : text)
-              + "'.");
-    }
   }
 }

@@ -1,0 +1,41 @@
+package bank.complaints.api;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import java.util.Arrays;
+
+/**
+ * Reads path and query parameters the way every resource should: an unknown value in a path names a
+ * resource that does not exist (404); in a query it is a bad request (400). Messages quote at most
+ * a few characters of what was sent.
+ */
+public final class Params {
+
+  private Params() {}
+
+  /** A path segment naming one of {@code type}'s constants; 404 otherwise. */
+  public static <E extends Enum<E>> E pathEnum(String text, Class<E> type) {
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No " + type.getSimpleName() + " '" + abbreviate(text) + "'.");
+    }
+  }
+
+  /** An optional query parameter naming one of {@code type}'s constants; 400 otherwise. */
+  public static <E extends Enum<E>> E queryEnum(String name, String text, Class<E> type) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(
+          "'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+    }
+  }
+
+  public static String abbreviate(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+  }
+}
