@@ -2,6 +2,8 @@ package bank.complaints.system;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import java.math.BigDecimal;
+import java.util.List;
 
 /** Test data builder for submissions: {@code aComplaint().from("HOTLINE").withMobile(…).json()}. */
 final class ComplaintJson {
@@ -10,6 +12,11 @@ final class ComplaintJson {
   private String name = "张三";
   private String mobile = "13812345678";
   private String email;
+  private String receivedBy;
+  private String receivedAt;
+  private String feedbackType;
+  private String demandType;
+  private String demandAmount;
   private String noticeBy;
   private String subject = "信用卡年费被重复扣收";
   private String description = "2026年11月20日我的信用卡被扣了两次年费，请退还多扣的费用。";
@@ -39,6 +46,29 @@ final class ComplaintJson {
     return this;
   }
 
+  /** R-I6: who recorded it; hotline, counter and letter complaints get a default. */
+  ComplaintJson receivedBy(String staff) {
+    this.receivedBy = staff;
+    return this;
+  }
+
+  ComplaintJson receivedAt(String isoOffsetDateTime) {
+    this.receivedAt = isoOffsetDateTime;
+    return this;
+  }
+
+  ComplaintJson feedback(String type) {
+    this.feedbackType = type;
+    return this;
+  }
+
+  /** R-I4: a demand; the amount as JSON number text, e.g. 5000.50. */
+  ComplaintJson demanding(String type, String amount) {
+    this.demandType = type;
+    this.demandAmount = amount;
+    return this;
+  }
+
   ComplaintJson about(String subject) {
     this.subject = subject;
     return this;
@@ -55,6 +85,20 @@ final class ComplaintJson {
     body.add("customer", customer);
     put(body, "subject", subject);
     put(body, "description", description);
+    put(body, "feedbackType", feedbackType);
+    put(body, "receivedAt", receivedAt);
+    String staff = receivedBy;
+    if (staff == null && List.of("HOTLINE", "BRANCH_COUNTER", "LETTER").contains(channel)) {
+      staff = "受理员 测试";
+    }
+    put(body, "receivedBy", staff);
+    if (demandType != null) {
+      JsonObjectBuilder demand = Json.createObjectBuilder().add("type", demandType);
+      if (demandAmount != null) {
+        demand.add("amount", new BigDecimal(demandAmount));
+      }
+      body.add("demand", demand);
+    }
     return body.build().toString();
   }
 

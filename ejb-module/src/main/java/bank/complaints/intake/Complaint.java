@@ -1,5 +1,7 @@
 package bank.complaints.intake;
 
+import bank.complaints.common.InvalidRequestException;
+import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.grading.Severity;
 import bank.complaints.notification.NoticeMedium;
@@ -14,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -37,6 +40,28 @@ public class Complaint {
   @Enumerated(EnumType.STRING)
   @Column(name = "channel", nullable = false, updatable = false)
   private Channel channel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "feedback_type", nullable = false, updatable = false)
+  private FeedbackType feedbackType;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "demand_type")
+  private DemandType demandType;
+
+  /** CNY, to the fen. */
+  @Column(name = "demand_amount")
+  private BigDecimal demandAmount;
+
+  @Column(name = "demand_note")
+  private String demandNote;
+
+  /** R-I6: the staff member who recorded an offline complaint. */
+  @Column(name = "received_by", updatable = false)
+  private String receivedBy;
+
+  @Column(name = "registered_at", nullable = false, updatable = false)
+  private OffsetDateTime registeredAt;
 
   @Column(name = "customer_name", nullable = false)
   private String customerName;
@@ -83,10 +108,35 @@ public class Complaint {
 
   protected Complaint() {}
 
-  /** A complaint just received, not yet numbered (its number comes from its identity). */
-  public static Complaint receive(NewComplaint submitted, Instant receivedAt) {
+  /**
+   * A complaint registered now, not yet numbered (its number comes from its identity). It was
+   * received now, or earlier when staff record an offline complaint (a letter, a counter visit).
+   */
+  public static Complaint receive(NewComplaint submitted, Instant now) {
+    Instant receivedAt = submitted.receivedAt() == null ? now : submitted.receivedAt();
+    if (receivedAt.isAfter(now)) {
+      throw new InvalidRequestException("A complaint cannot be received in the future.");
+    }
+    if (submitted.receivedAt() != null && submitted.channel().kind() == Channel.Kind.ONLINE) {
+      throw new InvalidRequestException(
+          "An online channel registers complaints as they arrive; receivedAt is for offline"
+              + " and partner channels.");
+    }
+    if (submitted.channel().staffRecorded() && submitted.receivedBy() == null) {
+      throw new InvalidRequestException(
+          "A complaint from " + submitted.channel() + " names the staff member who received it.");
+    }
     Complaint complaint = new Complaint();
     complaint.channel = submitted.channel();
+    complaint.feedbackType = submitted.feedbackType();
+    complaint.receivedBy = submitted.receivedBy();
+    complaint.registeredAt = now.atOffset(ZoneOffset.UTC);
+    Demand demand = submitted.demand();
+    if (demand != null) {
+      complaint.demandType = demand.type();
+      complaint.demandAmount = demand.amount() == null ? null : demand.amount().amount();
+      complaint.demandNote = demand.note();
+    }
     complaint.customerName = submitted.customerName();
     complaint.customerMobile = submitted.customerMobile();
     complaint.customerEmail = submitted.customerEmail();
@@ -175,6 +225,31 @@ public class Complaint {
 
   public ComplaintStatus status() {
     return status;
+  }
+
+  public FeedbackType feedbackType() {
+    return feedbackType;
+  }
+
+  /** R-I2: only complaints run the full case process. */
+  public boolean runsCaseProcess() {
+    return feedbackType == FeedbackType.COMPLAINT;
+  }
+
+  public Optional<Demand> demand() {
+    return demandType == null
+        ? Optional.empty()
+        : Optional.of(
+            new Demand(
+                demandType, demandAmount == null ? null : new Money(demandAmount), demandNote));
+  }
+
+  public String receivedBy() {
+    return receivedBy;
+  }
+
+  public Instant registeredAt() {
+    return registeredAt.toInstant();
   }
 
   public Severity severity() {

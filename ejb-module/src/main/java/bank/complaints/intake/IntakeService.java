@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -131,12 +132,31 @@ public class IntakeService {
     clocks.start(
         complaint.id(), complaint.severity(), SlaStage.REGISTRATION, complaint.receivedAt());
     clocks.stop(complaint.id(), SlaStage.REGISTRATION, now);
+    if (!complaint.runsCaseProcess()) {
+      // R-I2: a suggestion or inquiry is stored, numbered, counted and acknowledged; no case.
+      String label = complaint.feedbackType() == FeedbackType.SUGGESTION ? "建议" : "咨询";
+      acknowledge(
+          complaint,
+          "您的"
+              + label
+              + "已登记，编号 "
+              + complaint.number().value()
+              + "。 Your "
+              + complaint.feedbackType().name().toLowerCase(Locale.ROOT)
+              + " is registered as "
+              + complaint.number().value()
+              + ".",
+          now);
+      registered.inc();
+      return complaint;
+    }
     // R-I7: the customer is to be contacted within the policy's time of registration, and is
     // told so at once, with the number to quote, by the medium they chose.
     SlaClock contact =
         clocks.start(complaint.id(), complaint.severity(), SlaStage.CUSTOMER_CONTACT, now);
     String contactBy = CustomerNotices.shown(contact.dueAt(), bankZone);
-    String notice =
+    acknowledge(
+        complaint,
         "您的投诉已受理，编号 "
             + complaint.number().value()
             + "，我们将于 "
@@ -145,15 +165,8 @@ public class IntakeService {
             + complaint.number().value()
             + "; we will contact you by "
             + contactBy
-            + ".";
-    outbox.enqueue(
-        CustomerNotices.outgoing(CustomerNotices.Kind.ACCEPTANCE, complaint, notice, now));
-    timeline.record(
-        complaint.id(),
-        CaseEventKind.ACCEPTANCE_NOTICE_SENT,
-        Timeline.SYSTEM,
-        "受理通知已发送 Acceptance notice sent by " + complaint.noticeBy() + ": " + notice,
-        true);
+            + ".",
+        now);
 
     Department department = routing.responsibleFor(complaint);
     complaint.assignTo(department.code());
@@ -230,6 +243,18 @@ public class IntakeService {
       where.add(cb.equal(complaint.get("customerMobile"), query.customerMobile()));
     }
     return where.toArray(Predicate[]::new);
+  }
+
+  /** R-I7: the acceptance notice, on the notifications queue and in the timeline. */
+  private void acknowledge(Complaint complaint, String notice, Instant now) {
+    outbox.enqueue(
+        CustomerNotices.outgoing(CustomerNotices.Kind.ACCEPTANCE, complaint, notice, now));
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.ACCEPTANCE_NOTICE_SENT,
+        Timeline.SYSTEM,
+        "受理通知已发送 Acceptance notice sent by " + complaint.noticeBy() + ": " + notice,
+        true);
   }
 
   public Complaint find(ComplaintNumber number) {

@@ -4,21 +4,27 @@ import bank.complaints.notification.NoticeMedium;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 
 /** A complaint as a channel system submits it, already validated at the boundary. */
 public record NewComplaint(
     Channel channel,
+    FeedbackType feedbackType,
     String customerName,
     String customerMobile,
     String customerEmail,
     NoticeMedium noticeBy,
     String subject,
-    String description) {
+    String description,
+    Demand demand,
+    Instant receivedAt,
+    String receivedBy) {
 
   public NewComplaint {
     Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(feedbackType, "feedbackType");
     Objects.requireNonNull(customerName, "customerName");
     Objects.requireNonNull(customerMobile, "customerMobile");
     Objects.requireNonNull(noticeBy, "noticeBy");
@@ -35,12 +41,16 @@ public record NewComplaint(
         String.join(
             "\u0000",
             channel.name(),
+            feedbackType.name(),
             customerName,
             customerMobile,
             customerEmail == null ? "" : customerEmail,
             noticeBy.name(),
             subject,
-            description);
+            description,
+            demand == null ? "" : demand.toString(),
+            receivedAt == null ? "" : receivedAt.toString(),
+            receivedBy == null ? "" : receivedBy);
     try {
       return HexFormat.of()
           .formatHex(

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bank.complaints.common.InvalidRequestException;
+import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.notification.NoticeMedium;
 import bank.complaints.routing.DepartmentCode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
@@ -19,12 +22,16 @@ class ComplaintTest {
     return Complaint.receive(
         new NewComplaint(
             Channel.BRANCH_COUNTER,
+            FeedbackType.COMPLAINT,
             "张三",
             "13812345678",
             null,
             NoticeMedium.SMS,
             "排队时间过长",
-            "等了两个小时"),
+            "等了两个小时",
+            null,
+            null,
+            "大堂经理 王五"),
         Instant.parse("2026-11-23T02:00:00Z"));
   }
 
@@ -67,5 +74,56 @@ class ComplaintTest {
   void numberNeedsIdentity() {
     assertThrows(
         IllegalStateException.class, () -> received().issueNumber(ZoneId.of("Asia/Shanghai")));
+  }
+
+  private static NewComplaint from(Channel channel, Instant receivedAt, String receivedBy) {
+    return new NewComplaint(
+        channel,
+        FeedbackType.COMPLAINT,
+        "张三",
+        "13812345678",
+        null,
+        NoticeMedium.SMS,
+        "s",
+        "d",
+        new Demand(DemandType.COMPENSATION, Money.cny("5000.5"), null),
+        receivedAt,
+        receivedBy);
+  }
+
+  @Test
+  @DisplayName(
+      "R-I6 an offline complaint names who received it and may have been received earlier; an online one is received as registered")
+  void receiptRules() {
+    Instant now = Instant.parse("2026-11-23T02:00:00Z");
+    Instant letterArrived = Instant.parse("2026-11-20T02:00:00Z");
+    Complaint letter = Complaint.receive(from(Channel.LETTER, letterArrived, "收发室 赵六"), now);
+    assertEquals(letterArrived, letter.receivedAt());
+    assertEquals(now, letter.registeredAt());
+    assertEquals("收发室 赵六", letter.receivedBy());
+    assertEquals(Money.cny("5000.50"), letter.demand().orElseThrow().amount(), "R-I4 to the fen");
+
+    assertThrows(
+        InvalidRequestException.class,
+        () -> Complaint.receive(from(Channel.LETTER, letterArrived, null), now),
+        "offline needs the receiving staff member");
+    assertThrows(
+        InvalidRequestException.class,
+        () -> Complaint.receive(from(Channel.MOBILE_APP, letterArrived, null), now),
+        "online channels do not back-date");
+    assertThrows(
+        InvalidRequestException.class,
+        () -> Complaint.receive(from(Channel.PARTNER_AGENT, now.plusSeconds(60), null), now),
+        "not in the future");
+    assertEquals(now, Complaint.receive(from(Channel.PARTNER_AGENT, null, null), now).receivedAt());
+  }
+
+  @Test
+  @DisplayName("R-I4 money is CNY to the fen, never negative, never rounded")
+  void money() {
+    assertEquals(new BigDecimal("12.30"), Money.cny("12.3").amount());
+    assertEquals(Money.cny("0"), Money.cny("0.00"));
+    assertThrows(IllegalArgumentException.class, () -> Money.cny("-0.01"));
+    assertThrows(IllegalArgumentException.class, () -> Money.cny("1.005"));
   }
 }

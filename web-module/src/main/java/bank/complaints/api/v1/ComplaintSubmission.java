@@ -1,15 +1,23 @@
 package bank.complaints.api.v1;
 
 import bank.complaints.common.InvalidRequestException;
+import bank.complaints.common.Money;
 import bank.complaints.intake.Channel;
+import bank.complaints.intake.Demand;
+import bank.complaints.intake.DemandType;
+import bank.complaints.intake.FeedbackType;
 import bank.complaints.intake.NewComplaint;
 import bank.complaints.notification.NoticeMedium;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -24,6 +32,12 @@ public class ComplaintSubmission {
   @Schema(example = "MOBILE_APP")
   public Channel channel;
 
+  @Schema(
+      example = "COMPLAINT",
+      description =
+          "R-I2: COMPLAINT (default), SUGGESTION or INQUIRY; only complaints become cases")
+  public FeedbackType feedbackType;
+
   @NotNull @Valid public Customer customer;
 
   @NotBlank
@@ -35,6 +49,45 @@ public class ComplaintSubmission {
   @Size(max = 4000)
   @Schema(example = "2026年11月20日我的信用卡被扣了两次年费，请退还多扣的费用。")
   public String description;
+
+  @Valid
+  @Schema(description = "R-I4: what the customer asks for")
+  public SubmittedDemand demand;
+
+  @Schema(
+      example = "2026-11-20T10:15:00+08:00",
+      description =
+          "R-I6: when an offline or partner channel received it, if earlier than now (a letter);"
+              + " online channels register as they receive")
+  public OffsetDateTime receivedAt;
+
+  @Size(max = 100)
+  @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+  @Schema(
+      example = "大堂经理 王五",
+      description = "R-I6: the staff member who received it; required for offline channels")
+  public String receivedBy;
+
+  /** R-I4: the demand and its amount in CNY. */
+  @Schema(name = "SubmittedDemand")
+  public static class SubmittedDemand {
+    @NotNull
+    @Schema(example = "COMPENSATION")
+    public DemandType type;
+
+    @DecimalMin(value = "0.00", message = "must not be negative")
+    @Digits(integer = 13, fraction = 2, message = "must be CNY with at most two decimals")
+    @Schema(example = "5000.00", description = "CNY")
+    public BigDecimal amount;
+
+    @Size(max = 500)
+    public String note;
+
+    Demand toDemand() {
+      return new Demand(
+          type, amount == null ? null : new Money(amount), note == null ? null : note.strip());
+    }
+  }
 
   /** The customer who complains (R-I3). */
   @Schema(name = "SubmittedCustomer")
@@ -71,11 +124,15 @@ public class ComplaintSubmission {
     }
     return new NewComplaint(
         channel,
+        feedbackType == null ? FeedbackType.COMPLAINT : feedbackType,
         customer.name.strip(),
         customer.mobile,
         customer.email,
         noticeBy,
         subject.strip(),
-        description.strip());
+        description.strip(),
+        demand == null ? null : demand.toDemand(),
+        receivedAt == null ? null : receivedAt.toInstant(),
+        receivedBy == null ? null : receivedBy.strip());
   }
 }

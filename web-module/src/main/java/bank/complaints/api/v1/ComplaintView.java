@@ -1,8 +1,10 @@
 package bank.complaints.api.v1;
 
+import bank.complaints.common.Money;
 import bank.complaints.handling.CaseHandling;
 import bank.complaints.intake.Complaint;
 import bank.complaints.privacy.Masking;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,19 +15,31 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ComplaintView(
     @Schema(example = "C20261123-0000042") String number,
     String channel,
+    @Schema(example = "COMPLAINT") String feedbackType,
     String status,
     @Schema(example = "GREEN", description = "R-G1 severity: RED, YELLOW or GREEN") String severity,
     @Schema(example = "CSC") String department,
     Customer customer,
     String subject,
     String description,
+    Demand demand,
     @Schema(example = "2026-11-23T16:05:00+08:00") OffsetDateTime receivedAt,
+    @Schema(example = "大堂经理 王五") String receivedBy,
+    @Schema(example = "2026-11-23T16:05:00+08:00") OffsetDateTime registeredAt,
     @Schema(
             description =
                 "R-P3: the nearest deadline of the case's running clocks (on a read, not on submit)")
         OffsetDateTime nextDeadline,
     @Schema(description = "R-P3: what happened and why, as the customer may see it (on a read)")
         List<Step> timeline) {
+
+  /** R-I4: the customer's demand, the amount in CNY. */
+  @Schema(name = "ComplaintDemand")
+  public record Demand(
+      @Schema(example = "COMPENSATION") String type,
+      @Schema(example = "5000.00") BigDecimal amount,
+      @Schema(example = "CNY") String currency,
+      String note) {}
 
   /** One customer-visible step of the case. */
   @Schema(name = "ComplaintStep")
@@ -58,13 +72,26 @@ public record ComplaintView(
     return new ComplaintView(
         complaint.number().value(),
         complaint.channel().name(),
+        complaint.feedbackType().name(),
         complaint.status().name(),
         complaint.severity().name(),
         complaint.department() == null ? null : complaint.department().value(),
         new Customer(complaint.customerName(), Masking.mobile(complaint.customerMobile())),
         complaint.subject(),
         complaint.description(),
+        complaint
+            .demand()
+            .map(
+                d ->
+                    new Demand(
+                        d.type().name(),
+                        d.amount() == null ? null : d.amount().amount(),
+                        d.amount() == null ? null : Money.CURRENCY,
+                        d.note()))
+            .orElse(null),
         complaint.receivedAt().atZone(bankZone).toOffsetDateTime(),
+        complaint.receivedBy(),
+        complaint.registeredAt().atZone(bankZone).toOffsetDateTime(),
         nextDeadline,
         timeline);
   }

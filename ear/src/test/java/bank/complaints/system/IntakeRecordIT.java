@@ -1,0 +1,132 @@
+package bank.complaints.system;
+
+import static bank.complaints.system.ComplaintJson.aComplaint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The intake record: feedback types, demands in CNY, offline receipt. */
+class IntakeRecordIT extends SystemTest {
+
+  private static final String COMPLAINTS = "/api/v1/complaints";
+
+  private static JsonObject created(ComplaintJson complaint) {
+    HttpResponse<String> created = Api.postJson(COMPLAINTS, complaint.json());
+    assertEquals(201, created.statusCode(), created.body());
+    return Api.json(created);
+  }
+
+  @Test
+  @DisplayName(
+      "R-I2 a suggestion or an inquiry is stored, numbered and acknowledged, but opens no case: no department, task or deadline")
+  void suggestionsAreStoredNotAssigned() throws Exception {
+    JsonObject suggestion = created(aComplaint().feedback("SUGGESTION").about("希望延长营业时间"));
+    String number = suggestion.getString("number");
+    assertEquals("SUGGESTION", suggestion.getString("feedbackType"));
+    assertEquals("REGISTERED", suggestion.getString("status"));
+    assertTrue(!suggestion.containsKey("department") || suggestion.isNull("department"));
+    assertEquals(
+        0,
+        Database.count(
+            "select count(*) from work_task t join complaint c on c.id = t.complaint_id"
+                + " where c.complaint_number = ?",
+            number));
+    assertEquals(
+        0,
+        Database.count(
+            "select count(*) from sla_clock k join complaint c on c.id = k.complaint_id"
+                + " where c.complaint_number = ? and k.state <> 'STOPPED'",
+            number),
+        "no running deadline");
+    Message notice = Broker.receive("complaints.notifications", number, 15_000);
+    assertNotNull(notice, "acknowledged");
+    assertTrue(((TextMessage) notice).getText().contains("建议"));
+
+    JsonObject inquiry = created(aComplaint().feedback("INQUIRY").about("如何开通手机银行"));
+    assertEquals("INQUIRY", inquiry.getString("feedbackType"));
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from complaint where complaint_number = ? and feedback_type = 'INQUIRY'",
+            inquiry.getString("number")),
+        "stored and counted");
+  }
+
+  @Test
+  @DisplayName("R-I4 the customer's demand keeps its CNY amount exactly, to the fen")
+  void demandInCny() {
+    JsonObject complaint =
+        created(aComplaint().demanding("COMPENSATION", "5000.5").about("转账失败造成损失"));
+    JsonObject demand = complaint.getJsonObject("demand");
+    assertEquals("COMPENSATION", demand.getString("type"));
+    assertEquals("CNY", demand.getString("currency"));
+    assertEquals("5000.50", demand.getJsonNumber("amount").bigDecimalValue().toPlainString());
+    assertEquals(
+        "5000.50",
+        Database.text(
+            "select demand_amount from complaint where complaint_number = ?",
+            complaint.getString("number")));
+    HttpResponse<String> negative =
+        Api.postJson(COMPLAINTS, aComplaint().demanding("REFUND", "-1").json());
+    assertEquals(400, negative.statusCode(), negative.body());
+    HttpResponse<String> fractionOfAFen =
+        Api.postJson(COMPLAINTS, aComplaint().demanding("REFUND", "0.001").json());
+    assertEquals(400, fractionOfAFen.statusCode(), fractionOfAFen.body());
+  }
+
+  @Test
+  @DisplayName(
+      "R-I6 R-I7 a letter names who received it and when; registered days later, its registration clock records the missed working hour")
+  void offlineReceipt() {
+    OffsetDateTime threeDaysAgo =
+        OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(3).withNano(0);
+    JsonObject letter =
+        created(
+            aComplaint()
+                .from("LETTER")
+                .receivedBy("收发室 赵六")
+                .receivedAt(threeDaysAgo.toString())
+                .about("来信投诉"));
+    String number = letter.getString("number");
+    assertEquals("收发室 赵六", letter.getString("receivedBy"));
+    assertEquals(
+        threeDaysAgo.toInstant(), OffsetDateTime.parse(letter.getString("receivedAt")).toInstant());
+    assertTrue(
+        OffsetDateTime.parse(letter.getString("registeredAt")).isAfter(threeDaysAgo.plusDays(2)));
+    JsonObject registration = null;
+    for (JsonValue clock : Api.jsonArray(Api.get(COMPLAINTS + "/" + number + "/clocks"))) {
+      if (clock.asJsonObject().getString("stage").equals("REGISTRATION")) {
+        registration = clock.asJsonObject();
+      }
+    }
+    assertNotNull(registration);
+    assertEquals("STOPPED", registration.getString("state"));
+    assertTrue(
+        OffsetDateTime.parse(registration.getString("stoppedAt"))
+            .isAfter(OffsetDateTime.parse(registration.getString("dueAt"))),
+        "registered after its 1-working-hour deadline: " + registration);
+
+    HttpResponse<String> noStaff =
+        Api.postJson(COMPLAINTS, aComplaint().from("BRANCH_COUNTER").receivedBy("").json());
+    assertEquals(400, noStaff.statusCode(), noStaff.body());
+    HttpResponse<String> onlineBackdated =
+        Api.postJson(
+            COMPLAINTS, aComplaint().from("MOBILE_APP").receivedAt(threeDaysAgo.toString()).json());
+    assertEquals(422, onlineBackdated.statusCode(), onlineBackdated.body());
+    HttpResponse<String> future =
+        Api.postJson(
+            COMPLAINTS,
+            aComplaint().from("LETTER").receivedAt(threeDaysAgo.plusDays(10).toString()).json());
+    assertEquals(422, future.statusCode(), future.body());
+  }
+}

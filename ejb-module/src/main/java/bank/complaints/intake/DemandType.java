@@ -1,0 +1,10 @@
+package bank.complaints.intake;
+
+/** R-I4: what the customer asks for. */
+public enum DemandType {
+  REFUND,
+  COMPENSATION,
+  APOLOGY,
+  SERVICE_IMPROVEMENT,
+  OTHER
+}
