@@ -59,7 +59,7 @@ class SearchIT extends SystemTest {
         Api.json(
                 Api.get(
                     byCustomer
-                        + "&channel=PARTNER_AGENT&status=ASSIGNED&severity=GREEN&department=CSC"
+                        + "&channel=PARTNER_AGENT&status=ASSIGNED&severity=GREEN&category=FEES&department=CSC"
                         + "&receivedFrom="
                         + today
                         + "&receivedTo="
@@ -77,6 +77,7 @@ class SearchIT extends SystemTest {
             "status=LOST",
             "severity=PURPLE",
             "channel=FAX",
+            "category=WEATHER",
             "department=not%20a%20code",
             "receivedFrom=23.11.2026",
             "receivedTo=2026-13-01",

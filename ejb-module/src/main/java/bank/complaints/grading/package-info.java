@@ -1,2 +1,5 @@
-/** Grading and classification of complaints (R-G1…R-G3): severity and category. */
+/**
+ * Grading and classification of complaints (R-G1, R-G2): severity and category proposed at intake
+ * from rules kept as data, and changed by staff with a reason.
+ */
 package bank.complaints.grading;

@@ -1,5 +1,8 @@
 package bank.complaints.handling;
 
+import bank.complaints.grading.Category;
+import bank.complaints.grading.Grade;
+import bank.complaints.grading.Severity;
 import bank.complaints.intake.Complaint;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.intake.IntakeService;
@@ -127,6 +130,33 @@ public class CaseHandling {
     outbox.enqueue(
         CustomerNotices.outgoing(CustomerNotices.Kind.DEADLINE_EXTENDED, complaint, text, now));
     return extended;
+  }
+
+  /**
+   * R-G1, R-G2: staff regrade or reclassify with a reason, recorded in the timeline. Clocks already
+   * running keep their deadlines; the ones started from now on follow the new severity.
+   */
+  public Complaint regrade(
+      ComplaintNumber number, Severity severity, Category category, String by, String reason) {
+    Complaint complaint = intake.find(number);
+    String before = complaint.severity() + " / " + complaint.category();
+    boolean hadTaskForce = complaint.taskForce();
+    complaint.grade(new Grade(severity, category, reason));
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.REGRADED,
+        by,
+        "Regraded from " + before + " to " + severity + " / " + category + ": " + reason,
+        false);
+    if (complaint.taskForce() && !hadTaskForce) {
+      timeline.record(
+          complaint.id(),
+          CaseEventKind.TASK_FORCE_FORMED,
+          by,
+          "紧急投诉，已成立专项小组 Urgent: a task force handles this complaint.",
+          true);
+    }
+    return complaint;
   }
 
   /**

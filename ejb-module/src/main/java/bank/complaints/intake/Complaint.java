@@ -3,6 +3,8 @@ package bank.complaints.intake;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.grading.Category;
+import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.notification.NoticeMedium;
 import bank.complaints.routing.DepartmentCode;
@@ -91,6 +93,14 @@ public class Complaint {
   @Column(name = "severity", nullable = false)
   private Severity severity;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "category", nullable = false)
+  private Category category;
+
+  /** R-G1: a Red case has a dedicated task force from the start. */
+  @Column(name = "task_force", nullable = false)
+  private boolean taskForce;
+
   /** R-I7: when the customer was contacted to confirm receipt. */
   @Column(name = "customer_contacted_at")
   private OffsetDateTime customerContactedAt;
@@ -144,7 +154,8 @@ public class Complaint {
     complaint.subject = submitted.subject();
     complaint.description = submitted.description();
     complaint.status = ComplaintStatus.REGISTERED;
-    complaint.severity = Severity.GREEN; // until the grading rules (R-G1) propose one
+    complaint.severity = Severity.GREEN; // until graded
+    complaint.category = Category.OTHER;
     complaint.receivedAt = receivedAt.atOffset(ZoneOffset.UTC);
     return complaint;
   }
@@ -163,6 +174,18 @@ public class Complaint {
   public void assignTo(DepartmentCode responsible) {
     moveTo(ComplaintStatus.ASSIGNED);
     this.department = responsible;
+  }
+
+  /**
+   * R-G1, R-G2: takes a severity and category (proposed by the rules at intake, or changed by
+   * staff). A Red case gets its task force at once, and keeps it if later regraded.
+   */
+  public void grade(Grade grade) {
+    this.severity = grade.severity();
+    this.category = grade.category();
+    if (grade.severity() == Severity.RED) {
+      taskForce = true;
+    }
   }
 
   /** R-I7: the customer has been contacted to confirm receipt; recorded once. */
@@ -254,6 +277,14 @@ public class Complaint {
 
   public Severity severity() {
     return severity;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  public boolean taskForce() {
+    return taskForce;
   }
 
   public Optional<Instant> customerContactedAt() {

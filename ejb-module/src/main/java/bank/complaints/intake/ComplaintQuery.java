@@ -1,5 +1,6 @@
 package bank.complaints.intake;
 
+import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
 import bank.complaints.routing.DepartmentCode;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.Instant;
 public record ComplaintQuery(
     ComplaintStatus status,
     Severity severity,
+    Category category,
     Channel channel,
     DepartmentCode department,
     Instant receivedFrom,

@@ -1,6 +1,8 @@
 package bank.complaints.intake;
 
 import bank.complaints.common.InvalidRequestException;
+import bank.complaints.grading.Grade;
+import bank.complaints.grading.GradingRules;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
@@ -58,6 +60,8 @@ public class IntakeService {
   @Inject SlaClocks clocks;
 
   @Inject Timeline timeline;
+
+  @Inject GradingRules grading;
 
   @Inject
   @Metric(
@@ -127,6 +131,36 @@ public class IntakeService {
         Timeline.SYSTEM,
         "受理登记 Registered from " + complaint.channel() + ".",
         true);
+    // R-G1, R-G2: severity and category proposed by the rules, before any clock starts, so a
+    // Red case runs on the Red deadlines from the first minute.
+    Grade proposed =
+        grading.propose(
+            complaint.subject() + "\n" + complaint.description(),
+            complaint
+                .demand()
+                .map(d -> d.amount() == null ? null : d.amount().amount())
+                .orElse(null));
+    complaint.grade(proposed);
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.GRADED,
+        Timeline.SYSTEM,
+        "Graded "
+            + proposed.severity()
+            + " / "
+            + proposed.category()
+            + " ("
+            + proposed.reason()
+            + ").",
+        false);
+    if (complaint.taskForce()) {
+      timeline.record(
+          complaint.id(),
+          CaseEventKind.TASK_FORCE_FORMED,
+          Timeline.SYSTEM,
+          "紧急投诉，已成立专项小组 Urgent: a task force handles this complaint.",
+          true);
+    }
     // R-I7: registered within the policy's time of receipt; its clock stops at once, recording
     // whether that was met (a complaint received offline may be registered later).
     clocks.start(
@@ -223,6 +257,9 @@ public class IntakeService {
     }
     if (query.severity() != null) {
       where.add(cb.equal(complaint.get("severity"), query.severity()));
+    }
+    if (query.category() != null) {
+      where.add(cb.equal(complaint.get("category"), query.category()));
     }
     if (query.channel() != null) {
       where.add(cb.equal(complaint.get("channel"), query.channel()));

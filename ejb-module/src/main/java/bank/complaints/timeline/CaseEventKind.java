@@ -3,6 +3,9 @@ package bank.complaints.timeline;
 /** What a timeline entry records. */
 public enum CaseEventKind {
   REGISTERED,
+  GRADED,
+  REGRADED,
+  TASK_FORCE_FORMED,
   ACCEPTANCE_NOTICE_SENT,
   ASSIGNED,
   CUSTOMER_CONTACTED,

@@ -1,5 +1,7 @@
 package bank.complaints.api.v1;
 
+import bank.complaints.grading.Category;
+import bank.complaints.grading.Severity;
 import bank.complaints.handling.PauseReason;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -79,6 +81,27 @@ public final class CaseStepRequests {
     @NotBlank
     @Size(max = 1000)
     @Schema(example = "需调取外部鉴定结果。")
+    public String reason;
+  }
+
+  /** R-G1, R-G2: a new severity and category, with the reason. */
+  @Schema(name = "Regrading")
+  public static class Regrading {
+    @NotNull
+    @Schema(example = "YELLOW")
+    public Severity severity;
+
+    @NotNull
+    @Schema(example = "FEES")
+    public Category category;
+
+    @NotBlank
+    @Size(max = 100)
+    public String by;
+
+    @NotBlank
+    @Size(max = 1000)
+    @Schema(example = "客户损失超过首次评估")
     public String reason;
   }
 }

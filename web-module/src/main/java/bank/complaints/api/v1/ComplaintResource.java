@@ -15,6 +15,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -86,6 +87,17 @@ public class ComplaintResource {
     CaseStepRequests.InvestigationStart valid = validation.valid(body);
     handling.startInvestigation(number(), valid.by.strip(), valid.plan.strip());
     return clocks();
+  }
+
+  @PUT
+  @Path("grade")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "R-G1 R-G2: regrade or reclassify, with a reason (recorded in the timeline)")
+  public ComplaintView regrade(CaseStepRequests.Regrading body) {
+    CaseStepRequests.Regrading valid = validation.valid(body);
+    handling.regrade(
+        number(), valid.severity, valid.category, valid.by.strip(), valid.reason.strip());
+    return ComplaintView.of(handling.progress(number()), bankZone);
   }
 
   @GET

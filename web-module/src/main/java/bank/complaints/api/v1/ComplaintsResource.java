@@ -3,6 +3,7 @@ package bank.complaints.api.v1;
 import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
 import bank.complaints.intake.Channel;
 import bank.complaints.intake.Complaint;
@@ -152,6 +153,7 @@ public class ComplaintsResource {
   public ComplaintSearchView search(
       @QueryParam("status") String status,
       @QueryParam("severity") String severity,
+      @QueryParam("category") String category,
       @QueryParam("channel") String channel,
       @QueryParam("department") String department,
       @Parameter(example = "2026-11-01") @QueryParam("receivedFrom") String receivedFrom,
@@ -163,6 +165,7 @@ public class ComplaintsResource {
         new ComplaintQuery(
             Params.queryEnum("status", status, ComplaintStatus.class),
             Params.queryEnum("severity", severity, Severity.class),
+            Params.queryEnum("category", category, Category.class),
             Params.queryEnum("channel", channel, Channel.class),
             department == null ? null : departmentCode(department),
             receivedFrom == null ? null : day("receivedFrom", receivedFrom),

@@ -1,0 +1,113 @@
+package bank.complaints.grading;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One grading rule, as data (R-G1, R-G2): a complaint matches when its text holds any of the
+ * keywords, or its demanded amount reaches the threshold (either or both may be set; both set means
+ * both must hold). A match proposes a severity and a category.
+ */
+@Entity
+@Table(name = "grading_rule")
+public class GradingRule {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "grading_rule_seq")
+  @SequenceGenerator(
+      name = "grading_rule_seq",
+      sequenceName = "grading_rule_seq",
+      allocationSize = 50)
+  @Column(name = "id")
+  private Long id;
+
+  /** Lower first: the first matching rule with a category names the category. */
+  @Column(name = "priority", nullable = false)
+  private int priority;
+
+  /** Separated by |, matched case-insensitively in the subject and description. */
+  @Column(name = "keywords")
+  private String keywords;
+
+  @Column(name = "min_amount")
+  private BigDecimal minAmount;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "severity", nullable = false)
+  private Severity severity;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "category")
+  private Category category;
+
+  @Column(name = "description", nullable = false)
+  private String description;
+
+  protected GradingRule() {}
+
+  public GradingRule(
+      int priority,
+      List<String> keywords,
+      BigDecimal minAmount,
+      Severity severity,
+      Category category,
+      String description) {
+    if ((keywords == null || keywords.isEmpty()) && minAmount == null) {
+      throw new IllegalArgumentException("a rule needs keywords, a minimum amount, or both");
+    }
+    if (keywords != null && keywords.stream().anyMatch(k -> k.isBlank() || k.contains("|"))) {
+      throw new IllegalArgumentException("a keyword is not blank and holds no |");
+    }
+    this.priority = priority;
+    this.keywords = keywords == null || keywords.isEmpty() ? null : String.join("|", keywords);
+    this.minAmount = minAmount;
+    this.severity = Objects.requireNonNull(severity, "severity");
+    this.category = category;
+    this.description = Objects.requireNonNull(description, "description");
+  }
+
+  public boolean matches(String text, BigDecimal amount) {
+    boolean keywordHolds =
+        keywords == null
+            || keywords().stream()
+                .anyMatch(k -> text.toLowerCase(Locale.ROOT).contains(k.toLowerCase(Locale.ROOT)));
+    boolean amountHolds = minAmount == null || (amount != null && amount.compareTo(minAmount) >= 0);
+    return keywordHolds && amountHolds;
+  }
+
+  public int priority() {
+    return priority;
+  }
+
+  public List<String> keywords() {
+    return keywords == null ? List.of() : Arrays.asList(keywords.split("\\|"));
+  }
+
+  public BigDecimal minAmount() {
+    return minAmount;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  public String description() {
+    return description;
+  }
+}
