@@ -88,7 +88,9 @@ final class ComplaintJson {
     put(body, "feedbackType", feedbackType);
     put(body, "receivedAt", receivedAt);
     String staff = receivedBy;
-    if (staff == null && List.of("HOTLINE", "BRANCH_COUNTER", "LETTER").contains(channel)) {
+    if (staff == null
+        && channel != null
+        && List.of("HOTLINE", "BRANCH_COUNTER", "LETTER").contains(channel)) {
       staff = "受理员 测试";
     }
     put(body, "receivedBy", staff);
