@@ -12,6 +12,9 @@ final class ComplaintJson {
   private String name = "张三";
   private String mobile = "13812345678";
   private String email;
+  private String idType;
+  private String idNumber;
+  private String cardNumber;
   private String receivedBy;
   private String receivedAt;
   private String feedbackType;
@@ -38,6 +41,19 @@ final class ComplaintJson {
 
   ComplaintJson withEmail(String email) {
     this.email = email;
+    return this;
+  }
+
+  /** R-I3: the customer's identity document. */
+  ComplaintJson withIdentity(String type, String number) {
+    this.idType = type;
+    this.idNumber = number;
+    return this;
+  }
+
+  /** R-I3: a card the complaint concerns. */
+  ComplaintJson aboutCard(String number) {
+    this.cardNumber = number;
     return this;
   }
 
@@ -80,12 +96,20 @@ final class ComplaintJson {
     put(customer, "mobile", mobile);
     put(customer, "email", email);
     put(customer, "noticeBy", noticeBy);
+    put(customer, "idType", idType);
+    put(customer, "idNumber", idNumber);
     JsonObjectBuilder body = Json.createObjectBuilder();
     put(body, "channel", channel);
     body.add("customer", customer);
     put(body, "subject", subject);
     put(body, "description", description);
     put(body, "feedbackType", feedbackType);
+    if (cardNumber != null) {
+      body.add(
+          "accounts",
+          Json.createArrayBuilder()
+              .add(Json.createObjectBuilder().add("kind", "CARD").add("number", cardNumber)));
+    }
     put(body, "receivedAt", receivedAt);
     String staff = receivedBy;
     if (staff == null

@@ -129,4 +129,44 @@ class IntakeRecordIT extends SystemTest {
             aComplaint().from("LETTER").receivedAt(threeDaysAgo.plusDays(10).toString()).json());
     assertEquals(422, future.statusCode(), future.body());
   }
+
+  @Test
+  @DisplayName(
+      "R-I3 R-S2 the identity document and the card concerned are stored in full and shown masked; invalid ones are refused")
+  void identityAndCardMasked() throws Exception {
+    JsonObject complaint =
+        created(
+            aComplaint()
+                .withIdentity("ID_CARD", "11010519491231002X")
+                .aboutCard("6222020200112233446")
+                .about("信用卡年费"));
+    String number = complaint.getString("number");
+    assertEquals("ID_CARD", complaint.getJsonObject("customer").getString("idType"));
+    assertEquals("**************002X", complaint.getJsonObject("customer").getString("idNumber"));
+    assertEquals(
+        "***************3446",
+        complaint.getJsonArray("accounts").getJsonObject(0).getString("number"));
+    String read = Api.get(COMPLAINTS + "/" + number).body();
+    assertTrue(!read.contains("11010519491231002X") && !read.contains("6222020200112233446"));
+    Message task = Broker.receive("complaints.tasks.CSC", number, 30_000);
+    assertNotNull(task);
+    String text = ((TextMessage) task).getText();
+    assertTrue(
+        !text.contains("11010519491231002X") && !text.contains("6222020200112233446"),
+        "R-S2 not on the queue either");
+    assertEquals(
+        "11010519491231002X",
+        Database.text("select id_number from complaint where complaint_number = ?", number),
+        "stored in full");
+
+    HttpResponse<String> badCheck =
+        Api.postJson(COMPLAINTS, aComplaint().withIdentity("ID_CARD", "110105194912310021").json());
+    assertEquals(422, badCheck.statusCode(), badCheck.body());
+    HttpResponse<String> badCard =
+        Api.postJson(COMPLAINTS, aComplaint().aboutCard("6222020200112233445").json());
+    assertEquals(422, badCard.statusCode(), badCard.body());
+    HttpResponse<String> halfIdentity =
+        Api.postJson(COMPLAINTS, aComplaint().withIdentity("PASSPORT", null).json());
+    assertEquals(422, halfIdentity.statusCode(), halfIdentity.body());
+  }
 }

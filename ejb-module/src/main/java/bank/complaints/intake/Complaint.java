@@ -8,13 +8,17 @@ import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.notification.NoticeMedium;
 import bank.complaints.routing.DepartmentCode;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -23,6 +27,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** A customer's complaint: the case the whole process drives. */
@@ -73,6 +79,23 @@ public class Complaint {
 
   @Column(name = "customer_email")
   private String customerEmail;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "id_type")
+  private IdentityDocument.Type idType;
+
+  /** R-S2: personal data, masked wherever shown. */
+  @Column(name = "id_number")
+  private String idNumber;
+
+  @Column(name = "customer_address")
+  private String customerAddress;
+
+  /** R-I3: the accounts or cards the complaint concerns (R-S2: masked wherever shown). */
+  @ElementCollection
+  @CollectionTable(name = "complaint_account", joinColumns = @JoinColumn(name = "complaint_id"))
+  @OrderColumn(name = "position")
+  private List<AccountRef> accounts = new ArrayList<>();
 
   /** R-I7: how notices reach the customer. */
   @Enumerated(EnumType.STRING)
@@ -150,6 +173,12 @@ public class Complaint {
     complaint.customerName = submitted.customerName();
     complaint.customerMobile = submitted.customerMobile();
     complaint.customerEmail = submitted.customerEmail();
+    if (submitted.identity() != null) {
+      complaint.idType = submitted.identity().type();
+      complaint.idNumber = submitted.identity().number();
+    }
+    complaint.customerAddress = submitted.customerAddress();
+    complaint.accounts = new ArrayList<>(submitted.accounts());
     complaint.noticeBy = submitted.noticeBy();
     complaint.subject = submitted.subject();
     complaint.description = submitted.description();
@@ -228,6 +257,18 @@ public class Complaint {
 
   public String customerMobile() {
     return customerMobile;
+  }
+
+  public Optional<IdentityDocument> identity() {
+    return idType == null ? Optional.empty() : Optional.of(new IdentityDocument(idType, idNumber));
+  }
+
+  public String customerAddress() {
+    return customerAddress;
+  }
+
+  public List<AccountRef> accounts() {
+    return List.copyOf(accounts);
   }
 
   public String customerEmail() {

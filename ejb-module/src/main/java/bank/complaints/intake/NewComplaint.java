@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /** A complaint as a channel system submits it, already validated at the boundary. */
@@ -16,6 +17,9 @@ public record NewComplaint(
     String customerMobile,
     String customerEmail,
     NoticeMedium noticeBy,
+    IdentityDocument identity,
+    String customerAddress,
+    List<AccountRef> accounts,
     String subject,
     String description,
     Demand demand,
@@ -28,6 +32,7 @@ public record NewComplaint(
     Objects.requireNonNull(customerName, "customerName");
     Objects.requireNonNull(customerMobile, "customerMobile");
     Objects.requireNonNull(noticeBy, "noticeBy");
+    accounts = accounts == null ? List.of() : List.copyOf(accounts);
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(description, "description");
   }
@@ -46,6 +51,9 @@ public record NewComplaint(
             customerMobile,
             customerEmail == null ? "" : customerEmail,
             noticeBy.name(),
+            identity == null ? "" : identity.type() + ":" + identity.number(),
+            customerAddress == null ? "" : customerAddress,
+            String.join(",", accounts.stream().map(a -> a.kind() + ":" + a.number()).toList()),
             subject,
             description,
             demand == null ? "" : demand.toString(),

@@ -13,6 +13,7 @@ import bank.complaints.routing.DepartmentCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,9 @@ class ComplaintTest {
             "13812345678",
             null,
             NoticeMedium.SMS,
+            null,
+            null,
+            List.of(),
             "排队时间过长",
             "等了两个小时",
             null,
@@ -84,6 +88,9 @@ class ComplaintTest {
         "13812345678",
         null,
         NoticeMedium.SMS,
+        new IdentityDocument(IdentityDocument.Type.ID_CARD, "11010519491231002X"),
+        "北京市朝阳区",
+        List.of(new AccountRef(AccountRef.Kind.CARD, "6222020200112233446")),
         "s",
         "d",
         new Demand(DemandType.COMPENSATION, Money.cny("5000.5"), null),
@@ -125,5 +132,30 @@ class ComplaintTest {
     assertEquals(Money.cny("0"), Money.cny("0.00"));
     assertThrows(IllegalArgumentException.class, () -> Money.cny("-0.01"));
     assertThrows(IllegalArgumentException.class, () -> Money.cny("1.005"));
+  }
+
+  @Test
+  @DisplayName(
+      "R-I3 an ID card number passes its check character, a card number the Luhn check; neither prints in full")
+  void identityAndAccounts() {
+    IdentityDocument id = new IdentityDocument(IdentityDocument.Type.ID_CARD, "11010519491231002X");
+    assertFalse(id.toString().contains("1101"), "never printed in full");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new IdentityDocument(IdentityDocument.Type.ID_CARD, "110105194912310021"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new IdentityDocument(IdentityDocument.Type.BUSINESS_LICENCE, "91110000ABCDEFGHIO"));
+    new IdentityDocument(IdentityDocument.Type.BUSINESS_LICENCE, "91110000600037341L");
+    new IdentityDocument(IdentityDocument.Type.PASSPORT, "E12345678");
+
+    AccountRef card = new AccountRef(AccountRef.Kind.CARD, "6222020200112233446");
+    assertFalse(card.toString().contains("3446"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AccountRef(AccountRef.Kind.CARD, "6222020200112233445"));
+    new AccountRef(AccountRef.Kind.ACCOUNT, "6222020200112233445"); // accounts have no Luhn digit
+    assertThrows(
+        IllegalArgumentException.class, () -> new AccountRef(AccountRef.Kind.ACCOUNT, "123"));
   }
 }

@@ -2,10 +2,12 @@ package bank.complaints.api.v1;
 
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
+import bank.complaints.intake.AccountRef;
 import bank.complaints.intake.Channel;
 import bank.complaints.intake.Demand;
 import bank.complaints.intake.DemandType;
 import bank.complaints.intake.FeedbackType;
+import bank.complaints.intake.IdentityDocument;
 import bank.complaints.intake.NewComplaint;
 import bank.complaints.notification.NoticeMedium;
 import jakarta.validation.Valid;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -49,6 +52,23 @@ public class ComplaintSubmission {
   @Size(max = 4000)
   @Schema(example = "2026年11月20日我的信用卡被扣了两次年费，请退还多扣的费用。")
   public String description;
+
+  @Size(max = 10)
+  @Schema(description = "R-I3: the accounts or cards the complaint concerns, if any")
+  public List<@NotNull @Valid SubmittedAccount> accounts;
+
+  /** An account or card number (10–19 digits; a card passes the Luhn check). */
+  @Schema(name = "SubmittedAccount")
+  public static class SubmittedAccount {
+    @NotNull
+    @Schema(example = "CARD")
+    public AccountRef.Kind kind;
+
+    @NotNull
+    @Pattern(regexp = "\\d{10,19}", message = "must be 10–19 digits")
+    @Schema(example = "6222020200112233446")
+    public String number;
+  }
 
   @Valid
   @Schema(description = "R-I4: what the customer asks for")
@@ -108,6 +128,19 @@ public class ComplaintSubmission {
     @Schema(example = "zhangsan@example.com")
     public String email;
 
+    @Schema(example = "ID_CARD")
+    public IdentityDocument.Type idType;
+
+    @Pattern(regexp = "[0-9A-Z]{5,20}", message = "must be 5–20 digits or capital letters")
+    @Schema(
+        example = "11010519491231002X",
+        description = "With idType; the ID card's check character is verified")
+    public String idNumber;
+
+    @Size(max = 300)
+    @Schema(example = "北京市朝阳区建国路1号")
+    public String address;
+
     @Schema(
         example = "SMS",
         description =
@@ -122,6 +155,21 @@ public class ComplaintSubmission {
     if (noticeBy == NoticeMedium.EMAIL && customer.email == null) {
       throw new InvalidRequestException("customer.noticeBy EMAIL needs a customer.email.");
     }
+    if ((customer.idType == null) != (customer.idNumber == null)) {
+      throw new InvalidRequestException("customer.idType and customer.idNumber go together.");
+    }
+    IdentityDocument identity;
+    List<AccountRef> accountRefs;
+    try {
+      identity =
+          customer.idType == null ? null : new IdentityDocument(customer.idType, customer.idNumber);
+      accountRefs =
+          accounts == null
+              ? List.of()
+              : accounts.stream().map(a -> new AccountRef(a.kind, a.number)).toList();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(e.getMessage() + ".");
+    }
     return new NewComplaint(
         channel,
         feedbackType == null ? FeedbackType.COMPLAINT : feedbackType,
@@ -129,6 +177,9 @@ public class ComplaintSubmission {
         customer.mobile,
         customer.email,
         noticeBy,
+        identity,
+        customer.address == null ? null : customer.address.strip(),
+        accountRefs,
         subject.strip(),
         description.strip(),
         demand == null ? null : demand.toDemand(),

@@ -22,6 +22,7 @@ public record ComplaintView(
     @Schema(description = "R-G1: a Red case's dedicated task force") boolean taskForce,
     @Schema(example = "CSC") String department,
     Customer customer,
+    List<Account> accounts,
     String subject,
     String description,
     Demand demand,
@@ -47,8 +48,20 @@ public record ComplaintView(
   @Schema(name = "ComplaintStep")
   public record Step(OffsetDateTime at, @Schema(example = "REGISTERED") String kind, String what) {}
 
+  /** R-S2: identity and mobile masked. */
   @Schema(name = "ComplaintCustomer")
-  public record Customer(String name, @Schema(example = "138****5678") String mobile) {}
+  public record Customer(
+      String name,
+      @Schema(example = "138****5678") String mobile,
+      @Schema(example = "ID_CARD") String idType,
+      @Schema(example = "**************002X") String idNumber,
+      String address) {}
+
+  /** R-I3, R-S2: an account or card, masked. */
+  @Schema(name = "ComplaintAccount")
+  public record Account(
+      @Schema(example = "CARD") String kind,
+      @Schema(example = "***************3446") String number) {}
 
   static ComplaintView of(Complaint complaint, ZoneId bankZone) {
     return of(complaint, null, null, bankZone);
@@ -80,7 +93,15 @@ public record ComplaintView(
         complaint.category().name(),
         complaint.taskForce(),
         complaint.department() == null ? null : complaint.department().value(),
-        new Customer(complaint.customerName(), Masking.mobile(complaint.customerMobile())),
+        new Customer(
+            complaint.customerName(),
+            Masking.mobile(complaint.customerMobile()),
+            complaint.identity().map(d -> d.type().name()).orElse(null),
+            complaint.identity().map(d -> Masking.identifier(d.number())).orElse(null),
+            complaint.customerAddress()),
+        complaint.accounts().stream()
+            .map(a -> new Account(a.kind().name(), Masking.identifier(a.number())))
+            .toList(),
         complaint.subject(),
         complaint.description(),
         complaint
