@@ -163,9 +163,8 @@ public class IntakeService {
     }
     // R-I7: registered within the policy's time of receipt; its clock stops at once, recording
     // whether that was met (a complaint received offline may be registered later).
-    clocks.start(
-        complaint.id(), complaint.severity(), SlaStage.REGISTRATION, complaint.receivedAt());
-    clocks.stop(complaint.id(), SlaStage.REGISTRATION, now);
+    clocks.record(
+        complaint.id(), complaint.severity(), SlaStage.REGISTRATION, complaint.receivedAt(), now);
     if (!complaint.runsCaseProcess()) {
       // R-I2: a suggestion or inquiry is stored, numbered, counted and acknowledged; no case.
       String label = complaint.feedbackType() == FeedbackType.SUGGESTION ? "建议" : "咨询";

@@ -34,6 +34,20 @@ public class SlaClocks {
     return clock;
   }
 
+  /**
+   * A stage that began at {@code started} and was done at {@code done}, recorded as a stopped clock
+   * in one write (registration: from receipt to registration), so whether its deadline was kept is
+   * on record.
+   */
+  public SlaClock record(
+      long complaintId, Severity severity, SlaStage stage, Instant started, Instant done) {
+    SlaClock clock =
+        SlaClock.start(complaintId, policy(stage, severity), started, calendars.current());
+    clock.stop(done);
+    em.persist(clock);
+    return clock;
+  }
+
   /** Stops the stage's running or paused clock; nothing happens if there is none. */
   public Optional<SlaClock> stop(long complaintId, SlaStage stage, Instant now) {
     Optional<SlaClock> clock = active(complaintId, stage);
