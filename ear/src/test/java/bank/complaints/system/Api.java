@@ -72,6 +72,31 @@ final class Api {
     return send(request.build());
   }
 
+  static HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  static HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+              .timeout(Duration.ofSeconds(30))
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static HttpResponse<String> get(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))

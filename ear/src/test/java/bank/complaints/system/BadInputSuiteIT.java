@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,15 @@ class BadInputSuiteIT extends SystemTest {
                     "+8613812345678",
                     "138 1234 5678"),
             "customer.email", List.of("not-an-email", "a@", "@b.com", "x".repeat(250) + "@b.com"),
-            "customer.noticeBy", List.of("", "FAX", "sms", "PIGEON"));
+            "customer.noticeBy", List.of("", "FAX", "sms", "PIGEON"),
+            "occurredWhere", List.of("", "   ", "地".repeat(201)),
+            "occurredAt",
+                List.of(
+                    "",
+                    "yesterday",
+                    "2026-11-20",
+                    "2026-13-01T00:00:00+08:00",
+                    "2999-01-01T00:00:00Z"));
     wrongText.forEach(
         (field, values) -> {
           for (String value : values) {
@@ -103,6 +113,58 @@ class BadInputSuiteIT extends SystemTest {
       bad.add(new Bad("no " + required, "POST", COMPLAINTS, JSON, with(required, null)));
       bad.add(
           new Bad(required + " null", "POST", COMPLAINTS, JSON, with(required, JsonValue.NULL)));
+    }
+    // R-I4, R-I5: the lists of staff, products and evidence.
+    wrongField(bad, "staffInvolved", Json.createValue("李四"));
+    wrongField(bad, "staffInvolved", Json.createArrayBuilder().add("李四").build());
+    wrongField(
+        bad, "staffInvolved", Json.createArrayBuilder().add(Json.createObjectBuilder()).build());
+    wrongField(
+        bad,
+        "staffInvolved",
+        Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("name", "李四").add("employeeId", "E 10023"))
+            .build());
+    wrongField(bad, "productsInvolved", Json.createArrayBuilder().add("").build());
+    wrongField(bad, "productsInvolved", Json.createArrayBuilder().add(42).build());
+    JsonArrayBuilder elevenProducts = Json.createArrayBuilder();
+    for (int i = 0; i < 11; i++) {
+      elevenProducts.add("产品" + i);
+    }
+    wrongField(bad, "productsInvolved", elevenProducts.build());
+    wrongField(bad, "evidence", Json.createObjectBuilder().add("kind", "PHOTO").build());
+    for (JsonObject item :
+        List.of(
+            Json.createObjectBuilder().add("kind", "SELFIE").add("description", "x").build(),
+            Json.createObjectBuilder().add("description", "no kind").build(),
+            Json.createObjectBuilder().add("kind", "PHOTO").build(),
+            Json.createObjectBuilder()
+                .add("kind", "VIDEO_LINK")
+                .add("description", "x")
+                .add("link", "ftp://pan.example.com/v")
+                .build(),
+            Json.createObjectBuilder()
+                .add("kind", "VIDEO_LINK")
+                .add("description", "x")
+                .add("link", "not a link")
+                .build(),
+            Json.createObjectBuilder()
+                .add("kind", "VIDEO_LINK")
+                .add("description", "x")
+                .add("link", "/relative/path")
+                .build(),
+            Json.createObjectBuilder()
+                .add("source", "NEIGHBOUR")
+                .add("kind", "PHOTO")
+                .add("description", "x")
+                .build())) {
+      bad.add(
+          new Bad(
+              "evidence " + item,
+              "POST",
+              COMPLAINTS,
+              JSON,
+              with("evidence", Json.createArrayBuilder().add(item).build())));
     }
     bad.add(
         new Bad(
@@ -147,6 +209,10 @@ class BadInputSuiteIT extends SystemTest {
       bad.add(new Bad(method + " on the collection", method, COMPLAINTS, JSON, whole));
     }
     return bad;
+  }
+
+  private static void wrongField(List<Bad> bad, String field, JsonValue value) {
+    bad.add(new Bad(field + " = " + value, "POST", COMPLAINTS, JSON, with(field, value)));
   }
 
   private static List<Bad> elsewhere() {
@@ -286,6 +352,60 @@ class BadInputSuiteIT extends SystemTest {
     steps.forEach(
         (path, body) -> bad.add(new Bad("step " + path, "POST", base + path, JSON, body)));
     bad.add(new Bad("contact without a body", "POST", base + "/customer-contact", JSON, null));
+    // R-G3 cause tags.
+    for (String body :
+        List.of(
+            "{\"tags\":[\"RUDE\"],\"by\":\"x\",\"reason\":\"y\"}",
+            "{\"tags\":\"CLOSED_COUNTERS\",\"by\":\"x\",\"reason\":\"y\"}",
+            "{\"tags\":[\"CLOSED_COUNTERS\"],\"by\":\"x\"}",
+            "{\"tags\":[null],\"by\":\"x\",\"reason\":\"y\"}",
+            "{\"by\":\"x\",\"reason\":\"y\"}")) {
+      bad.add(new Bad("cause tags " + body, "PUT", base + "/cause-tags", JSON, body));
+    }
+    // R-I5 evidence: registered by link, and uploaded.
+    String evidence = base + "/evidence";
+    for (String body :
+        List.of(
+            "{\"kind\":\"CCTV\",\"description\":\"x\"}",
+            "{\"kind\":\"CCTV\",\"description\":\"x\",\"registeredBy\":\"\"}",
+            "{\"kind\":\"TAPE\",\"description\":\"x\",\"registeredBy\":\"y\"}",
+            "{\"kind\":\"CCTV\",\"description\":\"x\",\"registeredBy\":\"y\","
+                + "\"link\":\"javascript:alert(1)\"}",
+            "[]")) {
+      bad.add(new Bad("evidence " + body, "POST", evidence, JSON, body));
+    }
+    bad.add(
+        new Bad(
+            "a form where JSON is expected",
+            "POST",
+            evidence,
+            "multipart/form-data; boundary=XyZ",
+            "--XyZ--\r\n"));
+    bad.add(new Bad("JSON where a form is expected", "POST", evidence + "/files", JSON, "{}"));
+    String form = "multipart/form-data; boundary=XyZ";
+    String fields =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nPHOTO\r\n"
+            + "--XyZ\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nx\r\n"
+            + "--XyZ\r\nContent-Disposition: form-data; name=\"registeredBy\"\r\n\r\ny\r\n";
+    String file =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+            + "Content-Type: image/png\r\n\r\nnot a png\r\n";
+    Map<String, String> uploads = new LinkedHashMap<>();
+    uploads.put("no file part", fields + "--XyZ--\r\n");
+    uploads.put("not the png it claims", fields + file + "--XyZ--\r\n");
+    uploads.put("no parts", "--XyZ--\r\n");
+    uploads.put("no closing boundary", fields);
+    uploads.put("an unknown part", fields.replace("\"kind\"", "\"colour\"") + "--XyZ--\r\n");
+    uploads.put(
+        "a script",
+        fields
+            + file.replace("image/png", "application/x-sh").replace("a.png", "a.sh")
+            + "--XyZ--\r\n");
+    uploads.forEach(
+        (name, body) ->
+            bad.add(new Bad("upload " + name, "POST", evidence + "/files", form, body)));
+    bad.add(new Bad("evidence item 0", "GET", evidence + "/0/content", null, null));
+    bad.add(new Bad("evidence item x", "GET", evidence + "/x/content", null, null));
     bad.add(new Bad("contact as text", "POST", base + "/customer-contact", "text/plain", "王芳"));
     return bad;
   }
@@ -315,7 +435,10 @@ class BadInputSuiteIT extends SystemTest {
             "select count(*) from idempotency_key",
             "select count(*) from business_calendar_day",
             "select count(*) from sla_policy",
-            "select count(*) from sla_escalation_step");
+            "select count(*) from sla_escalation_step",
+            "select count(*) from evidence_item",
+            "select count(*) from complaint_cause_tag",
+            "select count(*) from complaint_staff");
     List<String> before = tables.stream().map(snapshot).toList();
     String clocksBefore = Api.get(COMPLAINTS + "/" + number + "/clocks").body();
     String policiesBefore = Api.get("/api/v1/admin/sla-policies").body();

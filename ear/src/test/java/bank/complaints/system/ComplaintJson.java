@@ -2,7 +2,9 @@ package bank.complaints.system;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Test data builder for submissions: {@code aComplaint().from("HOTLINE").withMobile(…).json()}. */
@@ -23,6 +25,12 @@ final class ComplaintJson {
   private String noticeBy;
   private String subject = "信用卡年费被重复扣收";
   private String description = "2026年11月20日我的信用卡被扣了两次年费，请退还多扣的费用。";
+  private String occurredAt;
+  private String occurredWhere;
+  // Kept as lists: a builder is emptied by build(), and json() may be called more than once.
+  private final List<JsonValue> staff = new ArrayList<>();
+  private final List<JsonValue> products = new ArrayList<>();
+  private final List<JsonValue> evidence = new ArrayList<>();
 
   static ComplaintJson aComplaint() {
     return new ComplaintJson();
@@ -85,6 +93,39 @@ final class ComplaintJson {
     return this;
   }
 
+  /** R-I4: when (ISO offset date-time) and where it happened. */
+  ComplaintJson happened(String isoOffsetDateTime, String where) {
+    this.occurredAt = isoOffsetDateTime;
+    this.occurredWhere = where;
+    return this;
+  }
+
+  /** R-I4: a staff member the complaint names. */
+  ComplaintJson naming(String staffName, String employeeId, String unit) {
+    JsonObjectBuilder member = Json.createObjectBuilder();
+    put(member, "name", staffName);
+    put(member, "employeeId", employeeId);
+    put(member, "unit", unit);
+    staff.add(member.build());
+    return this;
+  }
+
+  /** R-I4: a product concerned. */
+  ComplaintJson concerning(String product) {
+    products.add(Json.createValue(product));
+    return this;
+  }
+
+  /** R-I5: an evidence item offered with the complaint (link may be null: to follow). */
+  ComplaintJson offering(String kind, String evidenceDescription, String link) {
+    JsonObjectBuilder item = Json.createObjectBuilder();
+    put(item, "kind", kind);
+    put(item, "description", evidenceDescription);
+    put(item, "link", link);
+    evidence.add(item.build());
+    return this;
+  }
+
   ComplaintJson about(String subject) {
     this.subject = subject;
     return this;
@@ -111,6 +152,11 @@ final class ComplaintJson {
               .add(Json.createObjectBuilder().add("kind", "CARD").add("number", cardNumber)));
     }
     put(body, "receivedAt", receivedAt);
+    put(body, "occurredAt", occurredAt);
+    put(body, "occurredWhere", occurredWhere);
+    addIfAny(body, "staffInvolved", staff);
+    addIfAny(body, "productsInvolved", products);
+    addIfAny(body, "evidence", evidence);
     String staff = receivedBy;
     if (staff == null
         && channel != null
@@ -126,6 +172,12 @@ final class ComplaintJson {
       body.add("demand", demand);
     }
     return body.build().toString();
+  }
+
+  private static void addIfAny(JsonObjectBuilder builder, String key, List<JsonValue> values) {
+    if (!values.isEmpty()) {
+      builder.add(key, Json.createArrayBuilder(values));
+    }
   }
 
   private static void put(JsonObjectBuilder builder, String key, String value) {

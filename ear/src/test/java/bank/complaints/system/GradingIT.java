@@ -8,14 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** R-G1, R-G2: grading proposed by rules kept as data, and changed by staff with a reason. */
+/**
+ * R-G1, R-G2, R-G3: grading and cause tags proposed by rules kept as data, and changed by staff
+ * with a reason; R-I7: the named owner of an urgent case.
+ */
 class GradingIT extends SystemTest {
 
   private static final String COMPLAINTS = "/api/v1/complaints";
@@ -125,5 +130,90 @@ class GradingIT extends SystemTest {
       HttpResponse<String> restored = Api.putJson(RULES, "{\"rules\":" + original + "}");
       assertEquals(200, restored.statusCode(), restored.body());
     }
+  }
+
+  @Test
+  @DisplayName(
+      "R-G3 rules propose cause tags at intake; staff replace them with a reason kept internal")
+  void causeTags() {
+    JsonObject tagged = submit(aComplaint().from("BRANCH_COUNTER").about("柜员操作失误，且只开一个窗口"));
+    assertEquals(
+        List.of("BUSINESS_PROCESSING_ERROR", "CLOSED_COUNTERS"),
+        strings(tagged.getJsonArray("causeTags")));
+    String number = tagged.getString("number");
+    HttpResponse<String> retagged =
+        Api.request(
+            "PUT",
+            COMPLAINTS + "/" + number + "/cause-tags",
+            "application/json",
+            "{\"tags\":[\"LONG_WAIT_SIMPLE_BUSINESS\",\"IDLE_COUNTERS_NOT_CALLING\"],"
+                + "\"by\":\"网点主任 周八\",\"reason\":\"INTERNAL 调阅监控\"}");
+    assertEquals(200, retagged.statusCode(), retagged.body());
+    assertEquals(
+        List.of("LONG_WAIT_SIMPLE_BUSINESS", "IDLE_COUNTERS_NOT_CALLING"),
+        strings(Api.json(retagged).getJsonArray("causeTags")));
+    assertFalse(retagged.body().contains("INTERNAL"), "the reason is an internal note");
+    assertEquals(
+        2,
+        Database.count(
+            "select count(*) from complaint_cause_tag t join complaint c on c.id = t.complaint_id"
+                + " where c.complaint_number = ?",
+            number));
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
+                + " where c.complaint_number = ? and e.kind = 'CAUSES_TAGGED'",
+            number));
+    HttpResponse<String> unknown =
+        Api.request(
+            "PUT",
+            COMPLAINTS + "/" + number + "/cause-tags",
+            "application/json",
+            "{\"tags\":[\"RUDE_WEATHER\"],\"by\":\"x\",\"reason\":\"y\"}");
+    assertEquals(400, unknown.statusCode(), unknown.body());
+  }
+
+  @Test
+  @DisplayName(
+      "R-I7 an urgent complaint gets a named owner at once, the department's duty owner, and the customer is told")
+  void namedOwnerForRed() {
+    String departments = "/api/v1/admin/departments";
+    HttpResponse<String> named =
+        Api.putJson(departments + "/CSC/duty-owner", "{\"dutyOwner\":\"客服中心 值班经理 孙七\"}");
+    assertEquals(200, named.statusCode(), named.body());
+
+    String number = submit(aComplaint().about("账户被盗刷 5 万元")).getString("number");
+    JsonObject red = Api.json(Api.get(COMPLAINTS + "/" + number));
+    assertEquals("客服中心 值班经理 孙七", red.getString("owner"));
+    assertTrue(
+        red.getJsonArray("timeline").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(
+                s ->
+                    s.getString("kind").equals("OWNER_NAMED")
+                        && s.getString("what").contains("孙七")),
+        red.toString());
+
+    JsonObject green = submit(aComplaint().about("年费重复扣收"));
+    assertFalse(green.containsKey("owner"), "a general complaint has no named owner yet");
+    HttpResponse<String> regraded =
+        Api.request(
+            "PUT",
+            COMPLAINTS + "/" + green.getString("number") + "/grade",
+            "application/json",
+            "{\"severity\":\"RED\",\"category\":\"SECURITY\",\"by\":\"主管\","
+                + "\"reason\":\"发现账户异常交易\"}");
+    assertEquals(200, regraded.statusCode(), regraded.body());
+    assertEquals("客服中心 值班经理 孙七", Api.json(regraded).getString("owner"));
+
+    assertEquals(
+        404, Api.putJson(departments + "/NOPE/duty-owner", "{\"dutyOwner\":\"x\"}").statusCode());
+    assertEquals(
+        400, Api.putJson(departments + "/CSC/duty-owner", "{\"dutyOwner\":\" \"}").statusCode());
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
   }
 }

@@ -63,6 +63,57 @@ class IntakeRecordIT extends SystemTest {
   }
 
   @Test
+  @DisplayName(
+      "R-I4 what happened, when, where, and the staff and products involved are kept as told, in Chinese, times in the bank's zone")
+  void whatHappened() {
+    JsonObject complaint =
+        created(
+            aComplaint()
+                .from("BRANCH_COUNTER")
+                .about("柜员办理挂失时态度恶劣")
+                .happened("2026-11-20T09:30:00Z", "北京朝阳支行营业厅 3 号窗口")
+                .naming("李四", "E10023", "朝阳支行")
+                .naming("王大堂", null, null)
+                .concerning("借记卡")
+                .concerning("挂失业务"));
+    assertEquals(
+        OffsetDateTime.parse("2026-11-20T17:30:00+08:00"),
+        OffsetDateTime.parse(complaint.getString("occurredAt")));
+    assertEquals("北京朝阳支行营业厅 3 号窗口", complaint.getString("occurredWhere"));
+    JsonObject named = complaint.getJsonArray("staffInvolved").getJsonObject(0);
+    assertEquals("李四", named.getString("name"));
+    assertEquals("E10023", named.getString("employeeId"));
+    assertEquals("朝阳支行", named.getString("unit"));
+    assertEquals("王大堂", complaint.getJsonArray("staffInvolved").getJsonObject(1).getString("name"));
+    assertEquals("[\"借记卡\",\"挂失业务\"]", complaint.getJsonArray("productsInvolved").toString());
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from complaint_staff s join complaint c on c.id = s.complaint_id"
+                + " where c.complaint_number = ? and s.employee_id = 'E10023'",
+            complaint.getString("number")));
+    JsonObject read = Api.json(Api.get(COMPLAINTS + "/" + complaint.getString("number")));
+    assertEquals(complaint.getJsonArray("staffInvolved"), read.getJsonArray("staffInvolved"));
+
+    String future = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString();
+    HttpResponse<String> notYet =
+        Api.postJson(COMPLAINTS, aComplaint().happened(future, "网点").json());
+    assertEquals(422, notYet.statusCode(), notYet.body());
+    HttpResponse<String> afterReceipt =
+        Api.postJson(
+            COMPLAINTS,
+            aComplaint()
+                .from("LETTER")
+                .receivedAt("2026-11-20T10:00:00+08:00")
+                .happened("2026-11-21T10:00:00+08:00", "网点")
+                .json());
+    assertEquals(422, afterReceipt.statusCode(), afterReceipt.body());
+    HttpResponse<String> badEmployeeId =
+        Api.postJson(COMPLAINTS, aComplaint().naming("李四", "E 1", null).json());
+    assertEquals(400, badEmployeeId.statusCode(), badEmployeeId.body());
+  }
+
+  @Test
   @DisplayName("R-I4 the customer's demand keeps its CNY amount exactly, to the fen")
   void demandInCny() {
     JsonObject complaint =

@@ -119,6 +119,19 @@ class PlatformIT extends SystemTest {
     assertEquals(200, openApi.statusCode(), openApi.body());
     assertTrue(openApi.body().contains("/api/v1/complaints/{number}"), openApi.body());
     assertTrue(openApi.body().contains("ComplaintSubmission"), openApi.body());
+    for (String described :
+        new String[] {
+          "/api/v1/complaints/{number}/evidence",
+          "/api/v1/complaints/{number}/evidence/files",
+          "/api/v1/complaints/{number}/evidence/verification",
+          "/api/v1/complaints/{number}/cause-tags",
+          "/api/v1/admin/departments/{code}/duty-owner",
+          "multipart/form-data",
+          "complaint recorded at the counter", // a worked example a channel team can copy
+          "application/problem+json"
+        }) {
+      assertTrue(openApi.body().contains(described), "the OpenAPI document describes " + described);
+    }
 
     Api.postJson("/api/v1/complaints", aComplaint().json());
     HttpResponse<String> metrics = Api.get("/metrics?scope=application");

@@ -18,7 +18,7 @@ import java.util.Objects;
 /**
  * One grading rule, as data (R-G1, R-G2): a complaint matches when its text holds any of the
  * keywords, or its demanded amount reaches the threshold (either or both may be set; both set means
- * both must hold). A match proposes a severity and a category.
+ * both must hold). A match proposes a severity, a category, a cause tag (R-G3), or any of them.
  */
 @Entity
 @Table(name = "grading_rule")
@@ -45,12 +45,16 @@ public class GradingRule {
   private BigDecimal minAmount;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "severity", nullable = false)
+  @Column(name = "severity")
   private Severity severity;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "category")
   private Category category;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "cause_tag")
+  private CauseTag causeTag;
 
   @Column(name = "description", nullable = false)
   private String description;
@@ -63,6 +67,7 @@ public class GradingRule {
       BigDecimal minAmount,
       Severity severity,
       Category category,
+      CauseTag causeTag,
       String description) {
     if ((keywords == null || keywords.isEmpty()) && minAmount == null) {
       throw new IllegalArgumentException("a rule needs keywords, a minimum amount, or both");
@@ -70,11 +75,15 @@ public class GradingRule {
     if (keywords != null && keywords.stream().anyMatch(k -> k.isBlank() || k.contains("|"))) {
       throw new IllegalArgumentException("a keyword is not blank and holds no |");
     }
+    if (severity == null && category == null && causeTag == null) {
+      throw new IllegalArgumentException("a rule proposes a severity, a category or a cause tag");
+    }
     this.priority = priority;
     this.keywords = keywords == null || keywords.isEmpty() ? null : String.join("|", keywords);
     this.minAmount = minAmount;
-    this.severity = Objects.requireNonNull(severity, "severity");
+    this.severity = severity;
     this.category = category;
+    this.causeTag = causeTag;
     this.description = Objects.requireNonNull(description, "description");
   }
 
@@ -99,12 +108,18 @@ public class GradingRule {
     return minAmount;
   }
 
+  /** Null when the rule only classifies or tags. */
   public Severity severity() {
     return severity;
   }
 
   public Category category() {
     return category;
+  }
+
+  /** R-G3, or null. */
+  public CauseTag causeTag() {
+    return causeTag;
   }
 
   public String description() {

@@ -1,6 +1,11 @@
 package bank.complaints.handling;
 
+import bank.complaints.evidence.EvidenceItem;
+import bank.complaints.evidence.EvidenceLocker;
+import bank.complaints.evidence.NewEvidence;
+import bank.complaints.evidence.UploadedFile;
 import bank.complaints.grading.Category;
+import bank.complaints.grading.CauseTag;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.intake.Complaint;
@@ -9,6 +14,7 @@ import bank.complaints.intake.IntakeService;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
+import bank.complaints.routing.Department;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
@@ -18,12 +24,15 @@ import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The handling steps staff take on a case, each in one transaction with its clocks and timeline
@@ -35,6 +44,11 @@ import java.util.Optional;
 public class CaseHandling {
 
   @Inject IntakeService intake;
+
+  @Inject EvidenceLocker evidenceLocker;
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
 
   @Inject SlaClocks clocks;
 
@@ -155,8 +169,52 @@ public class CaseHandling {
           by,
           "紧急投诉，已成立专项小组 Urgent: a task force handles this complaint.",
           true);
+      if (complaint.department() != null) {
+        intake.nameOwner(complaint, em.find(Department.class, complaint.department()), by);
+      }
     }
     return complaint;
+  }
+
+  /** R-G3: staff set the cause tags (replacing those proposed at intake), with a reason. */
+  public Complaint tagCauses(ComplaintNumber number, Set<CauseTag> tags, String by, String reason) {
+    Complaint complaint = intake.find(number);
+    Set<CauseTag> before = complaint.causeTags();
+    if (complaint.tagCauses(tags)) {
+      timeline.record(
+          complaint.id(),
+          CaseEventKind.CAUSES_TAGGED,
+          by,
+          "Cause tags " + before + " → " + complaint.causeTags() + ": " + reason,
+          false);
+    }
+    return complaint;
+  }
+
+  /**
+   * R-I5: registers an evidence item on the case: an uploaded file (its SHA-256 recorded), an
+   * external link, or an item listed to follow.
+   */
+  public EvidenceItem addEvidence(
+      ComplaintNumber number, NewEvidence evidence, UploadedFile file, String by) {
+    return evidenceLocker.register(intake.find(number), evidence, file, by);
+  }
+
+  public List<EvidenceItem> evidence(ComplaintNumber number) {
+    return evidenceLocker.of(intake.find(number));
+  }
+
+  /** An item and its bytes. */
+  public record EvidenceFile(EvidenceItem item, byte[] content) {}
+
+  public EvidenceFile evidenceFile(ComplaintNumber number, int item) {
+    EvidenceItem found = evidenceLocker.item(intake.find(number), item);
+    return new EvidenceFile(found, evidenceLocker.content(found));
+  }
+
+  /** R-I5: the chain of evidence checked: every uploaded file against its recorded SHA-256. */
+  public List<EvidenceLocker.Check> verifyEvidence(ComplaintNumber number) {
+    return evidenceLocker.verify(intake.find(number));
   }
 
   /**

@@ -4,6 +4,7 @@ import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.grading.Category;
+import bank.complaints.grading.CauseTag;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.notification.NoticeMedium;
@@ -28,8 +29,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A customer's complaint: the case the whole process drives. */
 @Entity
@@ -108,6 +112,42 @@ public class Complaint {
   @Column(name = "description", nullable = false)
   private String description;
 
+  /** R-I4: when it happened (UTC), if the customer said. */
+  @Column(name = "occurred_at")
+  private OffsetDateTime occurredAt;
+
+  /** R-I4: where it happened (a branch, an ATM, a page of the app). */
+  @Column(name = "occurred_where")
+  private String occurredWhere;
+
+  /** R-I4: the staff the complaint names (R-P2 keeps them off the case). */
+  @ElementCollection
+  @CollectionTable(name = "complaint_staff", joinColumns = @JoinColumn(name = "complaint_id"))
+  @OrderColumn(name = "position")
+  private List<InvolvedStaff> staffInvolved = new ArrayList<>();
+
+  /** R-I4: the products the complaint concerns. */
+  @ElementCollection
+  @CollectionTable(name = "complaint_product", joinColumns = @JoinColumn(name = "complaint_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "product", nullable = false)
+  private List<String> productsInvolved = new ArrayList<>();
+
+  /** R-G3: cause tags for root-cause analysis. */
+  @ElementCollection
+  @CollectionTable(name = "complaint_cause_tag", joinColumns = @JoinColumn(name = "complaint_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "tag", nullable = false)
+  private Set<CauseTag> causeTags = EnumSet.noneOf(CauseTag.class);
+
+  /** R-I7: the person answerable for an urgent or complex case from the start. */
+  @Column(name = "owner_name")
+  private String owner;
+
+  /** R-I5: how many evidence items the case has; the next one gets the next number. */
+  @Column(name = "evidence_count", nullable = false)
+  private int evidenceCount;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false)
   private ComplaintStatus status;
@@ -182,6 +222,18 @@ public class Complaint {
     complaint.noticeBy = submitted.noticeBy();
     complaint.subject = submitted.subject();
     complaint.description = submitted.description();
+    if (submitted.occurredAt() != null && submitted.occurredAt().isAfter(now)) {
+      throw new InvalidRequestException("What the complaint is about cannot happen in the future.");
+    }
+    if (submitted.occurredAt() != null && submitted.occurredAt().isAfter(receivedAt)) {
+      throw new InvalidRequestException(
+          "What the complaint is about cannot happen after the complaint was received.");
+    }
+    complaint.occurredAt =
+        submitted.occurredAt() == null ? null : submitted.occurredAt().atOffset(ZoneOffset.UTC);
+    complaint.occurredWhere = submitted.occurredWhere();
+    complaint.staffInvolved = new ArrayList<>(submitted.staffInvolved());
+    complaint.productsInvolved = new ArrayList<>(submitted.productsInvolved());
     complaint.status = ComplaintStatus.REGISTERED;
     complaint.severity = Severity.GREEN; // until graded
     complaint.category = Category.OTHER;
@@ -215,6 +267,42 @@ public class Complaint {
     if (grade.severity() == Severity.RED) {
       taskForce = true;
     }
+  }
+
+  /** R-G3: replaces the cause tags; true when they changed. */
+  public boolean tagCauses(Set<CauseTag> tags) {
+    Set<CauseTag> replacement =
+        tags.isEmpty() ? EnumSet.noneOf(CauseTag.class) : EnumSet.copyOf(tags);
+    if (replacement.equals(causeTags)) {
+      return false;
+    }
+    causeTags.clear();
+    causeTags.addAll(replacement);
+    return true;
+  }
+
+  /** R-G3: adds tags proposed by the rules, keeping those already set. */
+  public void addCauseTags(Set<CauseTag> tags) {
+    causeTags.addAll(tags);
+  }
+
+  /** R-I7: names the person answerable for the case; the first one named stays. */
+  public boolean nameOwner(String person) {
+    if (owner != null) {
+      return false;
+    }
+    owner = person;
+    return true;
+  }
+
+  /** R-I5: the number the next evidence item of this case gets. */
+  public int nextEvidenceNumber() {
+    return ++evidenceCount;
+  }
+
+  /** R-P2: whether the complaint names this employee. */
+  public boolean namesEmployee(String employeeId) {
+    return staffInvolved.stream().anyMatch(s -> employeeId.equals(s.employeeId()));
   }
 
   /** R-I7: the customer has been contacted to confirm receipt; recorded once. */
@@ -285,6 +373,31 @@ public class Complaint {
 
   public String description() {
     return description;
+  }
+
+  public Optional<Instant> occurredAt() {
+    return Optional.ofNullable(occurredAt).map(OffsetDateTime::toInstant);
+  }
+
+  public String occurredWhere() {
+    return occurredWhere;
+  }
+
+  public List<InvolvedStaff> staffInvolved() {
+    return List.copyOf(staffInvolved);
+  }
+
+  public List<String> productsInvolved() {
+    return List.copyOf(productsInvolved);
+  }
+
+  /** In the order the enum declares them. */
+  public Set<CauseTag> causeTags() {
+    return causeTags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(causeTags));
+  }
+
+  public Optional<String> owner() {
+    return Optional.ofNullable(owner);
   }
 
   public ComplaintStatus status() {

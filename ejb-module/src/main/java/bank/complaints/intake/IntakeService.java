@@ -1,6 +1,7 @@
 package bank.complaints.intake;
 
 import bank.complaints.common.InvalidRequestException;
+import bank.complaints.evidence.EvidenceLocker;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.GradingRules;
 import bank.complaints.notification.CustomerNotices;
@@ -62,6 +63,8 @@ public class IntakeService {
   @Inject Timeline timeline;
 
   @Inject GradingRules grading;
+
+  @Inject EvidenceLocker evidence;
 
   @Inject
   @Metric(
@@ -141,6 +144,7 @@ public class IntakeService {
                 .map(d -> d.amount() == null ? null : d.amount().amount())
                 .orElse(null));
     complaint.grade(proposed);
+    complaint.addCauseTags(proposed.causeTags());
     timeline.record(
         complaint.id(),
         CaseEventKind.GRADED,
@@ -149,6 +153,7 @@ public class IntakeService {
             + proposed.severity()
             + " / "
             + proposed.category()
+            + (proposed.causeTags().isEmpty() ? "" : ", causes " + proposed.causeTags())
             + " ("
             + proposed.reason()
             + ").",
@@ -160,6 +165,14 @@ public class IntakeService {
           Timeline.SYSTEM,
           "紧急投诉，已成立专项小组 Urgent: a task force handles this complaint.",
           true);
+    }
+    if (!submitted.evidence().isEmpty()) {
+      evidence.registerListed(
+          complaint,
+          submitted.evidence(),
+          complaint.receivedBy() == null
+              ? "channel " + complaint.channel()
+              : complaint.receivedBy());
     }
     // R-I7: registered within the policy's time of receipt; its clock stops at once, recording
     // whether that was met (a complaint received offline may be registered later).
@@ -217,6 +230,9 @@ public class IntakeService {
         true);
     em.persist(assignment);
     outbox.enqueue(TaskMessages.outgoing(assignment, department));
+    if (complaint.taskForce()) {
+      nameOwner(complaint, department, Timeline.SYSTEM);
+    }
 
     registered.inc();
     LOG.fine(
@@ -243,8 +259,18 @@ public class IntakeService {
     select
         .where(matching(query, cb, complaint))
         .orderBy(cb.desc(complaint.get("receivedAt")), cb.desc(complaint.get("id")));
+    // The listed complaints' collections are read in one query each for the whole page (IN
+    // batches), not one query per complaint.
     List<Complaint> items =
-        em.createQuery(select).setFirstResult(page * size).setMaxResults(size).getResultList();
+        em.createQuery(select)
+            .setHint("eclipselink.batch.type", "IN")
+            .setHint("eclipselink.batch", "c.accounts")
+            .setHint("eclipselink.batch", "c.staffInvolved")
+            .setHint("eclipselink.batch", "c.productsInvolved")
+            .setHint("eclipselink.batch", "c.causeTags")
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultList();
     return new ComplaintPage(items, page, size, total);
   }
 
@@ -279,6 +305,24 @@ public class IntakeService {
       where.add(cb.equal(complaint.get("customerMobile"), query.customerMobile()));
     }
     return where.toArray(Predicate[]::new);
+  }
+
+  /**
+   * R-I7: an urgent case gets a named owner at once: the responsible department's duty owner. The
+   * customer is told who is responsible.
+   */
+  public void nameOwner(Complaint complaint, Department department, String by) {
+    department
+        .dutyOwner()
+        .filter(complaint::nameOwner)
+        .ifPresent(
+            owner ->
+                timeline.record(
+                    complaint.id(),
+                    CaseEventKind.OWNER_NAMED,
+                    by,
+                    "负责人 " + owner + " The person responsible for this complaint: " + owner + ".",
+                    true));
   }
 
   /** R-I7: the acceptance notice, on the notifications queue and in the timeline. */

@@ -1,5 +1,6 @@
 package bank.complaints.intake;
 
+import bank.complaints.evidence.NewEvidence;
 import bank.complaints.notification.NoticeMedium;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +23,12 @@ public record NewComplaint(
     List<AccountRef> accounts,
     String subject,
     String description,
+    Instant occurredAt,
+    String occurredWhere,
+    List<InvolvedStaff> staffInvolved,
+    List<String> productsInvolved,
     Demand demand,
+    List<NewEvidence> evidence,
     Instant receivedAt,
     String receivedBy) {
 
@@ -35,6 +41,9 @@ public record NewComplaint(
     accounts = accounts == null ? List.of() : List.copyOf(accounts);
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(description, "description");
+    staffInvolved = staffInvolved == null ? List.of() : List.copyOf(staffInvolved);
+    productsInvolved = productsInvolved == null ? List.of() : List.copyOf(productsInvolved);
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
 
   /**
@@ -56,7 +65,16 @@ public record NewComplaint(
             String.join(",", accounts.stream().map(a -> a.kind() + ":" + a.number()).toList()),
             subject,
             description,
+            occurredAt == null ? "" : occurredAt.toString(),
+            occurredWhere == null ? "" : occurredWhere,
+            String.join(
+                ",",
+                staffInvolved.stream()
+                    .map(s -> s.name() + "/" + s.employeeId() + "/" + s.unit())
+                    .toList()),
+            String.join(",", productsInvolved),
             demand == null ? "" : demand.toString(),
+            String.join(",", evidence.stream().map(NewEvidence::toString).toList()),
             receivedAt == null ? "" : receivedAt.toString(),
             receivedBy == null ? "" : receivedBy);
     try {
@@ -67,5 +85,11 @@ public record NewComplaint(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
+  }
+
+  /** R-S2: never the customer's mobile, identity, address or accounts, should this be logged. */
+  @Override
+  public String toString() {
+    return "NewComplaint[" + channel + ", " + feedbackType + ", " + subject + "]";
   }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Optional;
 
 /** A department that works complaints, with the queue its tasks travel on. Kept as data. */
 @Entity
@@ -20,6 +21,10 @@ public class Department {
   @Column(name = "task_queue", nullable = false)
   private String taskQueue;
 
+  /** R-I7: who owns this department's urgent cases from the first minute. */
+  @Column(name = "duty_owner")
+  private String dutyOwner;
+
   protected Department() {}
 
   public DepartmentCode code() {
@@ -32,5 +37,13 @@ public class Department {
 
   public String taskQueue() {
     return taskQueue;
+  }
+
+  public Optional<String> dutyOwner() {
+    return Optional.ofNullable(dutyOwner);
+  }
+
+  public void setDutyOwner(String dutyOwner) {
+    this.dutyOwner = dutyOwner;
   }
 }

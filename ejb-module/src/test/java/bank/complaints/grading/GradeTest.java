@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +14,25 @@ class GradeTest {
   private static final List<GradingRule> RULES =
       List.of(
           new GradingRule(
-              10, List.of("盗刷", "泄露"), null, Severity.RED, Category.SECURITY, "security"),
-          new GradingRule(20, List.of("转账失败"), null, Severity.YELLOW, Category.SYSTEM, "system"),
-          new GradingRule(30, List.of("年费", "FEE"), null, Severity.GREEN, Category.FEES, "fees"),
+              10, List.of("盗刷", "泄露"), null, Severity.RED, Category.SECURITY, null, "security"),
           new GradingRule(
-              60, null, new BigDecimal("10000"), Severity.YELLOW, null, "amount ≥ 10,000"),
+              20, List.of("转账失败"), null, Severity.YELLOW, Category.SYSTEM, null, "system"),
           new GradingRule(
-              70, null, new BigDecimal("100000"), Severity.RED, null, "amount ≥ 100,000"));
+              30, List.of("年费", "FEE"), null, Severity.GREEN, Category.FEES, null, "fees"),
+          new GradingRule(
+              60, null, new BigDecimal("10000"), Severity.YELLOW, null, null, "amount ≥ 10,000"),
+          new GradingRule(
+              70, null, new BigDecimal("100000"), Severity.RED, null, null, "amount ≥ 100,000"),
+          new GradingRule(
+              80,
+              List.of("办错", "操作失误"),
+              null,
+              null,
+              null,
+              CauseTag.BUSINESS_PROCESSING_ERROR,
+              "processing error"),
+          new GradingRule(
+              110, List.of("窗口关闭"), null, null, null, CauseTag.CLOSED_COUNTERS, "closed"));
 
   @Test
   @DisplayName("R-G1 R-G2 a card-fraud complaint is Red / Security")
@@ -50,13 +63,32 @@ class GradeTest {
   }
 
   @Test
-  @DisplayName("A rule needs keywords or a minimum amount")
+  @DisplayName(
+      "R-G3 every matching rule adds its cause tag; a tag-only rule leaves the grade alone")
+  void causeTags() {
+    Grade grade = Grade.propose(RULES, "柜员操作失误扣了年费，且只开一个窗口，窗口关闭了", null);
+    assertEquals(
+        Set.of(CauseTag.BUSINESS_PROCESSING_ERROR, CauseTag.CLOSED_COUNTERS), grade.causeTags());
+    assertEquals(Severity.GREEN, grade.severity());
+    assertEquals(Category.FEES, grade.category());
+    assertEquals(Set.of(), Grade.propose(RULES, "年费", null).causeTags());
+    Grade tagOnly = Grade.propose(RULES, "柜员办错了", null);
+    assertEquals(Severity.GREEN, tagOnly.severity());
+    assertEquals(Category.OTHER, tagOnly.category());
+    assertEquals(Set.of(CauseTag.BUSINESS_PROCESSING_ERROR), tagOnly.causeTags());
+  }
+
+  @Test
+  @DisplayName("A rule needs keywords or a minimum amount, and proposes something")
   void ruleNeedsACondition() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new GradingRule(1, List.of(), null, Severity.RED, Category.OTHER, "x"));
+        () -> new GradingRule(1, List.of(), null, Severity.RED, Category.OTHER, null, "x"));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new GradingRule(1, List.of("a|b"), null, Severity.RED, Category.OTHER, "x"));
+        () -> new GradingRule(1, List.of("a|b"), null, Severity.RED, Category.OTHER, null, "x"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new GradingRule(1, List.of("a"), null, null, null, null, "proposes nothing"));
   }
 }

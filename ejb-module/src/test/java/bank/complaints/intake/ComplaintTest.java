@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.grading.CauseTag;
 import bank.complaints.notification.NoticeMedium;
 import bank.complaints.routing.DepartmentCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,12 @@ class ComplaintTest {
             List.of(),
             "排队时间过长",
             "等了两个小时",
+            Instant.parse("2026-11-23T00:30:00Z"),
+            "朝阳支行营业厅",
+            List.of(new InvolvedStaff("李四", "E10023", "朝阳支行")),
+            List.of("对公开户"),
             null,
+            List.of(),
             null,
             "大堂经理 王五"),
         Instant.parse("2026-11-23T02:00:00Z"));
@@ -75,12 +82,62 @@ class ComplaintTest {
   }
 
   @Test
+  @DisplayName(
+      "R-I4 when, where, who and what: kept as told; it cannot have happened after the receipt")
+  void whatHappened() {
+    Complaint complaint = received();
+    assertEquals(Instant.parse("2026-11-23T00:30:00Z"), complaint.occurredAt().orElseThrow());
+    assertEquals("朝阳支行营业厅", complaint.occurredWhere());
+    assertEquals(List.of("对公开户"), complaint.productsInvolved());
+    assertTrue(complaint.namesEmployee("E10023"), "R-P2 needs to know whom it names");
+    assertFalse(complaint.namesEmployee("E99999"));
+    Instant now = Instant.parse("2026-11-23T02:00:00Z");
+    Instant letterArrived = Instant.parse("2026-11-20T02:00:00Z");
+    assertThrows(
+        InvalidRequestException.class,
+        () ->
+            Complaint.receive(
+                from(Channel.LETTER, letterArrived, "收发室", letterArrived.plusSeconds(60)), now));
+    assertEquals(
+        letterArrived.minusSeconds(60),
+        Complaint.receive(
+                from(Channel.LETTER, letterArrived, "收发室", letterArrived.minusSeconds(60)), now)
+            .occurredAt()
+            .orElseThrow());
+  }
+
+  @Test
+  @DisplayName("R-G3 cause tags: rules add, staff replace; R-I7 the first owner named stays")
+  void causeTagsAndOwner() {
+    Complaint complaint = received();
+    complaint.addCauseTags(Set.of(CauseTag.LONG_WAIT_SIMPLE_BUSINESS));
+    assertFalse(complaint.tagCauses(Set.of(CauseTag.LONG_WAIT_SIMPLE_BUSINESS)));
+    assertTrue(
+        complaint.tagCauses(Set.of(CauseTag.CLOSED_COUNTERS, CauseTag.LONG_WAIT_SIMPLE_BUSINESS)));
+    assertEquals(
+        List.of(CauseTag.LONG_WAIT_SIMPLE_BUSINESS, CauseTag.CLOSED_COUNTERS),
+        List.copyOf(complaint.causeTags()));
+    assertTrue(complaint.tagCauses(Set.of()));
+    assertEquals(Set.of(), complaint.causeTags());
+    assertTrue(complaint.nameOwner("值班主管 甲"));
+    assertFalse(complaint.nameOwner("值班主管 乙"));
+    assertEquals("值班主管 甲", complaint.owner().orElseThrow());
+    assertEquals(1, complaint.nextEvidenceNumber());
+    assertEquals(2, complaint.nextEvidenceNumber());
+  }
+
+  @Test
   void numberNeedsIdentity() {
     assertThrows(
         IllegalStateException.class, () -> received().issueNumber(ZoneId.of("Asia/Shanghai")));
   }
 
   private static NewComplaint from(Channel channel, Instant receivedAt, String receivedBy) {
+    return from(channel, receivedAt, receivedBy, null);
+  }
+
+  private static NewComplaint from(
+      Channel channel, Instant receivedAt, String receivedBy, Instant occurredAt) {
     return new NewComplaint(
         channel,
         FeedbackType.COMPLAINT,
@@ -93,7 +150,12 @@ class ComplaintTest {
         List.of(new AccountRef(AccountRef.Kind.CARD, "6222020200112233446")),
         "s",
         "d",
+        occurredAt,
+        null,
+        List.of(),
+        List.of(),
         new Demand(DemandType.COMPENSATION, Money.cny("5000.5"), null),
+        List.of(),
         receivedAt,
         receivedBy);
   }

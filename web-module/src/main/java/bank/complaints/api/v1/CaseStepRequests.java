@@ -1,12 +1,14 @@
 package bank.complaints.api.v1;
 
 import bank.complaints.grading.Category;
+import bank.complaints.grading.CauseTag;
 import bank.complaints.grading.Severity;
 import bank.complaints.handling.PauseReason;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The bodies of the handling steps on a case. */
@@ -102,6 +104,24 @@ public final class CaseStepRequests {
     @NotBlank
     @Size(max = 1000)
     @Schema(example = "客户损失超过首次评估")
+    public String reason;
+  }
+
+  /** R-G3: the cause tags, replacing those there were. */
+  @Schema(name = "CauseTagging")
+  public static class CauseTagging {
+    @NotNull
+    @Size(max = 10)
+    @Schema(example = "[\"LONG_WAIT_SIMPLE_BUSINESS\", \"CLOSED_COUNTERS\"]")
+    public List<@NotNull CauseTag> tags;
+
+    @NotBlank
+    @Size(max = 100)
+    public String by;
+
+    @NotBlank
+    @Size(max = 1000)
+    @Schema(example = "调阅监控：当时仅开一个窗口，客户排队 50 分钟办理挂失")
     public String reason;
   }
 }

@@ -21,7 +21,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -97,6 +99,20 @@ public class ComplaintResource {
     CaseStepRequests.Regrading valid = validation.valid(body);
     handling.regrade(
         number(), valid.severity, valid.category, valid.by.strip(), valid.reason.strip());
+    return ComplaintView.of(handling.progress(number()), bankZone);
+  }
+
+  @PUT
+  @Path("cause-tags")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "R-G3: set the cause tags for root-cause analysis, with a reason")
+  public ComplaintView tagCauses(CaseStepRequests.CauseTagging body) {
+    CaseStepRequests.CauseTagging valid = validation.valid(body);
+    handling.tagCauses(
+        number(),
+        valid.tags.isEmpty() ? Set.of() : EnumSet.copyOf(valid.tags),
+        valid.by.strip(),
+        valid.reason.strip());
     return ComplaintView.of(handling.progress(number()), bankZone);
   }
 

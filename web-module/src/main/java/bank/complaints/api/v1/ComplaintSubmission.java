@@ -2,12 +2,16 @@ package bank.complaints.api.v1;
 
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
+import bank.complaints.evidence.EvidenceKind;
+import bank.complaints.evidence.EvidenceSource;
+import bank.complaints.evidence.NewEvidence;
 import bank.complaints.intake.AccountRef;
 import bank.complaints.intake.Channel;
 import bank.complaints.intake.Demand;
 import bank.complaints.intake.DemandType;
 import bank.complaints.intake.FeedbackType;
 import bank.complaints.intake.IdentityDocument;
+import bank.complaints.intake.InvolvedStaff;
 import bank.complaints.intake.NewComplaint;
 import bank.complaints.notification.NoticeMedium;
 import jakarta.validation.Valid;
@@ -52,6 +56,77 @@ public class ComplaintSubmission {
   @Size(max = 4000)
   @Schema(example = "2026年11月20日我的信用卡被扣了两次年费，请退还多扣的费用。")
   public String description;
+
+  @Schema(
+      example = "2026-11-20T09:30:00+08:00",
+      description = "R-I4: when it happened, if known; not after the complaint was received")
+  public OffsetDateTime occurredAt;
+
+  @Size(max = 200)
+  @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+  @Schema(example = "朝阳支行营业厅", description = "R-I4: where it happened")
+  public String occurredWhere;
+
+  @Size(max = 10)
+  @Schema(description = "R-I4: the staff the complaint names (R-P2 keeps them off the case)")
+  public List<@NotNull @Valid SubmittedStaff> staffInvolved;
+
+  @Size(max = 10)
+  @Schema(description = "R-I4: the products concerned", example = "[\"白金信用卡\"]")
+  public List<@NotBlank @Size(max = 100) String> productsInvolved;
+
+  @Size(max = 20)
+  @Schema(
+      description =
+          "R-I5: the evidence the customer offers: external links (a video), or items whose files"
+              + " follow through POST /complaints/{number}/evidence/files")
+  public List<@NotNull @Valid SubmittedEvidence> evidence;
+
+  /** R-I4: a staff member named in the complaint. */
+  @Schema(name = "SubmittedStaff")
+  public static class SubmittedStaff {
+    @NotBlank
+    @Size(max = 100)
+    @Schema(example = "李四")
+    public String name;
+
+    @Pattern(regexp = "[A-Za-z0-9-]{1,32}", message = "must be 1–32 letters, digits or -")
+    @Schema(example = "E10023")
+    public String employeeId;
+
+    @Size(max = 100)
+    @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+    @Schema(example = "朝阳支行")
+    public String unit;
+
+    InvolvedStaff toStaff() {
+      return new InvolvedStaff(name.strip(), employeeId, unit == null ? null : unit.strip());
+    }
+  }
+
+  /** R-I5: an evidence item offered with the complaint. */
+  @Schema(name = "SubmittedEvidence")
+  public static class SubmittedEvidence {
+    @Schema(example = "CUSTOMER", description = "CUSTOMER (default) or BANK")
+    public EvidenceSource source;
+
+    @NotNull
+    @Schema(example = "VIDEO_LINK")
+    public EvidenceKind kind;
+
+    @NotBlank
+    @Size(max = 500)
+    @Schema(example = "ATM 吞卡过程的视频")
+    public String description;
+
+    @Size(max = 2000)
+    @Schema(example = "https://pan.example.com/s/abc123")
+    public String link;
+
+    NewEvidence toEvidence() {
+      return EvidenceRequests.evidence(source, kind, description, link);
+    }
+  }
 
   @Size(max = 10)
   @Schema(description = "R-I3: the accounts or cards the complaint concerns, if any")
@@ -160,6 +235,10 @@ public class ComplaintSubmission {
     }
     IdentityDocument identity;
     List<AccountRef> accountRefs;
+    List<NewEvidence> offered =
+        evidence == null
+            ? List.of()
+            : evidence.stream().map(SubmittedEvidence::toEvidence).toList();
     try {
       identity =
           customer.idType == null ? null : new IdentityDocument(customer.idType, customer.idNumber);
@@ -182,7 +261,16 @@ public class ComplaintSubmission {
         accountRefs,
         subject.strip(),
         description.strip(),
+        occurredAt == null ? null : occurredAt.toInstant(),
+        occurredWhere == null ? null : occurredWhere.strip(),
+        staffInvolved == null
+            ? List.of()
+            : staffInvolved.stream().map(SubmittedStaff::toStaff).toList(),
+        productsInvolved == null
+            ? List.of()
+            : productsInvolved.stream().map(String::strip).toList(),
         demand == null ? null : demand.toDemand(),
+        offered,
         receivedAt == null ? null : receivedAt.toInstant(),
         receivedBy == null ? null : receivedBy.strip());
   }

@@ -25,6 +25,19 @@ public record ComplaintView(
     List<Account> accounts,
     String subject,
     String description,
+    @Schema(example = "2026-11-20T09:30:00+08:00", description = "R-I4: when it happened")
+        OffsetDateTime occurredAt,
+    @Schema(example = "朝阳支行营业厅", description = "R-I4: where it happened") String occurredWhere,
+    @Schema(description = "R-I4: the staff the complaint names") List<Staff> staffInvolved,
+    @Schema(description = "R-I4: the products concerned") List<String> productsInvolved,
+    // R-G3 cause tags. No @Schema here: Payara 6.2025.9's OpenAPI scanner takes any annotated
+    // method whose name contains "set" (cau-seT-ags) for a setter and fails on its missing
+    // parameter.
+    List<String> causeTags,
+    @Schema(
+            description = "R-I7: the named owner of an urgent case",
+            example = "值班主管 Duty manager CSC")
+        String owner,
     Demand demand,
     @Schema(example = "2026-11-23T16:05:00+08:00") OffsetDateTime receivedAt,
     @Schema(example = "大堂经理 王五") String receivedBy,
@@ -43,6 +56,13 @@ public record ComplaintView(
       @Schema(example = "5000.00") BigDecimal amount,
       @Schema(example = "CNY") String currency,
       String note) {}
+
+  /** R-I4: a staff member the complaint names. */
+  @Schema(name = "ComplaintStaff")
+  public record Staff(
+      @Schema(example = "李四") String name,
+      @Schema(example = "E10023") String employeeId,
+      @Schema(example = "朝阳支行") String unit) {}
 
   /** One customer-visible step of the case. */
   @Schema(name = "ComplaintStep")
@@ -104,6 +124,14 @@ public record ComplaintView(
             .toList(),
         complaint.subject(),
         complaint.description(),
+        complaint.occurredAt().map(t -> t.atZone(bankZone).toOffsetDateTime()).orElse(null),
+        complaint.occurredWhere(),
+        complaint.staffInvolved().stream()
+            .map(s -> new Staff(s.name(), s.employeeId(), s.unit()))
+            .toList(),
+        complaint.productsInvolved(),
+        complaint.causeTags().stream().map(Enum::name).toList(),
+        complaint.owner().orElse(null),
         complaint
             .demand()
             .map(

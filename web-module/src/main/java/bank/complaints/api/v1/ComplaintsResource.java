@@ -38,8 +38,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v1/complaints")
@@ -69,14 +71,42 @@ public class ComplaintsResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ComplaintView.class)))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ComplaintSubmission.class),
+              examples = {
+                @ExampleObject(
+                    name = "fee complaint from the app",
+                    summary = "A card-fee complaint with the card concerned and a refund demand",
+                    value = Examples.FEE_COMPLAINT),
+                @ExampleObject(
+                    name = "complaint recorded at the counter",
+                    summary = "Received earlier by the lobby manager, naming a teller",
+                    value = Examples.COUNTER_COMPLAINT)
+              }))
   @APIResponse(
       responseCode = "400",
-      description = "Malformed or invalid submission.",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
+      description =
+          "Malformed JSON, an unknown enum value, a field of the wrong type, or a field that fails"
+              + " validation (each named in errors).",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(name = "invalid mobile", value = Examples.VALIDATION_PROBLEM)))
   @APIResponse(
       responseCode = "422",
-      description = "The Idempotency-Key was used for a different submission.",
-      content = @Content(mediaType = Problem.MEDIA_TYPE))
+      description =
+          "Well formed but not acceptable: the Idempotency-Key was used for a different"
+              + " submission, an invalid ID card or card number, a receipt time in the future.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              examples =
+                  @ExampleObject(name = "key reused", value = Examples.UNPROCESSABLE_PROBLEM)))
   @APIResponse(
       responseCode = "415",
       description = "Not JSON.",

@@ -13,6 +13,9 @@ public record GradingRuleView(
     @Schema(example = "100000.00", description = "CNY") BigDecimal minAmount,
     @Schema(example = "RED") String severity,
     @Schema(example = "SECURITY") String category,
+    // R-G3. No @Schema: Payara's OpenAPI scanner takes "cau-seT-ag" for a setter (see
+    // ComplaintView).
+    String causeTag,
     String description) {
 
   static GradingRuleView of(GradingRule rule) {
@@ -20,8 +23,9 @@ public record GradingRuleView(
         rule.priority(),
         rule.keywords(),
         rule.minAmount(),
-        rule.severity().name(),
+        rule.severity() == null ? null : rule.severity().name(),
         rule.category() == null ? null : rule.category().name(),
+        rule.causeTag() == null ? null : rule.causeTag().name(),
         rule.description());
   }
 }

@@ -1,6 +1,7 @@
 package bank.complaints.api.v1.admin;
 
 import bank.complaints.grading.Category;
+import bank.complaints.grading.CauseTag;
 import bank.complaints.grading.GradingRule;
 import bank.complaints.grading.Severity;
 import jakarta.validation.Valid;
@@ -21,7 +22,10 @@ public class GradingRulesUpdate {
   @Size(max = 200)
   public List<@NotNull @Valid Rule> rules;
 
-  /** One rule: keywords, a minimum demanded amount, or both. */
+  /**
+   * One rule: keywords, a minimum demanded amount, or both; it proposes a severity, a category, a
+   * cause tag, or several of them.
+   */
   @Schema(name = "GradingRuleUpdate")
   public static class Rule {
     public int priority;
@@ -33,9 +37,13 @@ public class GradingRulesUpdate {
     @Digits(integer = 13, fraction = 2)
     public BigDecimal minAmount;
 
-    @NotNull public Severity severity;
+    @Schema(description = "R-G1; may be left out by a rule that only classifies or tags")
+    public Severity severity;
 
     public Category category;
+
+    @Schema(example = "BUSINESS_PROCESSING_ERROR", description = "R-G3 cause tag")
+    public CauseTag causeTag;
 
     @NotBlank
     @Size(max = 200)
@@ -48,6 +56,7 @@ public class GradingRulesUpdate {
           minAmount,
           severity,
           category,
+          causeTag,
           description.strip());
     }
   }
