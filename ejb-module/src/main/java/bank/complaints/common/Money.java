@@ -20,6 +20,11 @@ public record Money(BigDecimal amount) {
     amount = amount.setScale(2, RoundingMode.UNNECESSARY);
   }
 
+  /** As a notice or timeline entry shows it, e.g. {@code 5000.00 CNY}. */
+  public String shown() {
+    return amount.toPlainString() + " " + CURRENCY;
+  }
+
   public static Money cny(String amount) {
     return new Money(new BigDecimal(amount));
   }

@@ -144,6 +144,18 @@ public class Complaint {
   @Column(name = "owner_name")
   private String owner;
 
+  /** R-F6, R-F8: how often the customer rejected a result and the case was reopened. */
+  @Column(name = "reopen_count", nullable = false)
+  private int reopenCount;
+
+  /** R-X3: the lawful alternatives offered, separated by commas. */
+  @Column(name = "referral_offered")
+  private String referralOffered;
+
+  /** R-X3: the customer's choice among them. */
+  @Column(name = "referral_chosen")
+  private String referralChosen;
+
   /** R-I5: how many evidence items the case has; the next one gets the next number. */
   @Column(name = "evidence_count", nullable = false)
   private int evidenceCount;
@@ -319,12 +331,84 @@ public class Complaint {
     moveTo(ComplaintStatus.INVESTIGATING);
   }
 
+  /** R-F3: a resolution is proposed and goes for approval. */
+  public void proposeResolution() {
+    moveTo(ComplaintStatus.RESOLUTION_PROPOSED);
+  }
+
+  /** R-F4: an approver sent the proposal back. */
+  public void resolutionRejected() {
+    moveTo(ComplaintStatus.INVESTIGATING);
+  }
+
+  /** R-F5: approved, and told to the customer. */
+  public void resultNotified() {
+    moveTo(ComplaintStatus.RESULT_NOTIFIED);
+  }
+
+  /** R-F6: the customer accepted; the resolution is carried out. */
+  public void customerAccepted() {
+    moveTo(ComplaintStatus.EXECUTING);
+  }
+
+  /** R-F6, R-F8: the customer rejected the result; the case goes back to investigation. */
+  public void reopen() {
+    moveTo(ComplaintStatus.INVESTIGATING);
+    reopenCount++;
+  }
+
+  /** R-F7: carried out; the follow-up call comes next. */
+  public void executed() {
+    moveTo(ComplaintStatus.FOLLOW_UP);
+  }
+
+  /** R-P4, R-F8: concluded, the customer's reaction recorded. */
+  public void close() {
+    moveTo(ComplaintStatus.CLOSED);
+  }
+
+  /** R-X3: beyond the bank's remit; what was offered and what the customer chose. */
+  public void referOutside(List<String> offered, String chosen) {
+    if (offered.isEmpty()) {
+      throw new InvalidRequestException("A referral offers the customer at least one route.");
+    }
+    if (chosen != null && !offered.contains(chosen)) {
+      throw new InvalidRequestException("The customer chooses among the routes offered.");
+    }
+    moveTo(ComplaintStatus.REFERRED_OUTSIDE);
+    referralOffered = String.join(",", offered);
+    referralChosen = chosen;
+  }
+
+  /** R-F9: the file is kept as one record. */
+  public void archive() {
+    moveTo(ComplaintStatus.ARCHIVED);
+  }
+
   private void moveTo(ComplaintStatus target) {
     if (!status.canMoveTo(target)) {
       throw new RuleViolationException(
-          "Complaint " + number + " is " + status + " and cannot become " + target + ".");
+          "Complaint "
+              + (number == null ? "(new)" : number.value())
+              + " is "
+              + status
+              + " and cannot become "
+              + target
+              + (status.next().isEmpty() ? "." : "; from " + status + ": " + status.next() + "."));
     }
     status = target;
+  }
+
+  public int reopenCount() {
+    return reopenCount;
+  }
+
+  public List<String> referralOffered() {
+    return referralOffered == null ? List.of() : List.of(referralOffered.split(","));
+  }
+
+  public Optional<String> referralChosen() {
+    return Optional.ofNullable(referralChosen);
   }
 
   public Long id() {

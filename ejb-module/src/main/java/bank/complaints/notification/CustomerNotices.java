@@ -17,7 +17,15 @@ public final class CustomerNotices {
   public enum Kind {
     /** R-I7: the complaint is registered; its number, and what happens next. */
     ACCEPTANCE,
-    DEADLINE_EXTENDED
+    DEADLINE_EXTENDED,
+    /** R-F5: the approved result: conclusion, the rule it rests on, the amount, how. */
+    RESULT,
+    /** R-F7: the resolution has been carried out. */
+    EXECUTED,
+    /** R-F6, R-F8: the case is reopened and goes up the escalation path. */
+    REOPENED,
+    /** R-X3: beyond the bank's remit; the lawful alternatives offered. */
+    REFERRAL
   }
 
   private static final Jsonb JSON = JsonbBuilder.create();

@@ -44,6 +44,14 @@ public class OutboxMessage {
   @Column(name = "created_at", nullable = false, updatable = false)
   private OffsetDateTime createdAt;
 
+  /** For an application dead letter: the address it was meant for. */
+  @Column(name = "original_address", updatable = false)
+  private String originalAddress;
+
+  /** For an application dead letter: why it could not be processed. */
+  @Column(name = "dead_letter_reason", updatable = false)
+  private String deadLetterReason;
+
   @Column(name = "published_at")
   private OffsetDateTime publishedAt;
 
@@ -58,6 +66,11 @@ public class OutboxMessage {
     row.messageKey = message.key();
     row.payload = message.payload();
     row.createdAt = now.atOffset(ZoneOffset.UTC);
+    row.originalAddress = message.originalAddress();
+    row.deadLetterReason =
+        message.deadLetterReason() == null || message.deadLetterReason().length() <= 1000
+            ? message.deadLetterReason()
+            : message.deadLetterReason().substring(0, 1000);
     return row;
   }
 
@@ -67,6 +80,14 @@ public class OutboxMessage {
 
   public Long id() {
     return id;
+  }
+
+  public String originalAddress() {
+    return originalAddress;
+  }
+
+  public String deadLetterReason() {
+    return deadLetterReason;
   }
 
   public String messageId() {

@@ -32,6 +32,12 @@ public class OutboxPublisher {
   /** Artemis' duplicate-detection header (Message.HDR_DUPLICATE_DETECTION_ID). */
   static final String DUPLICATE_DETECTION_ID = "_AMQ_DUPL_ID";
 
+  /** Artemis' original-address header of a dead letter (Message.HDR_ORIGINAL_ADDRESS). */
+  public static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
+
+  /** Why the application dead-lettered a message. */
+  public static final String DEAD_LETTER_REASON = "deadLetterReason";
+
   private static final String CLAIM =
       "select * from outbox_message where published_at is null order by id"
           + " fetch first %d rows only for update skip locked";
@@ -79,6 +85,11 @@ public class OutboxPublisher {
     message.setIntProperty("schemaVersion", row.schemaVersion());
     if (row.messageKey() != null) {
       message.setStringProperty("complaintNumber", row.messageKey());
+    }
+    if (row.originalAddress() != null) {
+      // As the broker marks what it dead-letters itself, so one replay serves both.
+      message.setStringProperty(ORIGINAL_ADDRESS, row.originalAddress());
+      message.setStringProperty(DEAD_LETTER_REASON, row.deadLetterReason());
     }
     message.setJMSType(row.messageType());
     return message;

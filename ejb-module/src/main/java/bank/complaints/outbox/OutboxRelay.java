@@ -41,6 +41,7 @@ public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
   private static final String PENDING = "complaints_outbox_pending";
   private static final String PUBLISHED = "complaints_outbox_published";
+  private static final String DEAD_LETTERS = "complaints_dead_letters";
 
   @Inject OutboxPublisher publisher;
 
@@ -60,6 +61,9 @@ public class OutboxRelay {
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong deadLetterCount = new AtomicLong();
+
+  @Inject DeadLetters deadLetters;
 
   /** What operations watch: a growing backlog means tasks are not reaching the broker. */
   @PostConstruct
@@ -79,12 +83,22 @@ public class OutboxRelay {
             .build(),
         published,
         AtomicLong::get);
+    metrics.gauge(
+        Metadata.builder()
+            .withName(DEAD_LETTERS)
+            .withDescription(
+                "Messages on complaints.DLQ: not deliverable or not processable; see"
+                    + " /api/v1/admin/dead-letters (counted every 15 s)")
+            .build(),
+        deadLetterCount,
+        AtomicLong::get);
   }
 
   @PreDestroy
   void unregisterMetrics() {
     metrics.remove(PENDING);
     metrics.remove(PUBLISHED);
+    metrics.remove(DEAD_LETTERS);
   }
 
   /** Counted by the sweep (inside the container) so a metrics scrape never queries the database. */
@@ -110,6 +124,20 @@ public class OutboxRelay {
   public void sweep() {
     drain();
     countPending();
+  }
+
+  @Schedule(
+      second = "*/15",
+      minute = "*",
+      hour = "*",
+      persistent = false,
+      info = "dead-letter count")
+  public void countDeadLetters() {
+    try {
+      deadLetterCount.set(deadLetters.count());
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "dead letters not counted", e);
+    }
   }
 
   /** Called after commit of a transaction that wrote to the outbox. */

@@ -27,7 +27,8 @@ public final class TaskMessages {
         complaint.customerName(),
         Masking.mobile(complaint.customerMobile()),
         task.createdAt().toString(),
-        task.dueAt().toString());
+        task.dueAt().toString(),
+        task.ask());
   }
 
   /** The outgoing message for a task, addressed to its department's queue. */

@@ -1,5 +1,7 @@
 package bank.complaints.tasks;
 
+import bank.complaints.common.InvalidRequestException;
+import bank.complaints.common.RuleViolationException;
 import bank.complaints.intake.Complaint;
 import bank.complaints.routing.DepartmentCode;
 import jakarta.persistence.Column;
@@ -14,6 +16,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A piece of work a department owes on a case; its id travels with every message about it. */
@@ -52,6 +55,24 @@ public class WorkTask {
   @Column(name = "due_at", nullable = false)
   private OffsetDateTime dueAt;
 
+  /** What the department is asked to do. */
+  @Column(name = "ask", updatable = false)
+  private String ask;
+
+  @Column(name = "outcome")
+  private String outcome;
+
+  /** R-F8: the follow-up call's result. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "satisfaction")
+  private Satisfaction satisfaction;
+
+  @Column(name = "completed_by")
+  private String completedBy;
+
+  @Column(name = "completed_at")
+  private OffsetDateTime completedAt;
+
   @Version
   @Column(name = "version")
   private long version;
@@ -60,7 +81,19 @@ public class WorkTask {
 
   public static WorkTask open(
       Complaint complaint, TaskKind kind, DepartmentCode department, Instant now, Instant due) {
+    return open(complaint, kind, department, now, due, null);
+  }
+
+  /** A task asking the department for something in particular. */
+  public static WorkTask open(
+      Complaint complaint,
+      TaskKind kind,
+      DepartmentCode department,
+      Instant now,
+      Instant due,
+      String ask) {
     WorkTask task = new WorkTask();
+    task.ask = ask;
     task.id = UUID.randomUUID().toString();
     task.complaint = complaint;
     task.kind = kind;
@@ -97,5 +130,54 @@ public class WorkTask {
 
   public Instant dueAt() {
     return dueAt.toInstant();
+  }
+
+  public String ask() {
+    return ask;
+  }
+
+  public String outcome() {
+    return outcome;
+  }
+
+  public Satisfaction satisfaction() {
+    return satisfaction;
+  }
+
+  public String completedBy() {
+    return completedBy;
+  }
+
+  public Instant completedAt() {
+    return completedAt == null ? null : completedAt.toInstant();
+  }
+
+  /**
+   * The department's result. Idempotent by task id: the same result again changes nothing and
+   * returns false; a different result for a task already done is refused.
+   *
+   * @return true when this call completed the task
+   */
+  public boolean complete(String outcome, Satisfaction satisfaction, String by, Instant now) {
+    if (kind == TaskKind.FOLLOW_UP_CALL && satisfaction == null) {
+      throw new InvalidRequestException(
+          "A follow-up call's result says how satisfied the customer is.");
+    }
+    if (kind != TaskKind.FOLLOW_UP_CALL && satisfaction != null) {
+      throw new InvalidRequestException("Only a follow-up call's result carries a satisfaction.");
+    }
+    if (status == Status.DONE) {
+      if (Objects.equals(this.outcome, outcome) && this.satisfaction == satisfaction) {
+        return false;
+      }
+      throw new RuleViolationException(
+          "Task " + id + " was already completed with another result at " + completedAt + ".");
+    }
+    this.status = Status.DONE;
+    this.outcome = outcome;
+    this.satisfaction = satisfaction;
+    this.completedBy = by;
+    this.completedAt = now.atOffset(ZoneOffset.UTC);
+    return true;
   }
 }

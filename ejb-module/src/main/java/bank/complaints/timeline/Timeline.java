@@ -28,6 +28,15 @@ public class Timeline {
         new CaseEvent(complaintId, clock.instant(), kind, actor, summary, customerVisible, null));
   }
 
+  /**
+   * Recorded in a transaction of its own, so that it stays even when the caller's transaction is
+   * rolled back: a refusal (R-P2) is on record although nothing else changed.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordRefusal(long complaintId, CaseEventKind kind, String actor, String summary) {
+    em.persist(new CaseEvent(complaintId, clock.instant(), kind, actor, summary, false, null));
+  }
+
   /** An alert: internal, by the system, with the time it was due to go out. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordAlert(

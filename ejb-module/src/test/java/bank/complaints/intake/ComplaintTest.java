@@ -14,7 +14,9 @@ import bank.complaints.routing.DepartmentCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,18 +69,58 @@ class ComplaintTest {
   }
 
   @Test
-  @DisplayName("The transition table allows exactly the listed moves")
+  @DisplayName(
+      "R-P4 the lifecycle table allows exactly the listed moves, and nothing leaves ARCHIVED")
   void transitionTable() {
+    Map<ComplaintStatus, Set<ComplaintStatus>> allowed = new EnumMap<>(ComplaintStatus.class);
+    allowed.put(ComplaintStatus.REGISTERED, Set.of(ComplaintStatus.ASSIGNED));
+    allowed.put(ComplaintStatus.ASSIGNED, Set.of(ComplaintStatus.INVESTIGATING));
+    allowed.put(
+        ComplaintStatus.INVESTIGATING,
+        Set.of(ComplaintStatus.RESOLUTION_PROPOSED, ComplaintStatus.REFERRED_OUTSIDE));
+    allowed.put(
+        ComplaintStatus.RESOLUTION_PROPOSED,
+        Set.of(ComplaintStatus.RESULT_NOTIFIED, ComplaintStatus.INVESTIGATING));
+    allowed.put(
+        ComplaintStatus.RESULT_NOTIFIED,
+        Set.of(ComplaintStatus.EXECUTING, ComplaintStatus.INVESTIGATING));
+    allowed.put(ComplaintStatus.EXECUTING, Set.of(ComplaintStatus.FOLLOW_UP));
+    allowed.put(
+        ComplaintStatus.FOLLOW_UP, Set.of(ComplaintStatus.CLOSED, ComplaintStatus.INVESTIGATING));
+    allowed.put(ComplaintStatus.CLOSED, Set.of(ComplaintStatus.ARCHIVED));
+    allowed.put(ComplaintStatus.REFERRED_OUTSIDE, Set.of(ComplaintStatus.ARCHIVED));
+    allowed.put(ComplaintStatus.ARCHIVED, Set.of());
+    assertEquals(ComplaintStatus.values().length, allowed.size(), "every status is listed");
     for (ComplaintStatus from : ComplaintStatus.values()) {
       for (ComplaintStatus to : ComplaintStatus.values()) {
-        boolean expected =
-            (from == ComplaintStatus.REGISTERED && to == ComplaintStatus.ASSIGNED)
-                || (from == ComplaintStatus.ASSIGNED && to == ComplaintStatus.INVESTIGATING);
-        assertEquals(expected, from.canMoveTo(to), from + " -> " + to);
+        assertEquals(allowed.get(from).contains(to), from.canMoveTo(to), from + " -> " + to);
       }
+      assertEquals(allowed.get(from), from.next());
     }
-    assertFalse(ComplaintStatus.ASSIGNED.canMoveTo(ComplaintStatus.REGISTERED));
-    assertTrue(ComplaintStatus.REGISTERED.canMoveTo(ComplaintStatus.ASSIGNED));
+  }
+
+  @Test
+  @DisplayName(
+      "R-F6 R-F8 a rejected result reopens the case and counts it; R-X3 a referral records the routes and the choice")
+  void reopenAndReferral() {
+    Complaint complaint = received();
+    complaint.assignTo(new DepartmentCode("CSC"));
+    complaint.startInvestigation();
+    complaint.proposeResolution();
+    complaint.resultNotified();
+    complaint.reopen();
+    assertEquals(ComplaintStatus.INVESTIGATING, complaint.status());
+    assertEquals(1, complaint.reopenCount());
+    assertThrows(RuleViolationException.class, complaint::archive);
+    assertThrows(
+        InvalidRequestException.class,
+        () -> complaint.referOutside(List.of("MEDIATION"), "COURT"),
+        "the choice is one of the routes offered");
+    complaint.referOutside(List.of("MEDIATION", "ARBITRATION"), "ARBITRATION");
+    assertEquals(List.of("MEDIATION", "ARBITRATION"), complaint.referralOffered());
+    assertEquals("ARBITRATION", complaint.referralChosen().orElseThrow());
+    complaint.archive();
+    assertEquals(ComplaintStatus.ARCHIVED, complaint.status());
   }
 
   @Test

@@ -6,6 +6,7 @@ import bank.complaints.api.problem.Problem;
 import bank.complaints.handling.CaseHandling;
 import bank.complaints.intake.ComplaintNotFoundException;
 import bank.complaints.intake.ComplaintNumber;
+import bank.complaints.lifecycle.CaseLifecycle;
 import bank.complaints.platform.BankZone;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaStage;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,6 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ComplaintResource {
 
   @Inject CaseHandling handling;
+
+  @Inject CaseLifecycle lifecycle;
 
   @Inject RequestValidation validation;
 
@@ -114,6 +118,98 @@ public class ComplaintResource {
         valid.by.strip(),
         valid.reason.strip());
     return ComplaintView.of(handling.progress(number()), bankZone);
+  }
+
+  @POST
+  @Path("resolution")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "R-F3 R-F4: propose the resolution; its approval chain follows from the amount")
+  @APIResponse(
+      responseCode = "201",
+      content = @Content(schema = @Schema(implementation = ResolutionView.class)))
+  public Response propose(LifecycleRequests.Proposal body) {
+    LifecycleRequests.Proposal valid = validation.valid(body);
+    ResolutionView view =
+        ResolutionView.of(
+            lifecycle.propose(number(), valid.toProposal(), valid.by.strip()), bankZone);
+    return Response.status(Response.Status.CREATED).entity(view).build();
+  }
+
+  @POST
+  @Path("approvals")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "R-F4 R-P2: an approver's decision, in the order of the chain",
+      description =
+          "The last approval notifies the customer of the result (R-F5). A decision out of turn,"
+              + " or by someone the complaint names (R-P2), is a 409 and the refusal is recorded.")
+  public ResolutionView decide(LifecycleRequests.Decision body) {
+    LifecycleRequests.Decision valid = validation.valid(body);
+    return ResolutionView.of(
+        lifecycle.decide(
+            number(),
+            valid.role,
+            valid.approver.toApprover(),
+            valid.decision == LifecycleRequests.Decision.Verdict.APPROVE,
+            valid.reason.strip()),
+        bankZone);
+  }
+
+  @GET
+  @Path("resolutions")
+  @Operation(summary = "R-F3 R-F4: the case's resolutions and their approvals, oldest first")
+  public List<ResolutionView> resolutions() {
+    return lifecycle.file(number()).resolutions().stream()
+        .map(r -> ResolutionView.of(r, bankZone))
+        .toList();
+  }
+
+  @POST
+  @Path("customer-answer")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "R-F6: the customer accepts (execution follows) or objects (reopened, escalated)")
+  public ComplaintView customerAnswered(LifecycleRequests.CustomerAnswer body) {
+    LifecycleRequests.CustomerAnswer valid = validation.valid(body);
+    lifecycle.customerAnswered(
+        number(),
+        valid.accepted,
+        valid.reason == null || valid.reason.isBlank() ? null : valid.reason.strip(),
+        valid.recordedBy.strip());
+    return ComplaintView.of(handling.progress(number()), bankZone);
+  }
+
+  @POST
+  @Path("referral")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "R-X3: beyond the bank's remit: the routes offered, the customer's choice")
+  public ComplaintView refer(LifecycleRequests.Referral body) {
+    LifecycleRequests.Referral valid = validation.valid(body);
+    lifecycle.referOutside(
+        number(), valid.offered, valid.chosen, valid.why.strip(), valid.by.strip());
+    return ComplaintView.of(handling.progress(number()), bankZone);
+  }
+
+  @POST
+  @Path("archive")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "R-F9: archive a concluded or referred case")
+  public CaseFileView archive(LifecycleRequests.Archiving body) {
+    LifecycleRequests.Archiving valid = validation.valid(body);
+    lifecycle.archive(number(), valid.by.strip());
+    return file();
+  }
+
+  @GET
+  @Path("file")
+  @Operation(
+      summary = "R-F9: the whole case file as one record",
+      description =
+          "Registration, resolutions and approvals, tasks and results, deadlines, and the full"
+              + " timeline with internal notes. For staff and auditors.")
+  public CaseFileView file() {
+    return CaseFileView.of(lifecycle.file(number()), bankZone);
   }
 
   @GET

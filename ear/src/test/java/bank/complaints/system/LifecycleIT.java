@@ -1,0 +1,364 @@
+package bank.complaints.system;
+
+import static bank.complaints.system.ComplaintJson.aComplaint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole journeys through the real API and the real queues: resolution (R-F3), approval by amount
+ * (R-F4), the result told (R-F5), the customer's answer (R-F6), execution (R-F7), follow-up call
+ * (R-F8), archive (R-F9), referral outside the bank (R-X3) and recusal (R-P2).
+ */
+class LifecycleIT extends SystemTest {
+
+  private static final String COMPLAINTS = "/api/v1/complaints";
+  private static final long WAIT = 15_000;
+
+  private static String submit(ComplaintJson complaint) {
+    HttpResponse<String> created = Api.postJson(COMPLAINTS, complaint.json());
+    assertEquals(201, created.statusCode(), created.body());
+    return Api.json(created).getString("number");
+  }
+
+  private static HttpResponse<String> post(String number, String step, JsonObjectBuilder body) {
+    return Api.postJson(COMPLAINTS + "/" + number + "/" + step, body.build().toString());
+  }
+
+  private static JsonObject ok(HttpResponse<String> response) {
+    done(response);
+    return Api.json(response);
+  }
+
+  private static void done(HttpResponse<String> response) {
+    assertTrue(response.statusCode() / 100 == 2, response.statusCode() + " " + response.body());
+  }
+
+  /** Registered, the customer contacted, the investigation started. */
+  private static String investigating(ComplaintJson complaint) {
+    String number = submit(complaint);
+    done(post(number, "customer-contact", Json.createObjectBuilder().add("by", "王芳 (CSC)")));
+    done(
+        post(
+            number,
+            "investigation",
+            Json.createObjectBuilder().add("by", "李强").add("plan", "调取交易流水与合同")));
+    return number;
+  }
+
+  private static HttpResponse<String> propose(String number, String type, String amount) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("type", type)
+            .add("conclusion", "经核实属本行差错")
+            .add("ruleReliedOn", "《信用卡章程》第十二条")
+            .add("howCarriedOut", "3 个工作日内退回至原账户")
+            .add("by", "调查员 李强");
+    if (amount != null) {
+      body.add("amount", Json.createValue(new java.math.BigDecimal(amount)));
+    }
+    return post(number, "resolution", body);
+  }
+
+  private static HttpResponse<String> decide(
+      String number, String role, String employeeId, String unit, boolean approve) {
+    JsonObjectBuilder approver =
+        Json.createObjectBuilder().add("name", "审批人 " + employeeId).add("employeeId", employeeId);
+    if (unit != null) {
+      approver.add("unit", unit);
+    }
+    return post(
+        number,
+        "approvals",
+        Json.createObjectBuilder()
+            .add("role", role)
+            .add("approver", approver)
+            .add("decision", approve ? "APPROVE" : "REJECT")
+            .add("reason", approve ? "同意" : "证据不足"));
+  }
+
+  private static HttpResponse<String> answer(String number, boolean accepted, String reason) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder().add("accepted", accepted).add("recordedBy", "手机银行");
+    if (reason != null) {
+      body.add("reason", reason);
+    }
+    return post(number, "customer-answer", body);
+  }
+
+  private static JsonObject task(String number, String kind) throws Exception {
+    JsonObject task =
+        Broker.receiveMatching(
+            "complaints.tasks.CSC", number, m -> m.getString("kind").equals(kind), WAIT);
+    assertNotNull(task, "a " + kind + " task for " + number + " on complaints.tasks.CSC");
+    return conforming("TaskV1", task);
+  }
+
+  private static HttpResponse<String> result(String taskId, String outcome, String satisfaction) {
+    JsonObjectBuilder body = Json.createObjectBuilder().add("outcome", outcome).add("by", "部门系统");
+    if (satisfaction != null) {
+      body.add("satisfaction", satisfaction);
+    }
+    return Api.postJson("/api/v1/tasks/" + taskId + "/result", body.build().toString());
+  }
+
+  private static JsonObject notice(String number, String kind) throws Exception {
+    JsonObject notice =
+        Broker.receiveMatching(
+            "complaints.notifications", number, m -> m.getString("kind").equals(kind), WAIT);
+    assertNotNull(notice, "a " + kind + " notice for " + number);
+    return conforming("CustomerNoticeV1", notice);
+  }
+
+  private static JsonObject escalation(String number, String kind) throws Exception {
+    JsonObject escalation =
+        Broker.receiveMatching(
+            "complaints.escalations.supervisor",
+            number,
+            m -> m.getString("kind").equals(kind),
+            WAIT);
+    assertNotNull(escalation, "a " + kind + " escalation for " + number + " to the supervisor");
+    return conforming("EscalationV1", escalation);
+  }
+
+  /** Every message taken off a queue here is checked against docs/asyncapi.yaml. */
+  private static JsonObject conforming(String contract, JsonObject message) {
+    assertEquals(
+        List.of(),
+        AsyncApiContract.violations(contract, message),
+        contract + " as the departments' contract describes it: " + message);
+    return message;
+  }
+
+  private static String status(String number) {
+    return Api.json(Api.get(COMPLAINTS + "/" + number)).getString("status");
+  }
+
+  @Test
+  @DisplayName(
+      "R-F3 R-F4 R-F5 R-F6 R-F7 R-F8 R-F9 a Green fee complaint (every message checked against the AsyncAPI contract) closed by a fee refund: approved by the department head, told, accepted, refunded, followed up, archived")
+  void greenFeeRefund() throws Exception {
+    String number = investigating(aComplaint().about("信用卡年费被重复扣收"));
+    JsonObject resolution = ok(propose(number, "FEE_WAIVER_OR_REFUND", "300"));
+    assertEquals(List.of("DEPARTMENT_HEAD"), strings(resolution, "approvalChain"));
+    assertEquals("RESOLUTION_PROPOSED", status(number));
+
+    ok(decide(number, "DEPARTMENT_HEAD", "E30001", null, true));
+    assertEquals("RESULT_NOTIFIED", status(number));
+    String text = notice(number, "RESULT").getString("text");
+    for (String told : List.of("经核实属本行差错", "《信用卡章程》第十二条", "300.00 CNY", "退回至原账户")) {
+      assertTrue(text.contains(told), "R-F5 the result notice says " + told + ": " + text);
+    }
+
+    ok(answer(number, true, null));
+    assertEquals("EXECUTING", status(number));
+    JsonObject execution = task(number, "EXECUTION");
+    assertEquals(
+        List.of(
+            "extra is not in the contract",
+            "kind = NAP is not one of [ASSIGNMENT, CONSULTATION, EXECUTION, FOLLOW_UP_CALL]"),
+        AsyncApiContract.violations(
+                "TaskV1",
+                Json.createObjectBuilder(execution).add("kind", "NAP").add("extra", 1).build())
+            .stream()
+            .sorted()
+            .toList(),
+        "the contract check itself can fail");
+    assertTrue(execution.getString("ask").contains("FEE_WAIVER_OR_REFUND"), execution.toString());
+    assertFalse(execution.toString().contains("13812345678"), "R-S2 masked on the queue");
+    String executionId = execution.getString("taskId");
+
+    JsonObject first = ok(result(executionId, "已退回年费 300.00 元", null));
+    assertTrue(first.getBoolean("applied"));
+    JsonObject repeat = ok(result(executionId, "已退回年费 300.00 元", null));
+    assertFalse(repeat.getBoolean("applied"), "the same result again changes nothing");
+    assertEquals(409, result(executionId, "another outcome", null).statusCode());
+    assertEquals("FOLLOW_UP", status(number));
+    notice(number, "EXECUTED");
+
+    JsonObject call = task(number, "FOLLOW_UP_CALL");
+    assertEquals(422, result(call.getString("taskId"), "已回访", null).statusCode());
+    ok(result(call.getString("taskId"), "问题已解决", "SATISFIED"));
+    assertEquals("CLOSED", status(number));
+
+    JsonObject file = ok(post(number, "archive", Json.createObjectBuilder().add("by", "档案管理员")));
+    assertEquals("ARCHIVED", file.getJsonObject("complaint").getString("status"));
+    assertEquals(1, file.getJsonArray("resolutions").size());
+    assertEquals(
+        List.of("ASSIGNMENT", "EXECUTION", "FOLLOW_UP_CALL"),
+        file.getJsonArray("tasks").stream().map(t -> t.asJsonObject().getString("kind")).toList());
+    assertTrue(
+        file.getJsonArray("timeline").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(e -> !e.getBoolean("customerVisible")),
+        "R-F9 the file keeps the internal notes");
+    for (JsonValue clock : file.getJsonArray("clocks")) {
+      assertEquals("STOPPED", clock.asJsonObject().getString("state"), clock.toString());
+    }
+    assertEquals(
+        409, post(number, "archive", Json.createObjectBuilder().add("by", "x")).statusCode());
+  }
+
+  @Test
+  @DisplayName(
+      "R-F4 a Yellow complaint with 5,000 compensation needs the branch vice-president, not the department head")
+  void yellowApprovedByBranchVicePresident() throws Exception {
+    String number = investigating(aComplaint().about("转账失败造成利息损失"));
+    assertEquals("YELLOW", Api.json(Api.get(COMPLAINTS + "/" + number)).getString("severity"));
+    JsonObject resolution = ok(propose(number, "PARTIAL_REFUND_OR_COMPENSATION", "5000"));
+    assertEquals(List.of("BRANCH_VICE_PRESIDENT"), strings(resolution, "approvalChain"));
+    HttpResponse<String> wrongTier = decide(number, "DEPARTMENT_HEAD", "E30001", null, true);
+    assertEquals(409, wrongTier.statusCode(), wrongTier.body());
+    assertEquals("RESOLUTION_PROPOSED", status(number));
+    JsonObject approved = ok(decide(number, "BRANCH_VICE_PRESIDENT", "E20001", null, true));
+    assertEquals("APPROVED", approved.getString("status"));
+    assertEquals("RESULT_NOTIFIED", status(number));
+    assertTrue(notice(number, "RESULT").getString("text").contains("5000.00 CNY"));
+  }
+
+  @Test
+  @DisplayName(
+      "R-F4 a Red security complaint with 50,000 compensation goes through head-office risk, legal, then the executive")
+  void redThroughRiskLegalAndExecutive() throws Exception {
+    String number = investigating(aComplaint().about("信用卡被盗刷 5 万元"));
+    assertEquals("RED", Api.json(Api.get(COMPLAINTS + "/" + number)).getString("severity"));
+    JsonObject resolution = ok(propose(number, "FULL_REFUND_OR_COMPENSATION", "50000"));
+    assertEquals(
+        List.of("HEAD_OFFICE_RISK", "HEAD_OFFICE_LEGAL", "EXECUTIVE"),
+        strings(resolution, "approvalChain"));
+    assertEquals(409, decide(number, "EXECUTIVE", "E90001", null, true).statusCode());
+    ok(decide(number, "HEAD_OFFICE_RISK", "E40001", null, true));
+    assertEquals(
+        409,
+        decide(number, "HEAD_OFFICE_LEGAL", "E40001", null, true).statusCode(),
+        "risk and legal are two people");
+    ok(decide(number, "HEAD_OFFICE_LEGAL", "E50001", null, true));
+    assertEquals("RESOLUTION_PROPOSED", status(number), "the executive has not decided yet");
+    JsonObject approved = ok(decide(number, "EXECUTIVE", "E90001", null, true));
+    assertEquals(
+        List.of("HEAD_OFFICE_RISK", "HEAD_OFFICE_LEGAL", "EXECUTIVE"),
+        approved.getJsonArray("decisions").stream()
+            .map(d -> d.asJsonObject().getString("role"))
+            .toList());
+    assertEquals("RESULT_NOTIFIED", status(number));
+    assertTrue(notice(number, "RESULT").getString("text").contains("50000.00 CNY"));
+  }
+
+  @Test
+  @DisplayName(
+      "R-F6 R-P4 a customer objection reopens the case with its reason and escalates it to a supervisor at once")
+  void objectionEscalates() throws Exception {
+    String number = investigating(aComplaint().about("年费重复扣收"));
+    ok(propose(number, "FEE_WAIVER_OR_REFUND", "100"));
+    ok(decide(number, "DEPARTMENT_HEAD", "E30001", null, true));
+    assertEquals(422, answer(number, false, null).statusCode(), "an objection gives its reason");
+    ok(answer(number, false, "退款金额不对，应为 200 元"));
+    assertEquals("INVESTIGATING", status(number));
+    assertEquals("SUPERVISOR", escalation(number, "CUSTOMER_OBJECTION").getString("recipient"));
+    notice(number, "REOPENED");
+    JsonObject second = ok(propose(number, "FEE_WAIVER_OR_REFUND", "200"));
+    assertEquals("PENDING", second.getString("status"), "the reopened case proposes again");
+    assertEquals(2, Api.jsonArray(Api.get(COMPLAINTS + "/" + number + "/resolutions")).size());
+  }
+
+  @Test
+  @DisplayName("R-F8 a dissatisfied follow-up call reopens the case and escalates it")
+  void dissatisfiedReopens() throws Exception {
+    String number = investigating(aComplaint().about("年费重复扣收"));
+    ok(propose(number, "EXPLANATION_AND_APOLOGY", null));
+    ok(decide(number, "DEPARTMENT_HEAD", "E30001", null, true));
+    ok(answer(number, true, null));
+    ok(result(task(number, "EXECUTION").getString("taskId"), "已寄送致歉信", null));
+    ok(result(task(number, "FOLLOW_UP_CALL").getString("taskId"), "客户仍认为应退费", "DISSATISFIED"));
+    assertEquals("INVESTIGATING", status(number));
+    escalation(number, "CUSTOMER_DISSATISFIED");
+  }
+
+  @Test
+  @DisplayName(
+      "R-X3 a complaint beyond the bank's remit is referred: the routes offered and the customer's choice recorded and told")
+  void externalReferral() throws Exception {
+    String number = investigating(aComplaint().about("第三方商户拒绝退款"));
+    HttpResponse<String> notOffered =
+        post(
+            number,
+            "referral",
+            Json.createObjectBuilder()
+                .add("offered", Json.createArrayBuilder().add("MEDIATION"))
+                .add("chosen", "COURT")
+                .add("why", "x")
+                .add("by", "y"));
+    assertEquals(422, notOffered.statusCode(), notOffered.body());
+    ok(
+        post(
+            number,
+            "referral",
+            Json.createObjectBuilder()
+                .add("offered", Json.createArrayBuilder().add("MEDIATION").add("ARBITRATION"))
+                .add("chosen", "MEDIATION")
+                .add("why", "损失由第三方商户造成")
+                .add("by", "调查员 李强")));
+    assertEquals("REFERRED_OUTSIDE", status(number));
+    assertTrue(notice(number, "REFERRAL").getString("text").contains("MEDIATION"));
+    assertEquals(
+        "MEDIATION",
+        Database.text("select referral_chosen from complaint where complaint_number = ?", number));
+    ok(post(number, "archive", Json.createObjectBuilder().add("by", "档案管理员")));
+  }
+
+  @Test
+  @DisplayName(
+      "R-P2 someone the complaint names may not approve it; nor, when it is sensitive, anyone from the unit it names; the refusal is recorded")
+  void recusalRefused() {
+    String number = investigating(aComplaint().about("柜员态度恶劣").naming("王五", "E10023", "朝阳支行"));
+    ok(propose(number, "EXPLANATION_AND_APOLOGY", null));
+    HttpResponse<String> named = decide(number, "DEPARTMENT_HEAD", "E10023", null, true);
+    assertEquals(409, named.statusCode(), named.body());
+    assertTrue(Api.json(named).getString("detail").contains("R-P2"), named.body());
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
+                + " where c.complaint_number = ? and e.kind = 'RECUSAL_REFUSED'",
+            number),
+        "the refusal is on record");
+    JsonObject pending =
+        Api.jsonArray(Api.get(COMPLAINTS + "/" + number + "/resolutions")).getJsonObject(0);
+    assertEquals(0, pending.getJsonArray("decisions").size(), "nothing else changed");
+
+    String sensitive =
+        investigating(aComplaint().about("账户被盗刷，怀疑网点员工泄露信息").naming("赵六", "E10077", "海淀支行"));
+    ok(propose(sensitive, "FULL_REFUND_OR_COMPENSATION", "20000"));
+    assertEquals(409, decide(sensitive, "HEAD_OFFICE_RISK", "E40002", "海淀支行", true).statusCode());
+    ok(decide(sensitive, "HEAD_OFFICE_RISK", "E40002", "总行风险管理部", true));
+  }
+
+  @Test
+  @DisplayName("R-P4 a step the case cannot take now is a 409 problem, and changes nothing")
+  void illegalTransitions() {
+    String number = submit(aComplaint());
+    HttpResponse<String> early = propose(number, "FEE_WAIVER_OR_REFUND", "10");
+    assertEquals(409, early.statusCode(), early.body());
+    assertEquals(409, answer(number, true, null).statusCode());
+    assertEquals(
+        409, post(number, "archive", Json.createObjectBuilder().add("by", "x")).statusCode());
+    assertEquals("ASSIGNED", status(number));
+    assertEquals(404, result("00000000-0000-0000-0000-000000000000", "x", null).statusCode());
+  }
+
+  private static List<String> strings(JsonObject object, String key) {
+    return object.getJsonArray(key).getValuesAs(jakarta.json.JsonString.class).stream()
+        .map(jakarta.json.JsonString::getString)
+        .toList();
+  }
+}

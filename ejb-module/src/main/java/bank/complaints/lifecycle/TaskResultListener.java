@@ -1,0 +1,119 @@
+package bank.complaints.lifecycle;
+
+import bank.complaints.common.DomainException;
+import bank.complaints.outbox.Outbox;
+import bank.complaints.outbox.OutgoingMessage;
+import bank.complaints.tasks.Satisfaction;
+import bank.complaints.tasks.TaskResultV1;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.util.logging.Logger;
+
+/**
+ * Takes departments' results off {@code complaints.results}. The result is applied in a transaction
+ * of its own and is idempotent by task id, so a redelivery after a crash changes nothing. A result
+ * that can never apply (not JSON, unknown task, a conflicting second result) is dead-lettered at
+ * once with the reason, where operations see and replay it; any other failure rolls back, and the
+ * broker redelivers with back-off, then dead-letters.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = "complaints-artemis-ra"),
+      @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = TaskResultV1.QUEUE),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+    })
+public class TaskResultListener implements MessageListener {
+
+  private static final Logger LOG = Logger.getLogger(TaskResultListener.class.getName());
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  /** The dead-letter address of jms-config broker.xml. */
+  static final String DEAD_LETTERS = "complaints.DLQ";
+
+  @Inject CaseLifecycle lifecycle;
+
+  @Inject Outbox outbox;
+
+  @Override
+  public void onMessage(Message message) {
+    String body;
+    try {
+      body = message instanceof TextMessage text ? text.getText() : null;
+    } catch (JMSException e) {
+      throw new EJBException(e);
+    }
+    try {
+      TaskResultV1 result = parse(body);
+      lifecycle.taskCompletedFromQueue(
+          result.taskId(),
+          result.outcome(),
+          result.satisfaction() == null ? null : Satisfaction.valueOf(result.satisfaction()),
+          result.by());
+    } catch (IllegalArgumentException | JsonbException e) {
+      deadLetter(body, "not a valid task result: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // The container may hand over the domain's refusal as it is or wrapped in an EJBException.
+      DomainException refused = refusal(e);
+      if (refused == null) {
+        throw e; // transient: roll back, the broker redelivers
+      }
+      deadLetter(body, refused.getMessage());
+    }
+  }
+
+  private static DomainException refusal(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DomainException refused) {
+        return refused;
+      }
+    }
+    return null;
+  }
+
+  private static TaskResultV1 parse(String body) {
+    if (body == null) {
+      throw new IllegalArgumentException("not a text message");
+    }
+    TaskResultV1 result = JSON.fromJson(body, TaskResultV1.class);
+    if (result == null
+        || result.taskId() == null
+        || result.outcome() == null
+        || result.outcome().isBlank()
+        || result.by() == null
+        || result.by().isBlank()) {
+      throw new IllegalArgumentException("taskId, outcome and by are required");
+    }
+    if (result.outcome().length() > 2000 || result.by().length() > 100) {
+      throw new IllegalArgumentException("outcome has at most 2000 characters, by 100");
+    }
+    return result;
+  }
+
+  private void deadLetter(String body, String reason) {
+    LOG.warning(() -> "Task result dead-lettered: " + reason);
+    outbox.enqueue(
+        new OutgoingMessage(
+            DEAD_LETTERS,
+            TaskResultV1.TYPE,
+            TaskResultV1.SCHEMA_VERSION,
+            null,
+            body == null ? "" : body.length() > 16000 ? body.substring(0, 16000) : body,
+            TaskResultV1.QUEUE,
+            reason));
+  }
+}

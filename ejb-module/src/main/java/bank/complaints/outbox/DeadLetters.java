@@ -1,0 +1,145 @@
+package bank.complaints.outbox;
+
+import bank.complaints.common.NotFoundException;
+import bank.complaints.common.RuleViolationException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What could not be delivered or processed, on {@code complaints.DLQ}: dead-lettered by the broker
+ * after its redeliveries, or by the application with a reason. Operations list them and replay one
+ * to the address it was meant for, once the cause is fixed. The replay runs in one XA transaction:
+ * taken off the DLQ and sent back together, or not at all.
+ */
+@Stateless
+public class DeadLetters {
+
+  public static final String QUEUE = "complaints.DLQ";
+  private static final Pattern MESSAGE_ID = Pattern.compile("ID:[0-9a-fA-F-]{1,64}");
+
+  @Resource(lookup = "jms/complaints/ConnectionFactory")
+  ConnectionFactory connectionFactory;
+
+  /** One dead letter, as operations see it (its body is shown abbreviated). */
+  public record DeadLetter(
+      String messageId,
+      String originalAddress,
+      String messageType,
+      String complaintNumber,
+      String reason,
+      int deliveryCount,
+      Instant deadLetteredAt,
+      String body) {}
+
+  /** At most {@code limit} dead letters, oldest first. */
+  public List<DeadLetter> list(int limit) {
+    try (Connection connection = connectionFactory.createConnection()) {
+      connection.start();
+      Session session = connection.createSession();
+      try (QueueBrowser browser = session.createBrowser(session.createQueue(QUEUE))) {
+        List<DeadLetter> letters = new ArrayList<>();
+        for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); ) {
+          if (letters.size() == limit) {
+            break;
+          }
+          letters.add(view((Message) e.nextElement()));
+        }
+        return letters;
+      }
+    } catch (JMSException e) {
+      throw new OutboxPublisher.BrokerUnavailableException(e);
+    }
+  }
+
+  /** How many dead letters wait; counted by browsing, for the metric. */
+  public int count() {
+    try (Connection connection = connectionFactory.createConnection()) {
+      connection.start();
+      Session session = connection.createSession();
+      try (QueueBrowser browser = session.createBrowser(session.createQueue(QUEUE))) {
+        return Collections.list(browser.getEnumeration()).size();
+      }
+    } catch (JMSException e) {
+      throw new OutboxPublisher.BrokerUnavailableException(e);
+    }
+  }
+
+  /** Sends one dead letter back to the address it was meant for; returns that address. */
+  public String replay(String messageId) {
+    if (!MESSAGE_ID.matcher(messageId).matches()) {
+      throw new NotFoundException("No dead letter " + messageId + ".");
+    }
+    try (Connection connection = connectionFactory.createConnection()) {
+      connection.start();
+      Session session = connection.createSession();
+      MessageConsumer consumer =
+          session.createConsumer(session.createQueue(QUEUE), "JMSMessageID = '" + messageId + "'");
+      Message letter = consumer.receive(2_000);
+      if (letter == null) {
+        throw new NotFoundException("No dead letter " + messageId + ".");
+      }
+      String address = letter.getStringProperty(OutboxPublisher.ORIGINAL_ADDRESS);
+      if (address == null) {
+        throw new RuleViolationException(
+            "Dead letter " + messageId + " does not say where it was meant to go.");
+      }
+      Queue target = session.createQueue(address);
+      Message copy = copyOf(session, letter);
+      MessageProducer producer = session.createProducer(target);
+      producer.send(copy);
+      return address;
+    } catch (JMSException e) {
+      throw new OutboxPublisher.BrokerUnavailableException(e);
+    }
+  }
+
+  private static Message copyOf(Session session, Message letter) throws JMSException {
+    Message copy =
+        letter instanceof TextMessage text
+            ? session.createTextMessage(text.getText())
+            : session.createMessage();
+    for (Enumeration<?> names = letter.getPropertyNames(); names.hasMoreElements(); ) {
+      String name = (String) names.nextElement();
+      if (!name.startsWith("_AMQ")
+          && !name.startsWith("JMSX")
+          && !name.equals("deadLetterReason")) {
+        copy.setObjectProperty(name, letter.getObjectProperty(name));
+      }
+    }
+    copy.setJMSType(letter.getJMSType());
+    return copy;
+  }
+
+  private static DeadLetter view(Message m) throws JMSException {
+    String body = m instanceof TextMessage text ? text.getText() : null;
+    if (body != null && body.length() > 500) {
+      body = body.substring(0, 500) + "…";
+    }
+    String reason = m.getStringProperty(OutboxPublisher.DEAD_LETTER_REASON);
+    return new DeadLetter(
+        m.getJMSMessageID(),
+        m.getStringProperty(OutboxPublisher.ORIGINAL_ADDRESS),
+        m.getStringProperty("messageType"),
+        m.getStringProperty("complaintNumber"),
+        reason == null ? "redelivered until the broker gave up" : reason,
+        m.propertyExists("JMSXDeliveryCount") ? m.getIntProperty("JMSXDeliveryCount") : 0,
+        m.getJMSTimestamp() == 0 ? null : Instant.ofEpochMilli(m.getJMSTimestamp()),
+        body);
+  }
+}
