@@ -9,6 +9,7 @@
 #   broker-create   a fresh broker instance at $RUNTIME_DIR/broker with jms-config's broker.xml
 #   broker-up       create the instance if absent, refresh its broker.xml, start it, wait for 61616
 #   broker-down     stop the broker
+#   broker-kill     kill -9 the broker (crash tests)
 #   db-prepare      postgresql on this host: create the role and database if absent
 #   db-reset        drop the database's contents (h2 file or local postgresql database)
 #   domain-up       start the Payara domain and apply the JMS and JDBC resources
@@ -88,6 +89,16 @@ broker_down() {
     local i p; p=$(broker_pid)
     for ((i = 0; i < 60; i++)); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$p" 2>/dev/null && kill -9 "$p" || true
+  fi
+}
+
+broker_kill() {
+  if broker_running; then
+    local p; p=$(broker_pid)
+    log "killing the broker (kill -9 $p)"
+    kill -9 "$p"
+    local i
+    for ((i = 0; i < 20; i++)); do kill -0 "$p" 2>/dev/null || break; sleep 0.25; done
   fi
 }
 
@@ -197,6 +208,7 @@ for step in "$@"; do
     broker-create) broker_create ;;
     broker-up) broker_up ;;
     broker-down) broker_down ;;
+    broker-kill) broker_kill ;;
     db-prepare) db_prepare ;;
     db-reset) db_reset ;;
     domain-up) domain_up ;;

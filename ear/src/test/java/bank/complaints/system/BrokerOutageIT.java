@@ -41,7 +41,8 @@ class BrokerOutageIT extends SystemTest {
 
       HttpResponse<String> created =
           Api.postJson(
-              "/api/v1/complaints", aComplaint().from("HOTLINE").about("broker outage").json());
+              "/api/v1/complaints",
+              aComplaint().from("HOTLINE").about("broker away: 年费重复扣收").json());
       assertEquals(201, created.statusCode(), created.body());
       number = Api.json(created).getString("number");
       Thread.sleep(3_000); // at least one relay sweep fails meanwhile
@@ -51,7 +52,11 @@ class BrokerOutageIT extends SystemTest {
               "select count(*) from outbox_message where message_key = ? and published_at is null"
                   + " and destination = 'complaints.tasks.CSC'",
               number),
-          "the task waits in the outbox (beside the customer's acceptance notice)");
+          "the task waits in the outbox (beside the customer's acceptance notice): "
+              + Database.texts(
+                  "select destination || ' ' || coalesce(cast(published_at as varchar(40)),"
+                      + " 'pending') from outbox_message where message_key = ?",
+                  number));
     } finally {
       Broker.start();
     }

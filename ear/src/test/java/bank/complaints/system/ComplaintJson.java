@@ -126,6 +126,12 @@ final class ComplaintJson {
     return this;
   }
 
+  /** R-I4: the detailed description (by default a card-fee story). */
+  ComplaintJson describing(String description) {
+    this.description = description;
+    return this;
+  }
+
   ComplaintJson about(String subject) {
     this.subject = subject;
     return this;

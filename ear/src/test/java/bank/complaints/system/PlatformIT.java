@@ -39,7 +39,7 @@ class PlatformIT extends SystemTest {
             aComplaint()
                 .from("WECHAT")
                 .withCustomer("王小明", "13912345678")
-                .about("手机银行转账失败")
+                .about("信用卡年费被重复扣收")
                 .json());
 
     assertEquals(201, created.statusCode(), created.body());
@@ -67,7 +67,7 @@ class PlatformIT extends SystemTest {
         1,
         Database.count(
             "select count(*) from complaint where complaint_number = ? and channel = 'WECHAT' and status = 'ASSIGNED'"
-                + " and customer_mobile = '13912345678' and subject = '手机银行转账失败'",
+                + " and customer_mobile = '13912345678' and subject = '信用卡年费被重复扣收'",
             number));
     assertEquals(
         1,

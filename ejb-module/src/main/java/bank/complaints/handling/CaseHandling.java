@@ -1,5 +1,6 @@
 package bank.complaints.handling;
 
+import bank.complaints.common.RuleViolationException;
 import bank.complaints.evidence.EvidenceItem;
 import bank.complaints.evidence.EvidenceLocker;
 import bank.complaints.evidence.NewEvidence;
@@ -11,20 +12,28 @@ import bank.complaints.grading.Severity;
 import bank.complaints.intake.Complaint;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.intake.IntakeService;
+import bank.complaints.lifecycle.Approver;
+import bank.complaints.lifecycle.Recusal;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
 import bank.complaints.routing.Department;
+import bank.complaints.routing.DepartmentCode;
+import bank.complaints.routing.Routing;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
+import bank.complaints.tasks.TaskKind;
+import bank.complaints.tasks.TaskMessages;
+import bank.complaints.tasks.WorkTask;
 import bank.complaints.timeline.CaseEvent;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +55,8 @@ public class CaseHandling {
   @Inject IntakeService intake;
 
   @Inject EvidenceLocker evidenceLocker;
+
+  @Inject Routing routing;
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
@@ -170,9 +181,92 @@ public class CaseHandling {
           "紧急投诉，已成立专项小组 Urgent: a task force handles this complaint.",
           true);
       if (complaint.department() != null) {
-        intake.nameOwner(complaint, em.find(Department.class, complaint.department()), by);
+        Department lead = em.find(Department.class, complaint.department());
+        intake.nameOwner(complaint, lead, by);
+        Instant now = clock.instant();
+        intake.formTaskForce(complaint, lead, now, nextDue(complaint, now), by);
       }
     }
+    return complaint;
+  }
+
+  /**
+   * R-F1: another department takes the case over, with a reason: the open assignment is withdrawn
+   * and the new department gets its own on its queue.
+   */
+  public Complaint reassign(ComplaintNumber number, DepartmentCode to, String reason, String by) {
+    Complaint complaint = intake.find(number);
+    em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
+    Department target = routing.department(to);
+    DepartmentCode from = complaint.department();
+    complaint.reassignTo(to);
+    Instant now = clock.instant();
+    em.createQuery(
+            "select t from WorkTask t where t.complaint = :c and t.kind = :kind"
+                + " and t.status = :open",
+            WorkTask.class)
+        .setParameter("c", complaint)
+        .setParameter("kind", TaskKind.ASSIGNMENT)
+        .setParameter("open", WorkTask.Status.OPEN)
+        .getResultList()
+        .forEach(t -> t.cancel(now));
+    Instant due = nextDue(complaint, now);
+    WorkTask assignment =
+        WorkTask.open(
+            complaint,
+            TaskKind.ASSIGNMENT,
+            to,
+            now,
+            due,
+            "转办 Reassigned from " + (from == null ? "-" : from.value()) + ": " + reason);
+    em.persist(assignment);
+    outbox.enqueue(TaskMessages.outgoing(assignment, target));
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.REASSIGNED,
+        by,
+        "转办 Reassigned from " + (from == null ? "-" : from.value()) + " to " + to.value() + ".",
+        true);
+    timeline.record(complaint.id(), CaseEventKind.REASSIGNED, by, "Reason: " + reason, false);
+    return complaint;
+  }
+
+  /**
+   * A new task is due when the case's nearest running deadline is; with none running, by the
+   * customer-contact allowance of the case's severity from now.
+   */
+  private Instant nextDue(Complaint complaint, Instant now) {
+    return clocks.of(complaint.id()).stream()
+        .filter(c -> c.state() == SlaClock.State.RUNNING)
+        .map(SlaClock::dueAt)
+        .min(Comparator.naturalOrder())
+        .orElseGet(() -> clocks.preview(complaint.severity(), SlaStage.INVESTIGATION_START, now));
+  }
+
+  /**
+   * R-P2: names the person handling the case. Someone the complaint names (or, for a sensitive
+   * case, from the unit it names) is refused, and the refusal is on record.
+   */
+  public Complaint nameHandler(ComplaintNumber number, Approver handler, String by) {
+    Complaint complaint = intake.find(number);
+    Optional<String> stepAside = Recusal.reasonToStepAside(complaint, handler);
+    if (stepAside.isPresent()) {
+      timeline.recordRefusal(
+          complaint.id(),
+          CaseEventKind.RECUSAL_REFUSED,
+          by,
+          "R-P2 refused as handler: " + stepAside.get() + ".");
+      throw new RuleViolationException(
+          "R-P2: " + stepAside.get() + "; someone else must handle it.");
+    }
+    em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
+    complaint.nameHandler(handler.name(), handler.employeeId());
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.HANDLER_NAMED,
+        by,
+        "Handler: " + handler.name() + " (" + handler.employeeId() + ").",
+        false);
     return complaint;
   }
 

@@ -9,8 +9,10 @@ import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.notification.NoticeMedium;
 import bank.complaints.routing.DepartmentCode;
+import bank.complaints.routing.DepartmentCodeConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,8 +31,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -143,6 +147,20 @@ public class Complaint {
   /** R-I7: the person answerable for an urgent or complex case from the start. */
   @Column(name = "owner_name")
   private String owner;
+
+  /** R-G1, R-F1: the departments of a Red case's task force besides the lead. */
+  @ElementCollection
+  @CollectionTable(name = "complaint_task_force", joinColumns = @JoinColumn(name = "complaint_id"))
+  @Column(name = "department_code", nullable = false)
+  @Convert(converter = DepartmentCodeConverter.class) // auto-apply misses element collections
+  private Set<DepartmentCode> taskForceDepartments = new HashSet<>();
+
+  /** R-P2: the person handling the case. */
+  @Column(name = "handler_name")
+  private String handlerName;
+
+  @Column(name = "handler_employee_id")
+  private String handlerEmployeeId;
 
   /** R-F6, R-F8: how often the customer rejected a result and the case was reopened. */
   @Column(name = "reopen_count", nullable = false)
@@ -329,6 +347,44 @@ public class Complaint {
   /** R-F1: the responsible department starts its investigation. */
   public void startInvestigation() {
     moveTo(ComplaintStatus.INVESTIGATING);
+  }
+
+  /** R-F1: another department takes the case over, while it is assigned or investigated. */
+  public void reassignTo(DepartmentCode responsible) {
+    if (status != ComplaintStatus.ASSIGNED && status != ComplaintStatus.INVESTIGATING) {
+      throw new RuleViolationException(
+          "Complaint " + number.value() + " is " + status + "; only an open investigation moves.");
+    }
+    if (responsible.equals(department)) {
+      throw new RuleViolationException(
+          "Complaint " + number.value() + " is already with " + responsible.value() + ".");
+    }
+    department = responsible;
+    handlerName = null;
+    handlerEmployeeId = null;
+  }
+
+  /** R-G1, R-F1: the departments that join the lead in a Red case's task force. */
+  public void formTaskForce(Collection<DepartmentCode> members) {
+    if (!taskForce) {
+      throw new RuleViolationException("Only an urgent complaint has a task force.");
+    }
+    taskForceDepartments.addAll(members);
+  }
+
+  /** R-P2: names the handler (the caller has checked that the complaint does not name them). */
+  public void nameHandler(String name, String employeeId) {
+    handlerName = name;
+    handlerEmployeeId = employeeId;
+  }
+
+  public Set<DepartmentCode> taskForceDepartments() {
+    return Set.copyOf(taskForceDepartments);
+  }
+
+  public Optional<String> handler() {
+    return Optional.ofNullable(handlerName)
+        .map(n -> handlerEmployeeId == null ? n : n + " (" + handlerEmployeeId + ")");
   }
 
   /** R-F3: a resolution is proposed and goes for approval. */

@@ -232,6 +232,7 @@ public class IntakeService {
     outbox.enqueue(TaskMessages.outgoing(assignment, department));
     if (complaint.taskForce()) {
       nameOwner(complaint, department, Timeline.SYSTEM);
+      formTaskForce(complaint, department, now, startInvestigation.dueAt(), Timeline.SYSTEM);
     }
 
     registered.inc();
@@ -323,6 +324,43 @@ public class IntakeService {
                     by,
                     "负责人 " + owner + " The person responsible for this complaint: " + owner + ".",
                     true));
+  }
+
+  /**
+   * R-G1, R-F1: an urgent case's task force: the configured departments join the lead, each asked
+   * on its own queue to take part.
+   */
+  public void formTaskForce(
+      Complaint complaint, Department lead, Instant now, Instant due, String by) {
+    List<Department> members = routing.taskForceBesides(lead.code());
+    complaint.formTaskForce(members.stream().map(Department::code).toList());
+    for (Department member : members) {
+      WorkTask join =
+          WorkTask.open(
+              complaint,
+              TaskKind.CONSULTATION,
+              member.code(),
+              now,
+              due,
+              "紧急投诉专项小组成员，牵头部门 "
+                  + lead.code().value()
+                  + " Task force member of an urgent complaint led by "
+                  + lead.code().value()
+                  + ".");
+      em.persist(join);
+      outbox.enqueue(TaskMessages.outgoing(join, member));
+    }
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.TASK_FORCE_FORMED,
+        by,
+        "Task force: lead "
+            + lead.code().value()
+            + (members.isEmpty()
+                ? ""
+                : ", with " + members.stream().map(d -> d.code().value()).toList())
+            + ".",
+        false);
   }
 
   /** R-I7: the acceptance notice, on the notifications queue and in the timeline. */

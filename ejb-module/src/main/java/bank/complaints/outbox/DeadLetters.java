@@ -4,6 +4,8 @@ import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -47,7 +49,8 @@ public class DeadLetters {
       Instant deadLetteredAt,
       String body) {}
 
-  /** At most {@code limit} dead letters, oldest first. */
+  /** At most {@code limit} dead letters, oldest first (a browse: no transaction needed). */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public List<DeadLetter> list(int limit) {
     try (Connection connection = connectionFactory.createConnection()) {
       connection.start();
@@ -68,6 +71,7 @@ public class DeadLetters {
   }
 
   /** How many dead letters wait; counted by browsing, for the metric. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int count() {
     try (Connection connection = connectionFactory.createConnection()) {
       connection.start();

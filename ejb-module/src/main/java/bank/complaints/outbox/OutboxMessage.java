@@ -74,10 +74,6 @@ public class OutboxMessage {
     return row;
   }
 
-  void published(Instant at) {
-    publishedAt = at.atOffset(ZoneOffset.UTC);
-  }
-
   public Long id() {
     return id;
   }

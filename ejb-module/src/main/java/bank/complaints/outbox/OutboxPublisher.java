@@ -2,6 +2,7 @@ package bank.complaints.outbox;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.ApplicationException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,6 +11,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -18,13 +20,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishes one batch of the outbox in one XA transaction: the rows are claimed with {@code FOR
- * UPDATE SKIP LOCKED} (so several server instances share the work without sending a row twice),
- * sent to Artemis, and marked published. Should the database commit be lost after the broker's, the
- * resend carries the same {@code _AMQ_DUPL_ID} and the broker drops it.
+ * Publishes one batch of the outbox: the pending rows are read, sent to Artemis outside any XA
+ * transaction, each with its {@code _AMQ_DUPL_ID}, and then marked published in a short database
+ * transaction of their own. Should the marking be lost (a crash, a second server sending the same
+ * rows), the resend carries the same duplicate-detection id and the broker drops it. No two-phase
+ * commit is involved, so a broker killed mid-batch cannot leave a commit hanging (ADR 0003).
  */
 @Stateless
 public class OutboxPublisher {
@@ -38,9 +43,9 @@ public class OutboxPublisher {
   /** Why the application dead-lettered a message. */
   public static final String DEAD_LETTER_REASON = "deadLetterReason";
 
-  private static final String CLAIM =
+  private static final String PENDING =
       "select * from outbox_message where published_at is null order by id"
-          + " fetch first %d rows only for update skip locked";
+          + " fetch first %d rows only";
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
@@ -48,18 +53,23 @@ public class OutboxPublisher {
   @Resource(lookup = "jms/complaints/ConnectionFactory")
   ConnectionFactory connectionFactory;
 
+  @Resource SessionContext context;
+
   @Inject Clock clock;
 
-  /** Publishes up to {@code limit} pending messages; returns how many it published. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  /**
+   * Publishes up to {@code limit} pending messages; returns how many it published. What was sent
+   * before a failure is marked published all the same.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int publishBatch(int limit) {
     @SuppressWarnings("unchecked")
     List<OutboxMessage> batch =
-        em.createNativeQuery(CLAIM.formatted(limit), OutboxMessage.class).getResultList();
+        em.createNativeQuery(PENDING.formatted(limit), OutboxMessage.class).getResultList();
     if (batch.isEmpty()) {
       return 0;
     }
-    Instant now = clock.instant();
+    List<Long> sent = new ArrayList<>();
     try (Connection connection = connectionFactory.createConnection()) {
       Session session = connection.createSession();
       MessageProducer producer = session.createProducer(null);
@@ -70,12 +80,27 @@ public class OutboxPublisher {
             DeliveryMode.PERSISTENT,
             Message.DEFAULT_PRIORITY,
             Message.DEFAULT_TIME_TO_LIVE);
-        row.published(now);
+        sent.add(row.id());
       }
-    } catch (JMSException e) {
+    } catch (JMSException | JMSRuntimeException e) {
       throw new BrokerUnavailableException(e);
+    } finally {
+      if (!sent.isEmpty()) {
+        context.getBusinessObject(OutboxPublisher.class).markPublished(sent, clock.instant());
+      }
     }
     return batch.size();
+  }
+
+  /** Marks rows published (rows another server marked first keep their time). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void markPublished(List<Long> ids, Instant at) {
+    em.createQuery(
+            "update OutboxMessage m set m.publishedAt = :at"
+                + " where m.id in :ids and m.publishedAt is null")
+        .setParameter("at", at.atOffset(ZoneOffset.UTC))
+        .setParameter("ids", ids)
+        .executeUpdate();
   }
 
   private static TextMessage toJms(Session session, OutboxMessage row) throws JMSException {
@@ -98,7 +123,7 @@ public class OutboxPublisher {
   /** The broker could not take the batch; the transaction rolls back and the rows stay pending. */
   @ApplicationException(rollback = true)
   public static class BrokerUnavailableException extends RuntimeException {
-    BrokerUnavailableException(JMSException cause) {
+    BrokerUnavailableException(Exception cause) {
       super("broker unavailable: " + cause.getMessage(), cause);
     }
   }

@@ -27,6 +27,11 @@ public class SlaClocks {
 
   @Inject Calendars calendars;
 
+  /** When a stage started now would be due, without starting it. */
+  public Instant preview(Severity severity, SlaStage stage, Instant now) {
+    return SlaClock.start(0L, policy(stage, severity), now, calendars.current()).dueAt();
+  }
+
   /** Starts the stage's clock under the policy for the case's severity. */
   public SlaClock start(long complaintId, Severity severity, SlaStage stage, Instant now) {
     SlaClock clock = SlaClock.start(complaintId, policy(stage, severity), now, calendars.current());

@@ -27,7 +27,9 @@ public class WorkTask {
   /** Open until the department reports its result. */
   public enum Status {
     OPEN,
-    DONE
+    DONE,
+    /** Withdrawn: the case moved to another department. */
+    CANCELLED
   }
 
   @Id
@@ -152,6 +154,14 @@ public class WorkTask {
     return completedAt == null ? null : completedAt.toInstant();
   }
 
+  /** The case moved elsewhere: an open task is withdrawn (a result for it is then refused). */
+  public void cancel(Instant now) {
+    if (status == Status.OPEN) {
+      status = Status.CANCELLED;
+      completedAt = now.atOffset(ZoneOffset.UTC);
+    }
+  }
+
   /**
    * The department's result. Idempotent by task id: the same result again changes nothing and
    * returns false; a different result for a task already done is refused.
@@ -165,6 +175,10 @@ public class WorkTask {
     }
     if (kind != TaskKind.FOLLOW_UP_CALL && satisfaction != null) {
       throw new InvalidRequestException("Only a follow-up call's result carries a satisfaction.");
+    }
+    if (status == Status.CANCELLED) {
+      throw new RuleViolationException(
+          "Task " + id + " was withdrawn: the case moved to another department.");
     }
     if (status == Status.DONE) {
       if (Objects.equals(this.outcome, outcome) && this.satisfaction == satisfaction) {

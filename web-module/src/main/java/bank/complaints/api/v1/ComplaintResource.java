@@ -8,6 +8,7 @@ import bank.complaints.intake.ComplaintNotFoundException;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.lifecycle.CaseLifecycle;
 import bank.complaints.platform.BankZone;
+import bank.complaints.routing.DepartmentCode;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaStage;
 import jakarta.enterprise.context.RequestScoped;
@@ -117,6 +118,31 @@ public class ComplaintResource {
         valid.tags.isEmpty() ? Set.of() : EnumSet.copyOf(valid.tags),
         valid.by.strip(),
         valid.reason.strip());
+    return ComplaintView.of(handling.progress(number()), bankZone);
+  }
+
+  @POST
+  @Path("reassignment")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "R-F1: move the case to another department, with a reason",
+      description = "The open assignment is withdrawn; the new department gets one on its queue.")
+  public ComplaintView reassign(LifecycleRequests.Reassignment body) {
+    LifecycleRequests.Reassignment valid = validation.valid(body);
+    handling.reassign(
+        number(), new DepartmentCode(valid.department), valid.reason.strip(), valid.by.strip());
+    return ComplaintView.of(handling.progress(number()), bankZone);
+  }
+
+  @PUT
+  @Path("handler")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "R-P2: name the person handling the case",
+      description = "Someone the complaint names is refused (409), and the refusal is recorded.")
+  public ComplaintView nameHandler(LifecycleRequests.HandlerAssignment body) {
+    LifecycleRequests.HandlerAssignment valid = validation.valid(body);
+    handling.nameHandler(number(), valid.handler.toApprover(), valid.by.strip());
     return ComplaintView.of(handling.progress(number()), bankZone);
   }
 

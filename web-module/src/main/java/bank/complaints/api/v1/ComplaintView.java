@@ -21,6 +21,10 @@ public record ComplaintView(
     @Schema(example = "FEES", description = "R-G2 category") String category,
     @Schema(description = "R-G1: a Red case's dedicated task force") boolean taskForce,
     @Schema(example = "CSC") String department,
+    @Schema(description = "R-G1 R-F1: the departments joining the lead in a Red case's task force")
+        List<String> taskForceDepartments,
+    @Schema(example = "李强 (E10001)", description = "R-P2: the person handling the case")
+        String handler,
     Customer customer,
     List<Account> accounts,
     String subject,
@@ -113,6 +117,8 @@ public record ComplaintView(
         complaint.category().name(),
         complaint.taskForce(),
         complaint.department() == null ? null : complaint.department().value(),
+        complaint.taskForceDepartments().stream().map(d -> d.value()).sorted().toList(),
+        complaint.handler().orElse(null),
         new Customer(
             complaint.customerName(),
             Masking.mobile(complaint.customerMobile()),

@@ -179,4 +179,32 @@ public final class LifecycleRequests {
     @Size(max = 100)
     public String by;
   }
+
+  /** R-F1: to which department the case moves, and why. */
+  @Schema(name = "Reassignment")
+  public static class Reassignment {
+    @NotNull
+    @Pattern(regexp = "[A-Z][A-Z0-9_]{1,31}", message = "must be a department code")
+    @Schema(example = "CARDS")
+    public String department;
+
+    @NotBlank
+    @Size(max = 1000)
+    @Schema(example = "涉及信用卡账务，转信用卡中心")
+    public String reason;
+
+    @NotBlank
+    @Size(max = 100)
+    public String by;
+  }
+
+  /** R-P2: who handles the case. */
+  @Schema(name = "HandlerAssignment")
+  public static class HandlerAssignment {
+    @NotNull @Valid public Person handler;
+
+    @NotBlank
+    @Size(max = 100)
+    public String by;
+  }
 }
