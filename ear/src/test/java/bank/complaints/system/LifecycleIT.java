@@ -344,6 +344,64 @@ class LifecycleIT extends SystemTest {
   }
 
   @Test
+  @DisplayName(
+      "R-F2 a department is consulted during the investigation: the question on its queue, the opinion back as the task's result, in the file")
+  void consultation() throws Exception {
+    String notYet = submit(aComplaint().about("理财产品收益与宣传不符"));
+    HttpResponse<String> early =
+        post(
+            notYet,
+            "consultations",
+            Json.createObjectBuilder()
+                .add("department", "WEALTH")
+                .add("question", "q")
+                .add("by", "x"));
+    assertEquals(409, early.statusCode(), "consulted during the investigation: " + early.body());
+
+    String number = investigating(aComplaint().about("理财产品收益与宣传不符"));
+    assertEquals(
+        404,
+        post(
+                number,
+                "consultations",
+                Json.createObjectBuilder()
+                    .add("department", "NOWHERE")
+                    .add("question", "q")
+                    .add("by", "x"))
+            .statusCode());
+    JsonObject receipt =
+        ok(
+            post(
+                number,
+                "consultations",
+                Json.createObjectBuilder()
+                    .add("department", "WEALTH")
+                    .add("question", "该产品的风险揭示是否符合销售规定？")
+                    .add("by", "调查员 李强")));
+    JsonObject task =
+        conforming(
+            "TaskV1",
+            Broker.receiveMatching(
+                "complaints.tasks.WEALTH",
+                number,
+                m -> m.getString("kind").equals("CONSULTATION"),
+                WAIT));
+    assertEquals(receipt.getString("taskId"), task.getString("taskId"));
+    assertEquals("该产品的风险揭示是否符合销售规定？", task.getString("ask"));
+    ok(result(task.getString("taskId"), "风险揭示不充分，建议补偿", null));
+    JsonObject file = ok(Api.get(COMPLAINTS + "/" + number + "/file"));
+    assertTrue(
+        file.getJsonArray("tasks").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(
+                t ->
+                    t.getString("kind").equals("CONSULTATION")
+                        && t.getString("outcome").equals("风险揭示不充分，建议补偿")),
+        "the opinion is in the case file");
+    assertEquals("INVESTIGATING", status(number), "an opinion does not move the case");
+  }
+
+  @Test
   @DisplayName("R-P4 a step the case cannot take now is a 409 problem, and changes nothing")
   void illegalTransitions() {
     String number = submit(aComplaint());

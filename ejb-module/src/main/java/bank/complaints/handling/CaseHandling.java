@@ -11,6 +11,7 @@ import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.intake.Complaint;
 import bank.complaints.intake.ComplaintNumber;
+import bank.complaints.intake.ComplaintStatus;
 import bank.complaints.intake.IntakeService;
 import bank.complaints.lifecycle.Approver;
 import bank.complaints.lifecycle.Recusal;
@@ -229,6 +230,37 @@ public class CaseHandling {
         true);
     timeline.record(complaint.id(), CaseEventKind.REASSIGNED, by, "Reason: " + reason, false);
     return complaint;
+  }
+
+  /**
+   * R-F2: asks another department (product, risk, legal…) for its opinion during the investigation:
+   * a CONSULTATION task on its queue; its answer comes back as the task's result.
+   */
+  public WorkTask consult(
+      ComplaintNumber number, DepartmentCode department, String question, String by) {
+    Complaint complaint = intake.find(number);
+    if (complaint.status() != ComplaintStatus.INVESTIGATING) {
+      throw new RuleViolationException(
+          "Complaint "
+              + number.value()
+              + " is "
+              + complaint.status()
+              + "; departments are consulted during the investigation.");
+    }
+    Department consulted = routing.department(department);
+    Instant now = clock.instant();
+    WorkTask task =
+        WorkTask.open(
+            complaint, TaskKind.CONSULTATION, department, now, nextDue(complaint, now), question);
+    em.persist(task);
+    outbox.enqueue(TaskMessages.outgoing(task, consulted));
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.CONSULTATION_REQUESTED,
+        by,
+        "Opinion asked of " + department.value() + ": " + question,
+        false);
+    return task;
   }
 
   /**

@@ -11,6 +11,7 @@ import bank.complaints.platform.BankZone;
 import bank.complaints.routing.DepartmentCode;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaStage;
+import bank.complaints.tasks.WorkTask;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -133,6 +134,31 @@ public class ComplaintResource {
         number(), new DepartmentCode(valid.department), valid.reason.strip(), valid.by.strip());
     return ComplaintView.of(handling.progress(number()), bankZone);
   }
+
+  @POST
+  @Path("consultations")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "R-F2: ask another department for its opinion during the investigation",
+      description =
+          "A CONSULTATION task goes to the department's queue; the answer comes back as the"
+              + " task's result (POST /api/v1/tasks/{taskId}/result or complaints.results).")
+  public Response consult(LifecycleRequests.Consultation body) {
+    LifecycleRequests.Consultation valid = validation.valid(body);
+    WorkTask task =
+        handling.consult(
+            number(),
+            new DepartmentCode(valid.department),
+            valid.question.strip(),
+            valid.by.strip());
+    return Response.status(Response.Status.CREATED)
+        .entity(new ConsultationReceipt(task.id(), task.department().value()))
+        .build();
+  }
+
+  /** The consultation task, whose result carries the opinion. */
+  @Schema(name = "ConsultationReceipt")
+  public record ConsultationReceipt(String taskId, @Schema(example = "WEALTH") String department) {}
 
   @PUT
   @Path("handler")

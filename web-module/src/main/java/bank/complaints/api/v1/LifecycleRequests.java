@@ -207,4 +207,22 @@ public final class LifecycleRequests {
     @Size(max = 100)
     public String by;
   }
+
+  /** R-F2: which department is asked, and what. */
+  @Schema(name = "Consultation")
+  public static class Consultation {
+    @NotNull
+    @Pattern(regexp = "[A-Z][A-Z0-9_]{1,31}", message = "must be a department code")
+    @Schema(example = "WEALTH")
+    public String department;
+
+    @NotBlank
+    @Size(max = 1000)
+    @Schema(example = "该理财产品的风险揭示是否符合当时的销售规定？")
+    public String question;
+
+    @NotBlank
+    @Size(max = 100)
+    public String by;
+  }
 }
