@@ -1,5 +1,6 @@
 package bank.complaints.grading;
 
+import bank.complaints.common.Keywords;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,9 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -72,14 +71,11 @@ public class GradingRule {
     if ((keywords == null || keywords.isEmpty()) && minAmount == null) {
       throw new IllegalArgumentException("a rule needs keywords, a minimum amount, or both");
     }
-    if (keywords != null && keywords.stream().anyMatch(k -> k.isBlank() || k.contains("|"))) {
-      throw new IllegalArgumentException("a keyword is not blank and holds no |");
-    }
     if (severity == null && category == null && causeTag == null) {
       throw new IllegalArgumentException("a rule proposes a severity, a category or a cause tag");
     }
     this.priority = priority;
-    this.keywords = keywords == null || keywords.isEmpty() ? null : String.join("|", keywords);
+    this.keywords = Keywords.toColumn(keywords);
     this.minAmount = minAmount;
     this.severity = severity;
     this.category = category;
@@ -88,10 +84,7 @@ public class GradingRule {
   }
 
   public boolean matches(String text, BigDecimal amount) {
-    boolean keywordHolds =
-        keywords == null
-            || keywords().stream()
-                .anyMatch(k -> text.toLowerCase(Locale.ROOT).contains(k.toLowerCase(Locale.ROOT)));
+    boolean keywordHolds = Keywords.holdFor(keywords, text);
     boolean amountHolds = minAmount == null || (amount != null && amount.compareTo(minAmount) >= 0);
     return keywordHolds && amountHolds;
   }
@@ -101,7 +94,7 @@ public class GradingRule {
   }
 
   public List<String> keywords() {
-    return keywords == null ? List.of() : Arrays.asList(keywords.split("\\|"));
+    return Keywords.fromColumn(keywords);
   }
 
   public BigDecimal minAmount() {

@@ -14,7 +14,7 @@ import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.intake.ComplaintStatus;
 import bank.complaints.intake.IntakeService;
 import bank.complaints.lifecycle.Approver;
-import bank.complaints.lifecycle.Recusal;
+import bank.complaints.lifecycle.RecusalGuard;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
@@ -58,6 +58,8 @@ public class CaseHandling {
   @Inject EvidenceLocker evidenceLocker;
 
   @Inject Routing routing;
+
+  @Inject RecusalGuard recusal;
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
@@ -281,16 +283,7 @@ public class CaseHandling {
    */
   public Complaint nameHandler(ComplaintNumber number, Approver handler, String by) {
     Complaint complaint = intake.find(number);
-    Optional<String> stepAside = Recusal.reasonToStepAside(complaint, handler);
-    if (stepAside.isPresent()) {
-      timeline.recordRefusal(
-          complaint.id(),
-          CaseEventKind.RECUSAL_REFUSED,
-          by,
-          "R-P2 refused as handler: " + stepAside.get() + ".");
-      throw new RuleViolationException(
-          "R-P2: " + stepAside.get() + "; someone else must handle it.");
-    }
+    recusal.admit(complaint, handler, "handler", by);
     em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
     complaint.nameHandler(handler.name(), handler.employeeId());
     timeline.record(

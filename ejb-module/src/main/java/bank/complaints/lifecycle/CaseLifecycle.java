@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,6 +53,8 @@ public class CaseLifecycle {
   @Inject SlaClocks clocks;
 
   @Inject Timeline timeline;
+
+  @Inject RecusalGuard recusal;
 
   @Inject Outbox outbox;
 
@@ -125,16 +126,7 @@ public class CaseLifecycle {
     // Checked before the case row is locked: the refusal is written in a transaction of its own,
     // whose reference to the case must not wait for this transaction's lock.
     Complaint complaint = intake.find(number);
-    Optional<String> stepAside = Recusal.reasonToStepAside(complaint, approver);
-    if (stepAside.isPresent()) {
-      timeline.recordRefusal(
-          complaint.id(),
-          CaseEventKind.RECUSAL_REFUSED,
-          approver.employeeId(),
-          "R-P2 refused as " + role + ": " + stepAside.get() + ".");
-      throw new RuleViolationException(
-          "R-P2: " + stepAside.get() + "; someone else must decide as " + role + ".");
-    }
+    recusal.admit(complaint, approver, role.name(), approver.employeeId());
     em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
     Resolution resolution = pending(complaint);
     Instant now = clock.instant();

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -100,8 +99,7 @@ public class Routing {
             + complaint.description()
             + "\n"
             + String.join("\n", complaint.productsInvolved());
-    return current().stream()
-        .sorted(Comparator.comparingInt(RoutingRule::priority))
+    return current().stream() // in priority order
         .filter(r -> r.matches(complaint.category(), complaint.severity(), text))
         .findFirst();
   }

@@ -1,5 +1,6 @@
 package bank.complaints.routing;
 
+import bank.complaints.common.Keywords;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
 import jakarta.persistence.Column;
@@ -11,9 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -62,24 +61,19 @@ public class RoutingRule {
       List<String> keywords,
       DepartmentCode department,
       String description) {
-    if (keywords != null && keywords.stream().anyMatch(k -> k.isBlank() || k.contains("|"))) {
-      throw new IllegalArgumentException("a keyword is not blank and holds no |");
-    }
     this.priority = priority;
     this.category = category;
     this.severity = severity;
-    this.keywords = keywords == null || keywords.isEmpty() ? null : String.join("|", keywords);
+    this.keywords = Keywords.toColumn(keywords);
     this.department = Objects.requireNonNull(department, "department");
     this.description = Objects.requireNonNull(description, "description");
   }
 
   /** Whether a complaint of this category and severity, with this text, goes by this rule. */
   public boolean matches(Category category, Severity severity, String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
     return (this.category == null || this.category == category)
         && (this.severity == null || this.severity == severity)
-        && (keywords == null
-            || keywords().stream().anyMatch(k -> lower.contains(k.toLowerCase(Locale.ROOT))));
+        && Keywords.holdFor(keywords, text);
   }
 
   public int priority() {
@@ -95,7 +89,7 @@ public class RoutingRule {
   }
 
   public List<String> keywords() {
-    return keywords == null ? List.of() : Arrays.asList(keywords.split("\\|"));
+    return Keywords.fromColumn(keywords);
   }
 
   public DepartmentCode department() {

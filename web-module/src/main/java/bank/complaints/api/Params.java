@@ -1,5 +1,7 @@
 package bank.complaints.api;
 
+import bank.complaints.intake.ComplaintNotFoundException;
+import bank.complaints.intake.ComplaintNumber;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import java.util.Arrays;
@@ -33,6 +35,15 @@ public final class Params {
       throw new BadRequestException(
           "'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
     }
+  }
+
+  /** A complaint number from the path; one that cannot exist is simply not found (404). */
+  public static ComplaintNumber complaintNumber(String text) {
+    ComplaintNumber parsed = ComplaintNumber.parseOrNull(text);
+    if (parsed == null) {
+      throw new ComplaintNotFoundException(abbreviate(text));
+    }
+    return parsed;
   }
 
   public static String abbreviate(String text) {

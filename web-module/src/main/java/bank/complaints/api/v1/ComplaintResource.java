@@ -4,7 +4,6 @@ import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.handling.CaseHandling;
-import bank.complaints.intake.ComplaintNotFoundException;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.lifecycle.CaseLifecycle;
 import bank.complaints.platform.BankZone;
@@ -323,10 +322,6 @@ public class ComplaintResource {
   }
 
   private ComplaintNumber number() {
-    ComplaintNumber parsed = ComplaintNumber.parseOrNull(number);
-    if (parsed == null) {
-      throw new ComplaintNotFoundException(number);
-    }
-    return parsed;
+    return Params.complaintNumber(number);
   }
 }

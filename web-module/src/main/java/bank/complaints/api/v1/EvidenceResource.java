@@ -13,7 +13,6 @@ import bank.complaints.evidence.EvidenceSource;
 import bank.complaints.evidence.NewEvidence;
 import bank.complaints.evidence.UploadedFile;
 import bank.complaints.handling.CaseHandling;
-import bank.complaints.intake.ComplaintNotFoundException;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.platform.BankZone;
 import jakarta.enterprise.context.RequestScoped;
@@ -290,10 +289,6 @@ public class EvidenceResource {
   }
 
   private ComplaintNumber number() {
-    ComplaintNumber parsed = ComplaintNumber.parseOrNull(number);
-    if (parsed == null) {
-      throw new ComplaintNotFoundException(number);
-    }
-    return parsed;
+    return Params.complaintNumber(number);
   }
 }
