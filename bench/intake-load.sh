@@ -26,6 +26,9 @@ if ! command -v wrk > /dev/null; then
 fi
 curl -fsS "$base_url/health/ready" > /dev/null || { echo "the system is not up: ./complaints up --db postgresql" >&2; exit 1; }
 
+TOKEN=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
+export TOKEN
+
 log "warm-up: 20 s"
 wrk -t2 -c16 -d20s -s "$root/bench/wrk/submit.lua" "$base_url" > /dev/null
 

@@ -12,7 +12,9 @@
 #   broker-kill     kill -9 the broker (crash tests)
 #   db-prepare      postgresql on this host: create the role and database if absent
 #   db-reset        drop the database's contents (h2 file or local postgresql database)
-#   domain-up       start the Payara domain and apply the JMS and JDBC resources
+#   keys            local keys, made once: the token-signing key pair, the personal-data and
+#                   audit keys (in $RUNTIME_DIR/secrets, Payara's directory config source)
+#   domain-up       start the Payara domain, apply the keys and the JMS and JDBC resources
 #   domain-down     stop the Payara domain
 #   domain-start    start the Payara domain as it is (after a crash)
 #   domain-kill     kill -9 the Payara server (crash tests)
@@ -128,6 +130,27 @@ db_reset() {
   esac
 }
 
+secrets=$RUNTIME_DIR/secrets
+keys() {
+  # A real deployment gets these from the bank (README, "Keys and tokens"); locally they are made
+  # once and kept, so data sealed earlier stays readable. The private signing key stays outside
+  # the config directory: only ./complaints token and the tests read it.
+  command -v openssl > /dev/null || die "openssl is needed to make the local keys (apt-get install openssl)"
+  mkdir -p "$secrets" "$RUNTIME_DIR/keys"
+  chmod 700 "$secrets" "$RUNTIME_DIR/keys"
+  local private=$RUNTIME_DIR/keys/jwt-private.pem
+  if [ ! -f "$private" ]; then
+    log "making the local token-signing key pair and data keys"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$private" 2> /dev/null
+    openssl pkey -in "$private" -pubout -out "$secrets/mp.jwt.verify.publickey"
+  fi
+  secret complaints.privacy.data-keys "local-1:$(openssl rand -base64 32)"
+  secret complaints.privacy.active-key local-1
+  secret complaints.privacy.lookup-key "$(openssl rand -base64 32)"
+  secret complaints.audit.chain-key "$(openssl rand -base64 32)"
+}
+secret() { [ -s "$secrets/$1" ] || { printf '%s' "$2" > "$secrets/$1"; chmod 600 "$secrets/$1"; }; }
+
 domain_running() { "$asadmin" list-domains 2>/dev/null | grep -qE "^$domain running"; }
 
 domain_up() {
@@ -144,6 +167,8 @@ domain_up() {
     log "starting domain $domain"
     "$asadmin" start-domain "$domain" > /dev/null
   fi
+  keys
+  "$asadmin" set-config-dir --directory="$secrets" > /dev/null
   RAR=$root/jms-config/target/complaints-artemis-ra.rar \
     BROKER_XML=$root/jms-config/src/main/broker/broker.xml \
     "$root/jms-config/src/main/asadmin/create-jms-resources.sh"
@@ -211,6 +236,7 @@ for step in "$@"; do
     broker-kill) broker_kill ;;
     db-prepare) db_prepare ;;
     db-reset) db_reset ;;
+    keys) keys ;;
     domain-up) domain_up ;;
     domain-down) domain_down ;;
     domain-start) domain_start ;;

@@ -3,6 +3,8 @@
 local counter = 0
 local thread_id = 0
 local delay_ms = tonumber(os.getenv("RATE_DELAY_MS") or "0")
+-- R-S1: a channel system's bearer token (bench/intake-load.sh mints one with ./complaints token).
+local auth = "Bearer " .. (os.getenv("TOKEN") or "")
 
 function setup(thread)
   thread:set("thread_id", thread_id)
@@ -27,7 +29,7 @@ function request()
     '{"channel":"MOBILE_APP","customer":{"name":"压测客户%d","mobile":"%s"},' ..
     '"subject":"手机银行转账失败 %d","description":"2026年11月20日转账时页面报错，款项被扣但对方未收到。"}',
     counter, mobile, counter)
-  return wrk.format("POST", "/api/v1/complaints", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/api/v1/complaints", {["Content-Type"] = "application/json", ["Authorization"] = auth}, body)
 end
 
 local non2xx = 0

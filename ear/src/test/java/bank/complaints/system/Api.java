@@ -84,10 +84,11 @@ final class Api {
   static HttpResponse<byte[]> getBytes(String path) {
     try {
       return HTTP.send(
-          HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
-              .timeout(Duration.ofSeconds(30))
-              .GET()
-              .build(),
+          authorized(
+              HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+                  .timeout(Duration.ofSeconds(30))
+                  .GET()
+                  .build()),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -123,9 +124,22 @@ final class Api {
     }
   }
 
+  /**
+   * R-S1: every call carries a bearer token; unless the test sets its own, the token of every role
+   * ({@link Tokens#EVERY_ROLE}).
+   */
+  static HttpRequest authorized(HttpRequest request) {
+    if (request.headers().firstValue("Authorization").isPresent()) {
+      return request;
+    }
+    return HttpRequest.newBuilder(request, (name, value) -> true)
+        .header("Authorization", "Bearer " + Tokens.EVERY_ROLE)
+        .build();
+  }
+
   private static HttpResponse<String> send(HttpRequest request) {
     try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(authorized(request), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -205,10 +205,15 @@ class IntakeRecordIT extends SystemTest {
     assertTrue(
         !text.contains("11010519491231002X") && !text.contains("6222020200112233446"),
         "R-S2 not on the queue either");
+    // Kept in full for the staff who need it, but encrypted at rest (PersonalDataIT).
     assertEquals(
         "11010519491231002X",
-        Database.text("select id_number from complaint where complaint_number = ?", number),
-        "stored in full");
+        Api.json(Api.get(COMPLAINTS + "/" + number + "/personal-data?reason=R-I3%20check"))
+            .getString("idNumber"));
+    assertTrue(
+        Database.text("select id_number from complaint where complaint_number = ?", number)
+            .startsWith("enc:v1:"),
+        "R-S2 encrypted at rest");
 
     HttpResponse<String> badCheck =
         Api.postJson(COMPLAINTS, aComplaint().withIdentity("ID_CARD", "110105194912310021").json());

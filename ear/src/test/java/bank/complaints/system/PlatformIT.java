@@ -67,7 +67,8 @@ class PlatformIT extends SystemTest {
         1,
         Database.count(
             "select count(*) from complaint where complaint_number = ? and channel = 'WECHAT' and status = 'ASSIGNED'"
-                + " and customer_mobile = '13912345678' and subject = '信用卡年费被重复扣收'",
+                + " and customer_mobile like 'enc:v1:%' and customer_mobile_hash is not null"
+                + " and subject = '信用卡年费被重复扣收'",
             number));
     assertEquals(
         1,

@@ -37,6 +37,10 @@ import org.junit.jupiter.api.Test;
 class StreamCrashIT extends SystemTest {
 
   private static final int STREAM = 1_000;
+
+  /** R-S1: a channel system's token, as the bank's identity provider would issue it. */
+  private static final String CHANNEL_TOKEN = Tokens.channel("MOBILE_APP");
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -113,6 +117,7 @@ class StreamCrashIT extends SystemTest {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", key)
+                    .header("Authorization", "Bearer " + CHANNEL_TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package bank.complaints.calendar;
 
+import bank.complaints.audit.Audited;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.platform.BankZone;
 import jakarta.ejb.Lock;
@@ -64,6 +65,7 @@ public class Calendars {
 
   /** Replaces a year's holidays and make-up working days with {@code days}. */
   @Lock(LockType.WRITE)
+  @Audited
   public List<SpecialDay> replaceYear(int year, List<SpecialDay> days) {
     Set<LocalDate> seen = new HashSet<>();
     for (SpecialDay day : days) {
@@ -92,6 +94,7 @@ public class Calendars {
 
   /** Replaces the weekly working days and hours (a trial sets every day to 00:00-24:00). */
   @Lock(LockType.WRITE)
+  @Audited
   public CalendarWeek replaceWeek(Set<DayOfWeek> days, List<WorkingPeriod> hours) {
     CalendarWeek week = week();
     try {

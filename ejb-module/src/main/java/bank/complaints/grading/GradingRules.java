@@ -1,5 +1,6 @@
 package bank.complaints.grading;
 
+import bank.complaints.audit.Audited;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -41,6 +42,7 @@ public class GradingRules {
   }
 
   @Lock(LockType.WRITE)
+  @Audited
   public List<GradingRule> replaceAll(List<GradingRule> rules) {
     em.createQuery("delete from GradingRule").executeUpdate();
     rules.forEach(em::persist);

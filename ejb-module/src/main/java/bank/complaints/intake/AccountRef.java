@@ -1,6 +1,8 @@
 package bank.complaints.intake;
 
+import bank.complaints.privacy.Sealed;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,6 +28,8 @@ public class AccountRef {
   @Column(name = "kind", nullable = false)
   private Kind kind;
 
+  /** R-S2: encrypted at rest. */
+  @Convert(converter = Sealed.class)
   @Column(name = "account_number", nullable = false)
   private String number;
 

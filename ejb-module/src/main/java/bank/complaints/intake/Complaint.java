@@ -8,6 +8,7 @@ import bank.complaints.grading.CauseTag;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.notification.NoticeMedium;
+import bank.complaints.privacy.Sealed;
 import bank.complaints.routing.DepartmentCode;
 import bank.complaints.routing.DepartmentCodeConverter;
 import jakarta.persistence.CollectionTable;
@@ -38,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** A customer's complaint: the case the whole process drives. */
 @Entity
@@ -82,8 +84,13 @@ public class Complaint {
   @Column(name = "customer_name", nullable = false)
   private String customerName;
 
+  /** R-S2: encrypted at rest; found again only through its keyed hash. */
+  @Convert(converter = Sealed.class)
   @Column(name = "customer_mobile", nullable = false)
   private String customerMobile;
+
+  @Column(name = "customer_mobile_hash", nullable = false, updatable = false)
+  private String customerMobileHash;
 
   @Column(name = "customer_email")
   private String customerEmail;
@@ -92,9 +99,14 @@ public class Complaint {
   @Column(name = "id_type")
   private IdentityDocument.Type idType;
 
-  /** R-S2: personal data, masked wherever shown. */
+  /** R-S2: personal data, encrypted at rest and masked wherever shown. */
+  @Convert(converter = Sealed.class)
   @Column(name = "id_number")
   private String idNumber;
+
+  /** R-S2: the keyed hash that finds the same customer across complaints. */
+  @Column(name = "id_number_hash", updatable = false)
+  private String idNumberHash;
 
   @Column(name = "customer_address")
   private String customerAddress;
@@ -269,6 +281,15 @@ public class Complaint {
     complaint.category = Category.OTHER;
     complaint.receivedAt = receivedAt.atOffset(ZoneOffset.UTC);
     return complaint;
+  }
+
+  /**
+   * R-S2: the keyed hashes by which the same customer is found again, computed by the caller
+   * holding the lookup key; the numbers themselves are stored only encrypted.
+   */
+  public void keyLookups(UnaryOperator<String> keyedHash) {
+    this.customerMobileHash = keyedHash.apply(customerMobile);
+    this.idNumberHash = idNumber == null ? null : keyedHash.apply(idNumber);
   }
 
   /** Issues the number once the complaint has its identity (after persist). */

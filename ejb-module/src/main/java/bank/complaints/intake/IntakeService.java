@@ -7,6 +7,7 @@ import bank.complaints.grading.GradingRules;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
+import bank.complaints.privacy.PersonalDataKeys;
 import bank.complaints.routing.Department;
 import bank.complaints.routing.Routing;
 import bank.complaints.sla.SlaClock;
@@ -125,6 +126,7 @@ public class IntakeService {
   private Complaint register(NewComplaint submitted) {
     Instant now = clock.instant();
     Complaint complaint = Complaint.receive(submitted, now);
+    complaint.keyLookups(PersonalDataKeys.current()::lookupHash);
     em.persist(complaint);
     complaint.issueNumber(bankZone);
 
@@ -303,7 +305,10 @@ public class IntakeService {
           cb.lessThan(complaint.get("receivedAt"), query.receivedTo().atOffset(ZoneOffset.UTC)));
     }
     if (query.customerMobile() != null) {
-      where.add(cb.equal(complaint.get("customerMobile"), query.customerMobile()));
+      where.add(
+          cb.equal(
+              complaint.get("customerMobileHash"),
+              PersonalDataKeys.current().lookupHash(query.customerMobile())));
     }
     return where.toArray(Predicate[]::new);
   }
@@ -381,5 +386,27 @@ public class IntakeService {
         .getResultStream()
         .findFirst()
         .orElseThrow(() -> new ComplaintNotFoundException(number.value()));
+  }
+
+  /** R-S1: the channel and department a complaint belongs to, for access checks. */
+  public Optional<CaseOwnership> ownership(ComplaintNumber number) {
+    return em.createQuery(
+            "select new bank.complaints.intake.CaseOwnership(c.channel, c.department)"
+                + " from Complaint c where c.number = :number",
+            CaseOwnership.class)
+        .setParameter("number", number)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** R-S1: the complaint's channel and the department a task was sent to. */
+  public Optional<CaseOwnership> ownershipOfTask(String taskId) {
+    return em.createQuery(
+            "select new bank.complaints.intake.CaseOwnership(t.complaint.channel, t.department)"
+                + " from WorkTask t where t.id = :id",
+            CaseOwnership.class)
+        .setParameter("id", taskId)
+        .getResultStream()
+        .findFirst();
   }
 }

@@ -1,5 +1,6 @@
 package bank.complaints.outbox;
 
+import bank.complaints.audit.Audited;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
 import jakarta.annotation.Resource;
@@ -85,6 +86,7 @@ public class DeadLetters {
   }
 
   /** Sends one dead letter back to the address it was meant for; returns that address. */
+  @Audited
   public String replay(String messageId) {
     if (!MESSAGE_ID.matcher(messageId).matches()) {
       throw new NotFoundException("No dead letter " + messageId + ".");

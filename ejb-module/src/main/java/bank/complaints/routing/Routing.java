@@ -1,5 +1,6 @@
 package bank.complaints.routing;
 
+import bank.complaints.audit.Audited;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.intake.Complaint;
@@ -47,6 +48,7 @@ public class Routing {
 
   /** R-I7: who owns a department's urgent cases from now on (cases already owned keep theirs). */
   @Transactional
+  @Audited
   public Department nameDutyOwner(DepartmentCode code, String owner) {
     Department department = department(code);
     department.setDutyOwner(owner);
@@ -77,6 +79,7 @@ public class Routing {
 
   /** Replaces the rules as a whole; every department they name must exist. */
   @Transactional
+  @Audited
   public List<RoutingRule> replaceRules(List<RoutingRule> rules) {
     for (RoutingRule rule : rules) {
       if (em.find(Department.class, rule.department()) == null) {

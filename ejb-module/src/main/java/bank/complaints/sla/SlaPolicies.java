@@ -1,5 +1,6 @@
 package bank.complaints.sla;
 
+import bank.complaints.audit.Audited;
 import bank.complaints.grading.Severity;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -45,6 +46,7 @@ public class SlaPolicies {
 
   /** Replaces the policy of one stage and severity. */
   @Lock(LockType.WRITE)
+  @Audited
   public SlaPolicy replace(SlaPolicy policy) {
     em.createQuery(
             "select p from SlaPolicy p where p.stage = :stage and p.severity = :severity",

@@ -1,5 +1,6 @@
 package bank.complaints.timeline;
 
+import bank.complaints.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,11 +22,19 @@ public class Timeline {
 
   @Inject Clock clock;
 
+  @Inject AuditLog audit;
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
       long complaintId, CaseEventKind kind, String actor, String summary, boolean customerVisible) {
     em.persist(
         new CaseEvent(complaintId, clock.instant(), kind, actor, summary, customerVisible, null));
+    audit(complaintId, kind, actor, summary);
+  }
+
+  /** R-S3: every timeline step is also an entry of the tamper-evident audit log. */
+  private void audit(long complaintId, CaseEventKind kind, String actor, String summary) {
+    audit.record(kind.name(), "complaint:" + complaintId, actor, summary);
   }
 
   /**
@@ -35,6 +44,7 @@ public class Timeline {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void recordRefusal(long complaintId, CaseEventKind kind, String actor, String summary) {
     em.persist(new CaseEvent(complaintId, clock.instant(), kind, actor, summary, false, null));
+    audit(complaintId, kind, actor, summary);
   }
 
   /** An alert: internal, by the system, with the time it was due to go out. */
@@ -42,6 +52,7 @@ public class Timeline {
   public void recordAlert(
       long complaintId, CaseEventKind kind, String summary, Instant scheduledFor, Instant now) {
     em.persist(new CaseEvent(complaintId, now, kind, SYSTEM, summary, false, scheduledFor));
+    audit(complaintId, kind, SYSTEM, summary);
   }
 
   public List<CaseEvent> of(long complaintId, boolean customerView) {

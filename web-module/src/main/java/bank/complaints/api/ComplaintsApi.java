@@ -1,17 +1,42 @@
 package bank.complaints.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+/**
+ * The API. Callers authenticate with a bearer token (MicroProfile JWT) signed by the bank's
+ * identity provider; see bank.complaints.api.security for who may call what.
+ */
 @ApplicationPath("api")
+// A CDI bean (the beans.xml discovers annotated types only): Payara looks for @LoginConfig there.
+@ApplicationScoped
+@LoginConfig(authMethod = "MP-JWT", realmName = "complaints")
+@SecurityScheme(
+    securitySchemeName = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "A token from the bank's identity provider: groups name the roles (channel, handler,"
+            + " supervisor, department-head, branch-vice-president, head-office-risk,"
+            + " head-office-legal, executive, manager, administrator); channel systems carry a"
+            + " channel claim, department staff a department claim.")
+@SecurityRequirement(name = "bearer")
 @OpenAPIDefinition(
     info =
         @Info(
             title = "Complaint handling API",
             version = "1",
             description =
-                "Channel and core-banking systems submit customer complaints and follow their progress."
+                "Channel and core-banking systems submit customer complaints and follow their progress;"
+                    + " bank staff handle them. Every call carries a bearer token (401 without one;"
+                    + " 403 when its roles or scope do not allow the call)."
                     + " Errors are RFC 9457 problem documents (application/problem+json)."))
 public class ComplaintsApi extends Application {}

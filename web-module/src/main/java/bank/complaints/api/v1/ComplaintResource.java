@@ -3,10 +3,14 @@ package bank.complaints.api.v1;
 import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Caller;
+import bank.complaints.api.security.Role;
 import bank.complaints.handling.CaseHandling;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.lifecycle.CaseLifecycle;
 import bank.complaints.platform.BankZone;
+import bank.complaints.privacy.PersonalDataAccess;
 import bank.complaints.routing.DepartmentCode;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaStage;
@@ -21,6 +25,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneId;
@@ -59,6 +64,10 @@ public class ComplaintResource {
 
   @Inject RequestValidation validation;
 
+  @Inject Caller caller;
+
+  @Inject PersonalDataAccess personalData;
+
   @Inject @BankZone ZoneId bankZone;
 
   @PathParam("number")
@@ -72,14 +81,48 @@ public class ComplaintResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ComplaintView.class)))
+  @Allowed({
+    Role.CHANNEL,
+    Role.HANDLER,
+    Role.SUPERVISOR,
+    Role.DEPARTMENT_HEAD,
+    Role.BRANCH_VICE_PRESIDENT,
+    Role.HEAD_OFFICE_RISK,
+    Role.HEAD_OFFICE_LEGAL,
+    Role.EXECUTIVE,
+    Role.MANAGER
+  })
   public ComplaintView read() {
     return ComplaintView.of(handling.progress(number()), bankZone);
+  }
+
+  @GET
+  @Path("personal-data")
+  @Operation(
+      summary = "R-S2 R-S3: the customer's mobile, identity and account numbers in full",
+      description =
+          "For staff who must call the customer back or check an account. The reason is required"
+              + " and every read is on the audit log; everywhere else these values are masked.")
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PersonalDataView.class)))
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
+  public PersonalDataView personalData(@QueryParam("reason") String reason) {
+    if (reason == null || reason.isBlank() || reason.length() > 500) {
+      throw new BadRequestException(
+          "'reason' (why the full values are needed, up to 500 characters) is required.");
+    }
+    return PersonalDataView.of(personalData.read(number(), reason.strip()));
   }
 
   @POST
   @Path("customer-contact")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "R-I7: record that the customer was contacted to confirm receipt")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public List<ClockView> customerContacted(CaseStepRequests.CustomerContact body) {
     CaseStepRequests.CustomerContact valid = validation.valid(body);
     handling.customerContacted(number(), valid.by.strip(), valid.note);
@@ -90,6 +133,7 @@ public class ComplaintResource {
   @Path("investigation")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "R-F1: the department starts its investigation")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public List<ClockView> startInvestigation(CaseStepRequests.InvestigationStart body) {
     CaseStepRequests.InvestigationStart valid = validation.valid(body);
     handling.startInvestigation(number(), valid.by.strip(), valid.plan.strip());
@@ -100,6 +144,7 @@ public class ComplaintResource {
   @Path("grade")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "R-G1 R-G2: regrade or reclassify, with a reason (recorded in the timeline)")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView regrade(CaseStepRequests.Regrading body) {
     CaseStepRequests.Regrading valid = validation.valid(body);
     handling.regrade(
@@ -111,6 +156,7 @@ public class ComplaintResource {
   @Path("cause-tags")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "R-G3: set the cause tags for root-cause analysis, with a reason")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView tagCauses(CaseStepRequests.CauseTagging body) {
     CaseStepRequests.CauseTagging valid = validation.valid(body);
     handling.tagCauses(
@@ -127,6 +173,7 @@ public class ComplaintResource {
   @Operation(
       summary = "R-F1: move the case to another department, with a reason",
       description = "The open assignment is withdrawn; the new department gets one on its queue.")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView reassign(LifecycleRequests.Reassignment body) {
     LifecycleRequests.Reassignment valid = validation.valid(body);
     handling.reassign(
@@ -142,6 +189,7 @@ public class ComplaintResource {
       description =
           "A CONSULTATION task goes to the department's queue; the answer comes back as the"
               + " task's result (POST /api/v1/tasks/{taskId}/result or complaints.results).")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public Response consult(LifecycleRequests.Consultation body) {
     LifecycleRequests.Consultation valid = validation.valid(body);
     WorkTask task =
@@ -165,6 +213,7 @@ public class ComplaintResource {
   @Operation(
       summary = "R-P2: name the person handling the case",
       description = "Someone the complaint names is refused (409), and the refusal is recorded.")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView nameHandler(LifecycleRequests.HandlerAssignment body) {
     LifecycleRequests.HandlerAssignment valid = validation.valid(body);
     handling.nameHandler(number(), valid.handler.toApprover(), valid.by.strip());
@@ -179,6 +228,7 @@ public class ComplaintResource {
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = ResolutionView.class)))
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public Response propose(LifecycleRequests.Proposal body) {
     LifecycleRequests.Proposal valid = validation.valid(body);
     ResolutionView view =
@@ -195,8 +245,16 @@ public class ComplaintResource {
       description =
           "The last approval notifies the customer of the result (R-F5). A decision out of turn,"
               + " or by someone the complaint names (R-P2), is a 409 and the refusal is recorded.")
+  @Allowed({
+    Role.DEPARTMENT_HEAD,
+    Role.BRANCH_VICE_PRESIDENT,
+    Role.HEAD_OFFICE_RISK,
+    Role.HEAD_OFFICE_LEGAL,
+    Role.EXECUTIVE
+  })
   public ResolutionView decide(LifecycleRequests.Decision body) {
     LifecycleRequests.Decision valid = validation.valid(body);
+    caller.mustHold(Role.of(valid.role));
     return ResolutionView.of(
         lifecycle.decide(
             number(),
@@ -210,6 +268,16 @@ public class ComplaintResource {
   @GET
   @Path("resolutions")
   @Operation(summary = "R-F3 R-F4: the case's resolutions and their approvals, oldest first")
+  @Allowed({
+    Role.HANDLER,
+    Role.SUPERVISOR,
+    Role.DEPARTMENT_HEAD,
+    Role.BRANCH_VICE_PRESIDENT,
+    Role.HEAD_OFFICE_RISK,
+    Role.HEAD_OFFICE_LEGAL,
+    Role.EXECUTIVE,
+    Role.MANAGER
+  })
   public List<ResolutionView> resolutions() {
     return lifecycle.file(number()).resolutions().stream()
         .map(r -> ResolutionView.of(r, bankZone))
@@ -221,6 +289,7 @@ public class ComplaintResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "R-F6: the customer accepts (execution follows) or objects (reopened, escalated)")
+  @Allowed({Role.CHANNEL, Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView customerAnswered(LifecycleRequests.CustomerAnswer body) {
     LifecycleRequests.CustomerAnswer valid = validation.valid(body);
     lifecycle.customerAnswered(
@@ -235,6 +304,7 @@ public class ComplaintResource {
   @Path("referral")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "R-X3: beyond the bank's remit: the routes offered, the customer's choice")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView refer(LifecycleRequests.Referral body) {
     LifecycleRequests.Referral valid = validation.valid(body);
     lifecycle.referOutside(
@@ -246,6 +316,7 @@ public class ComplaintResource {
   @Path("archive")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "R-F9: archive a concluded or referred case")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public CaseFileView archive(LifecycleRequests.Archiving body) {
     LifecycleRequests.Archiving valid = validation.valid(body);
     lifecycle.archive(number(), valid.by.strip());
@@ -259,6 +330,16 @@ public class ComplaintResource {
       description =
           "Registration, resolutions and approvals, tasks and results, deadlines, and the full"
               + " timeline with internal notes. For staff and auditors.")
+  @Allowed({
+    Role.HANDLER,
+    Role.SUPERVISOR,
+    Role.DEPARTMENT_HEAD,
+    Role.BRANCH_VICE_PRESIDENT,
+    Role.HEAD_OFFICE_RISK,
+    Role.HEAD_OFFICE_LEGAL,
+    Role.EXECUTIVE,
+    Role.MANAGER
+  })
   public CaseFileView file() {
     return CaseFileView.of(lifecycle.file(number()), bankZone);
   }
@@ -266,6 +347,7 @@ public class ComplaintResource {
   @GET
   @Path("clocks")
   @Operation(summary = "The case's deadline clocks")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR, Role.MANAGER})
   public List<ClockView> clocks() {
     return handling.clocks(number()).stream().map(c -> ClockView.of(c, bankZone)).toList();
   }
@@ -274,6 +356,7 @@ public class ComplaintResource {
   @Path("clocks/{stage}/pause")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Pause a clock while waiting for the customer or an outside appraisal")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ClockView pause(@PathParam("stage") String stage, CaseStepRequests.ClockPause body) {
     CaseStepRequests.ClockPause valid = validation.valid(body);
     return ClockView.of(
@@ -290,6 +373,7 @@ public class ComplaintResource {
   @Path("clocks/{stage}/resume")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Resume a paused clock; the deadline moves by the time paused")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ClockView resume(@PathParam("stage") String stage, CaseStepRequests.ClockResume body) {
     CaseStepRequests.ClockResume valid = validation.valid(body);
     return ClockView.of(
@@ -302,6 +386,7 @@ public class ComplaintResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "R-F2: extend a deadline with a recorded approval; the customer is told the date")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ClockView extend(
       @PathParam("stage") String stage, CaseStepRequests.DeadlineExtension body) {
     CaseStepRequests.DeadlineExtension valid = validation.valid(body);

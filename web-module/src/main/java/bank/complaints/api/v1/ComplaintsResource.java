@@ -3,6 +3,10 @@ package bank.complaints.api.v1;
 import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.AccessDeniedException;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Caller;
+import bank.complaints.api.security.Role;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
 import bank.complaints.intake.Channel;
@@ -54,6 +58,8 @@ public class ComplaintsResource {
   @Inject IntakeService intake;
 
   @Inject RequestValidation validation;
+
+  @Inject Caller caller;
 
   @Inject @BankZone ZoneId bankZone;
 
@@ -111,6 +117,7 @@ public class ComplaintsResource {
       responseCode = "415",
       description = "Not JSON.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.CHANNEL, Role.SUPERVISOR})
   public Response submit(
       @Parameter(
               description =
@@ -126,6 +133,7 @@ public class ComplaintsResource {
           "Idempotency-Key must be 1–100 characters of letters, digits and . _ : -");
     }
     NewComplaint command = validation.valid(submission).toCommand();
+    caller.mustSubmitFor(command.channel());
     Registration registration = register(command, idempotencyKey);
     Complaint complaint = registration.complaint();
     Response.ResponseBuilder response =
@@ -180,6 +188,7 @@ public class ComplaintsResource {
       responseCode = "400",
       description = "An unknown value, a bad date or page.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.CHANNEL, Role.HANDLER, Role.SUPERVISOR, Role.MANAGER})
   public ComplaintSearchView search(
       @QueryParam("status") String status,
       @QueryParam("severity") String severity,
@@ -191,13 +200,24 @@ public class ComplaintsResource {
       @Parameter(example = "13812345678") @QueryParam("customerMobile") String customerMobile,
       @QueryParam("page") @DefaultValue("0") String page,
       @QueryParam("size") @DefaultValue("20") String size) {
+    Channel channelAsked = Params.queryEnum("channel", channel, Channel.class);
+    DepartmentCode departmentAsked = department == null ? null : departmentCode(department);
+    // R-S1: a channel system sees its channel's complaints, department staff their department's.
+    Optional<Channel> onlyChannel = caller.onlyChannel();
+    Optional<DepartmentCode> onlyDepartment = caller.onlyDepartment();
+    if (onlyChannel.isPresent() && channelAsked != null && channelAsked != onlyChannel.get()
+        || onlyDepartment.isPresent()
+            && departmentAsked != null
+            && !departmentAsked.equals(onlyDepartment.get())) {
+      throw new AccessDeniedException("The caller may search only its own channel or department.");
+    }
     ComplaintQuery query =
         new ComplaintQuery(
             Params.queryEnum("status", status, ComplaintStatus.class),
             Params.queryEnum("severity", severity, Severity.class),
             Params.queryEnum("category", category, Category.class),
-            Params.queryEnum("channel", channel, Channel.class),
-            department == null ? null : departmentCode(department),
+            onlyChannel.orElse(channelAsked),
+            onlyDepartment.orElse(departmentAsked),
             receivedFrom == null ? null : day("receivedFrom", receivedFrom),
             receivedTo == null ? null : day("receivedTo", receivedTo).plus(Duration.ofDays(1)),
             customerMobile);

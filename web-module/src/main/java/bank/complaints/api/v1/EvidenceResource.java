@@ -3,6 +3,8 @@ package bank.complaints.api.v1;
 import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.evidence.EvidenceItem;
@@ -105,6 +107,7 @@ public class EvidenceResource {
           @Content(
               mediaType = MediaType.MULTIPART_FORM_DATA,
               schema = @Schema(implementation = EvidenceUploadForm.class)))
+  @Allowed({Role.CHANNEL, Role.HANDLER, Role.SUPERVISOR})
   public Response upload(List<EntityPart> parts) {
     ComplaintNumber complaint = number();
     Map<String, String> fields = new HashMap<>();
@@ -159,6 +162,7 @@ public class EvidenceResource {
       responseCode = "400",
       description = "Malformed or invalid body.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.CHANNEL, Role.HANDLER, Role.SUPERVISOR})
   public Response register(EvidenceRequests.Registration body) {
     EvidenceRequests.Registration valid = validation.valid(body);
     EvidenceItem item =
@@ -168,6 +172,15 @@ public class EvidenceResource {
 
   @GET
   @Operation(summary = "R-I5: the case's evidence items, in number order")
+  @Allowed({
+    Role.HANDLER,
+    Role.SUPERVISOR,
+    Role.DEPARTMENT_HEAD,
+    Role.BRANCH_VICE_PRESIDENT,
+    Role.HEAD_OFFICE_RISK,
+    Role.HEAD_OFFICE_LEGAL,
+    Role.EXECUTIVE
+  })
   public List<EvidenceView> list() {
     return handling.evidence(number()).stream()
         .map(i -> EvidenceView.of(number, i, bankZone))
@@ -178,6 +191,15 @@ public class EvidenceResource {
   @Path("{item}/content")
   @Produces(MediaType.WILDCARD)
   @Operation(summary = "R-I5: the bytes of an uploaded evidence file, as received")
+  @Allowed({
+    Role.HANDLER,
+    Role.SUPERVISOR,
+    Role.DEPARTMENT_HEAD,
+    Role.BRANCH_VICE_PRESIDENT,
+    Role.HEAD_OFFICE_RISK,
+    Role.HEAD_OFFICE_LEGAL,
+    Role.EXECUTIVE
+  })
   public Response content(@PathParam("item") String item) {
     int itemNumber;
     try {
@@ -197,6 +219,7 @@ public class EvidenceResource {
   @Operation(
       summary = "R-I5: check the chain of evidence",
       description = "Every uploaded file is hashed again and compared with the SHA-256 recorded.")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public EvidenceView.Verification verify() {
     List<EvidenceLocker.Check> checks = handling.verifyEvidence(number());
     List<Integer> broken =

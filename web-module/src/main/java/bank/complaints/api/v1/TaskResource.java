@@ -2,6 +2,8 @@ package bank.complaints.api.v1;
 
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
 import bank.complaints.lifecycle.CaseLifecycle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,6 +46,7 @@ public class TaskResource {
       responseCode = "409",
       description = "Another result for a task already done, or a step the case cannot take now.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public Receipt result(@PathParam("taskId") String taskId, LifecycleRequests.TaskResult body) {
     LifecycleRequests.TaskResult valid = validation.valid(body);
     boolean applied =

@@ -3,6 +3,8 @@ package bank.complaints.api.v1.admin;
 import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
 import bank.complaints.calendar.Calendars;
 import bank.complaints.calendar.WorkingPeriod;
 import bank.complaints.common.InvalidRequestException;
@@ -40,6 +42,7 @@ public class CalendarResource {
   @GET
   @Path("{year}")
   @Operation(summary = "Read a year of the business calendar")
+  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public CalendarYearView read(@PathParam("year") String year) {
     int parsed = year(year);
     return CalendarYearView.of(parsed, calendars, calendars.year(parsed));
@@ -58,6 +61,7 @@ public class CalendarResource {
       responseCode = "422",
       description = "A day outside the year, or listed twice.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
   public CalendarYearView replace(@PathParam("year") String year, CalendarYearUpdate update) {
     int parsed = year(year);
     return CalendarYearView.of(
@@ -67,6 +71,7 @@ public class CalendarResource {
   @GET
   @Path("week")
   @Operation(summary = "Read the weekly working days and hours")
+  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public CalendarWeekView week() {
     return CalendarWeekView.of(calendars.week());
   }
@@ -88,6 +93,7 @@ public class CalendarResource {
       responseCode = "422",
       description = "Periods that overlap or end before they start.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
   public CalendarWeekView replaceWeek(CalendarWeekUpdate update) {
     CalendarWeekUpdate valid = validation.valid(update);
     List<WorkingPeriod> periods;
@@ -105,6 +111,7 @@ public class CalendarResource {
   @GET
   @Path("deadline")
   @Operation(summary = "Preview a deadline: from + working days / hours on the current calendar")
+  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public DeadlineView deadline(
       @QueryParam("from") String from,
       @QueryParam("workingDays") Integer workingDays,

@@ -1,6 +1,8 @@
 package bank.complaints.api.v1.admin;
 
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
 import bank.complaints.outbox.DeadLetters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,6 +37,7 @@ public class DeadLetterResource {
 
   @GET
   @Operation(summary = "The dead letters, oldest first")
+  @Allowed({Role.ADMINISTRATOR})
   public List<DeadLetters.DeadLetter> list(@QueryParam("limit") @DefaultValue("100") String limit) {
     int max;
     try {
@@ -55,6 +58,7 @@ public class DeadLetterResource {
       responseCode = "404",
       description = "No such dead letter.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
   public Replayed replay(@PathParam("messageId") String messageId) {
     return new Replayed(messageId, deadLetters.replay(messageId));
   }

@@ -2,6 +2,8 @@ package bank.complaints.api.v1.admin;
 
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
 import bank.complaints.routing.DepartmentCode;
 import bank.complaints.routing.Routing;
 import jakarta.enterprise.context.RequestScoped;
@@ -43,6 +45,7 @@ public class DepartmentResource {
 
   @GET
   @Operation(summary = "The departments")
+  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public List<DepartmentView> all() {
     return routing.departments().stream().map(DepartmentView::of).toList();
   }
@@ -55,6 +58,7 @@ public class DepartmentResource {
       responseCode = "404",
       description = "No such department.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
   public DepartmentView nameDutyOwner(@PathParam("code") String code, DutyOwnerUpdate body) {
     DutyOwnerUpdate valid = validation.valid(body);
     DepartmentCode department;

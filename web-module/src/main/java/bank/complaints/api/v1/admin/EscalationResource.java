@@ -1,5 +1,7 @@
 package bank.complaints.api.v1.admin;
 
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
 import bank.complaints.escalation.Escalations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ public class EscalationResource {
   @POST
   @Path("scan")
   @Operation(summary = "Run one batch of the escalation scanner now")
+  @Allowed({Role.ADMINISTRATOR})
   public ScanResult scan() {
     return new ScanResult(escalations.fireDue(batchSize));
   }

@@ -2,6 +2,8 @@ package bank.complaints.api.v1.admin;
 
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.grading.GradingRule;
 import bank.complaints.grading.GradingRules;
@@ -33,6 +35,7 @@ public class GradingRuleResource {
 
   @GET
   @Operation(summary = "Read the grading rules, in priority order")
+  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public List<GradingRuleView> all() {
     return rules.all().stream().map(GradingRuleView::of).toList();
   }
@@ -49,6 +52,7 @@ public class GradingRuleResource {
       responseCode = "422",
       description = "A rule with neither keywords nor a minimum amount.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
   public List<GradingRuleView> replace(GradingRulesUpdate update) {
     List<GradingRule> replacement;
     try {

@@ -2,6 +2,8 @@ package bank.complaints.api.v1.admin;
 
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.routing.Routing;
 import bank.complaints.routing.RoutingRule;
@@ -33,6 +35,7 @@ public class RoutingRuleResource {
 
   @GET
   @Operation(summary = "Read the routing rules, in priority order")
+  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public List<RoutingRules.View> all() {
     return routing.rules().stream().map(RoutingRules.View::of).toList();
   }
@@ -44,6 +47,7 @@ public class RoutingRuleResource {
       responseCode = "422",
       description = "A rule naming no department.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
   public List<RoutingRules.View> replace(RoutingRules.Update update) {
     List<RoutingRule> replacement;
     try {

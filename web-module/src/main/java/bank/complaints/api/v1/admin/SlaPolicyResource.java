@@ -3,6 +3,8 @@ package bank.complaints.api.v1.admin;
 import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.grading.Severity;
 import bank.complaints.sla.SlaPolicies;
@@ -38,6 +40,7 @@ public class SlaPolicyResource {
 
   @GET
   @Operation(summary = "Read the whole SLA policy")
+  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public List<SlaPolicyView> all() {
     return policies.all().stream().map(SlaPolicyView::of).toList();
   }
@@ -55,6 +58,7 @@ public class SlaPolicyResource {
       responseCode = "404",
       description = "No such stage or severity.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
   public SlaPolicyView replace(
       @PathParam("stage") String stage,
       @PathParam("severity") String severity,

@@ -1,0 +1,323 @@
+package bank.complaints.system;
+
+import static bank.complaints.system.ComplaintJson.aComplaint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R-S1: who may call what, through the real API with real signed tokens. {@link #MATRIX} is the one
+ * table: every endpoint and the roles that may call it; every other role gets a 403 problem
+ * (audited, R-S3), and a call without a valid token a 401 problem. The table is checked against the
+ * served OpenAPI document, so an endpoint added without a row fails this test.
+ */
+class AccessIT extends SystemTest {
+
+  private static final String CHANNEL = "channel";
+  private static final String HANDLER = "handler";
+  private static final String SUPERVISOR = "supervisor";
+  private static final String MANAGER = "manager";
+  private static final String ADMINISTRATOR = "administrator";
+  private static final List<String> APPROVERS =
+      List.of(
+          "department-head",
+          "branch-vice-president",
+          "head-office-risk",
+          "head-office-legal",
+          "executive");
+
+  /** "METHOD path" → the roles allowed; everyone else is refused. */
+  private static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
+
+  static {
+    Set<String> work = roles(HANDLER, SUPERVISOR);
+    Set<String> read = union(work, APPROVERS, MANAGER);
+    Set<String> settingsRead = roles(ADMINISTRATOR, SUPERVISOR, MANAGER);
+    Set<String> admin = roles(ADMINISTRATOR);
+    String complaint = "/api/v1/complaints/{number}";
+    String evidence = complaint + "/evidence";
+
+    allow("POST /api/v1/complaints", roles(CHANNEL, SUPERVISOR));
+    allow("GET /api/v1/complaints", roles(CHANNEL, HANDLER, SUPERVISOR, MANAGER));
+    allow("GET " + complaint, union(read, List.of(), CHANNEL));
+    allow("GET " + complaint + "/personal-data", work);
+    allow("POST " + complaint + "/customer-contact", work);
+    allow("POST " + complaint + "/investigation", work);
+    allow("PUT " + complaint + "/grade", work);
+    allow("PUT " + complaint + "/cause-tags", work);
+    allow("POST " + complaint + "/reassignment", work);
+    allow("POST " + complaint + "/consultations", work);
+    allow("PUT " + complaint + "/handler", work);
+    allow("POST " + complaint + "/resolution", work);
+    allow("POST " + complaint + "/approvals", new HashSet<>(APPROVERS));
+    allow("GET " + complaint + "/resolutions", read);
+    allow("POST " + complaint + "/customer-answer", union(work, List.of(), CHANNEL));
+    allow("POST " + complaint + "/referral", work);
+    allow("POST " + complaint + "/archive", work);
+    allow("GET " + complaint + "/file", read);
+    allow("GET " + complaint + "/clocks", union(work, List.of(), MANAGER));
+    allow("POST " + complaint + "/clocks/{stage}/pause", work);
+    allow("POST " + complaint + "/clocks/{stage}/resume", work);
+    allow("POST " + complaint + "/clocks/{stage}/extensions", work);
+    allow("POST " + evidence, union(work, List.of(), CHANNEL));
+    allow("POST " + evidence + "/files", union(work, List.of(), CHANNEL));
+    allow("GET " + evidence, union(work, APPROVERS));
+    allow("GET " + evidence + "/{item}/content", union(work, APPROVERS));
+    allow("GET " + evidence + "/verification", work);
+    allow("POST /api/v1/tasks/{taskId}/result", work);
+    allow("GET /api/v1/admin/calendars/{year}", settingsRead);
+    allow("PUT /api/v1/admin/calendars/{year}", admin);
+    allow("GET /api/v1/admin/calendars/week", settingsRead);
+    allow("PUT /api/v1/admin/calendars/week", admin);
+    allow("GET /api/v1/admin/calendars/deadline", settingsRead);
+    allow("GET /api/v1/admin/sla-policies", settingsRead);
+    allow("PUT /api/v1/admin/sla-policies/{stage}/{severity}", admin);
+    allow("GET /api/v1/admin/grading-rules", settingsRead);
+    allow("PUT /api/v1/admin/grading-rules", admin);
+    allow("GET /api/v1/admin/routing-rules", settingsRead);
+    allow("PUT /api/v1/admin/routing-rules", admin);
+    allow("GET /api/v1/admin/departments", settingsRead);
+    allow("PUT /api/v1/admin/departments/{code}/duty-owner", admin);
+    allow("GET /api/v1/admin/dead-letters", admin);
+    allow("POST /api/v1/admin/dead-letters/{messageId}/replay", admin);
+    allow("POST /api/v1/admin/escalations/scan", admin);
+    allow("GET /api/v1/admin/audit/verification", admin);
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** A token per role: channel systems bound to MOBILE_APP, department staff to CSC. */
+  private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+
+  private static String number;
+  private static String taskId;
+
+  @BeforeAll
+  static void aComplaintOfMobileAppAssignedToCsc() {
+    for (String role : Tokens.ALL_ROLES) {
+      TOKENS.put(
+          role,
+          switch (role) {
+            case CHANNEL -> Tokens.channel("MOBILE_APP");
+            case HANDLER, "department-head" -> Tokens.staff(role, "CSC");
+            default -> Tokens.role(role);
+          });
+    }
+    TOKENS.put(
+        "a token without roles", Tokens.mint("nobody", List.of("customer"), null, null, 600));
+    HttpResponse<String> created =
+        call("POST", "/api/v1/complaints", TOKENS.get(CHANNEL), aComplaint().json());
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject complaint = Api.json(created);
+    assertEquals("CSC", complaint.getString("department"));
+    number = complaint.getString("number");
+    taskId =
+        Database.text(
+            "select t.id from work_task t join complaint c on c.id = t.complaint_id"
+                + " where c.complaint_number = ?",
+            number);
+  }
+
+  @Test
+  void everyEndpointTimesEveryRole() {
+    long deniedBefore =
+        Database.count("select count(*) from audit_entry where action = 'ACCESS_DENIED'");
+    List<String> wrong = new ArrayList<>();
+    int refusals = 0;
+    for (Map.Entry<String, Set<String>> row : MATRIX.entrySet()) {
+      String method = row.getKey().split(" ")[0];
+      String path = concrete(row.getKey().split(" ")[1]);
+      for (Map.Entry<String, String> caller : TOKENS.entrySet()) {
+        boolean allowed = row.getValue().contains(caller.getKey());
+        HttpResponse<String> response = call(method, path, caller.getValue(), null);
+        int status = response.statusCode();
+        if (allowed && (status == 401 || status == 403 || status >= 500)) {
+          wrong.add(row.getKey() + " as " + caller.getKey() + ": expected allowed, got " + status);
+        } else if (!allowed && !(status == 403 && isProblem(response))) {
+          wrong.add(row.getKey() + " as " + caller.getKey() + ": expected 403, got " + status);
+        }
+        refusals += allowed ? 0 : 1;
+      }
+      HttpResponse<String> anonymous = call(method, path, null, null);
+      if (anonymous.statusCode() != 401 || !isProblem(anonymous)) {
+        wrong.add(row.getKey() + " without a token: expected 401, got " + anonymous.statusCode());
+      }
+      HttpResponse<String> forged = call(method, path, TOKENS.get(ADMINISTRATOR) + "x", null);
+      if (forged.statusCode() != 401) {
+        wrong.add(row.getKey() + " with a bad signature: expected 401, got " + forged.statusCode());
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    // R-S3: every refusal is on the audit log.
+    assertEquals(
+        deniedBefore + refusals,
+        Database.count("select count(*) from audit_entry where action = 'ACCESS_DENIED'"));
+  }
+
+  @Test
+  void theTableCoversEveryEndpointTheApiServes() {
+    HttpResponse<String> openApi =
+        send(
+            HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + "/openapi"))
+                .header("Accept", "application/json")
+                .GET());
+    assertEquals(200, openApi.statusCode());
+    Set<String> served = new TreeSet<>();
+    JsonObject paths = Api.json(openApi).getJsonObject("paths");
+    for (String path : paths.keySet()) {
+      for (String method : paths.getJsonObject(path).keySet()) {
+        if (List.of("get", "post", "put", "delete", "patch").contains(method)) {
+          served.add(method.toUpperCase() + " " + path);
+        }
+      }
+    }
+    assertEquals(served, new TreeSet<>(MATRIX.keySet()));
+  }
+
+  @Test
+  void aChannelSystemSeesOnlyWhatItsChannelSubmitted() {
+    String web = Tokens.channel("WEB_FORM");
+    HttpResponse<String> other = call("GET", "/api/v1/complaints/" + number, web, null);
+    assertEquals(403, other.statusCode(), other.body());
+    HttpResponse<String> own =
+        call("GET", "/api/v1/complaints/" + number, TOKENS.get(CHANNEL), null);
+    assertEquals(200, own.statusCode(), own.body());
+    // Its searches are limited to its channel; asking for another is refused.
+    JsonObject found =
+        Api.json(call("GET", "/api/v1/complaints?size=100", web, null)).asJsonObject();
+    found
+        .getJsonArray("items")
+        .forEach(item -> assertEquals("WEB_FORM", item.asJsonObject().getString("channel")));
+    assertEquals(403, call("GET", "/api/v1/complaints?channel=MOBILE_APP", web, null).statusCode());
+    // It submits for its own channel only.
+    HttpResponse<String> forged =
+        call("POST", "/api/v1/complaints", web, aComplaint().from("MOBILE_APP").json());
+    assertEquals(403, forged.statusCode(), forged.body());
+  }
+
+  @Test
+  void departmentStaffWorkOnlyTheirDepartmentsCasesAndTasks() {
+    String ebankHandler = Tokens.staff(HANDLER, "EBANK");
+    assertEquals(403, call("GET", "/api/v1/complaints/" + number, ebankHandler, null).statusCode());
+    HttpResponse<String> foreignTask =
+        call(
+            "POST",
+            "/api/v1/tasks/" + taskId + "/result",
+            ebankHandler,
+            "{\"outcome\":\"已处理\",\"by\":\"EBANK\"}");
+    assertEquals(403, foreignTask.statusCode(), foreignTask.body());
+    JsonObject found =
+        Api.json(call("GET", "/api/v1/complaints?size=100", ebankHandler, null)).asJsonObject();
+    found
+        .getJsonArray("items")
+        .forEach(item -> assertEquals("EBANK", item.asJsonObject().getString("department")));
+    // The CSC department head reads the case; EBANK's does not.
+    assertEquals(
+        200,
+        call("GET", "/api/v1/complaints/" + number, Tokens.staff("department-head", "CSC"), null)
+            .statusCode());
+    assertEquals(
+        403,
+        call("GET", "/api/v1/complaints/" + number, Tokens.staff("department-head", "EBANK"), null)
+            .statusCode());
+    // A token without a department claim is not department staff anywhere.
+    assertEquals(
+        403, call("GET", "/api/v1/complaints/" + number, Tokens.role(HANDLER), null).statusCode());
+  }
+
+  @Test
+  void anApproverDecidesOnlyAsTheRoleItHolds() {
+    HttpResponse<String> posing =
+        call(
+            "POST",
+            "/api/v1/complaints/" + number + "/approvals",
+            Tokens.role("executive"),
+            "{\"role\":\"HEAD_OFFICE_RISK\",\"approver\":{\"name\":\"王总\",\"employeeId\":\"E1\"},"
+                + "\"decision\":\"APPROVE\",\"reason\":\"同意\"}");
+    assertEquals(403, posing.statusCode(), posing.body());
+  }
+
+  private static String concrete(String template) {
+    return template
+        .replace("{number}", number)
+        .replace("{taskId}", taskId)
+        .replace("{stage}", "INVESTIGATION")
+        .replace("{severity}", "GREEN")
+        .replace("{item}", "1")
+        .replace("{year}", "2026")
+        .replace("{code}", "CSC")
+        .replace("{messageId}", "no-such-message");
+  }
+
+  /**
+   * A body that no endpoint accepts (a JSON string where an object is expected; junk for the
+   * multipart upload), so that an allowed call is refused by validation and changes nothing.
+   */
+  private static HttpResponse<String> call(String method, String path, String token, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (method.equals("GET")) {
+      request.GET();
+    } else if (path.endsWith("/evidence/files")) {
+      request.header("Content-Type", "multipart/form-data; boundary=x");
+      request.method(method, HttpRequest.BodyPublishers.ofString(body == null ? "junk" : body));
+    } else {
+      request.header("Content-Type", "application/json");
+      request.method(method, HttpRequest.BodyPublishers.ofString(body == null ? "\"no\"" : body));
+    }
+    return send(request);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean isProblem(HttpResponse<String> response) {
+    return response
+        .headers()
+        .firstValue("Content-Type")
+        .orElse("")
+        .startsWith("application/problem+json");
+  }
+
+  private static void allow(String endpoint, Set<String> roles) {
+    MATRIX.put(endpoint, roles);
+  }
+
+  private static Set<String> roles(String... roles) {
+    return new HashSet<>(List.of(roles));
+  }
+
+  private static Set<String> union(Set<String> base, List<String> more, String... extra) {
+    Set<String> all = new HashSet<>(base);
+    all.addAll(more);
+    all.addAll(List.of(extra));
+    return all;
+  }
+}

@@ -1,0 +1,209 @@
+package bank.complaints.system;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueRequestor;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R-S2, after the whole integration suite (a failsafe execution of its own, once Arquillian has
+ * stopped the server): the server log, every text column of the database and every message left on
+ * the broker's queues hold no mainland ID card number, bank card number or mobile number in
+ * plaintext. The patterns are generic (a valid ID card check digit, a Luhn-valid UnionPay card, an
+ * 11-digit mainland mobile), so what the suite submitted under any test is caught.
+ */
+class PersonalDataLeakCheck {
+
+  private static final Pattern MOBILE =
+      Pattern.compile("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])");
+  private static final Pattern ID_CARD =
+      Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9X](?![0-9A-Za-z])");
+  private static final Pattern CARD =
+      Pattern.compile("(?<![0-9A-Za-z])62[0-9]{14,17}(?![0-9A-Za-z])");
+  private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+  @Test
+  void thePatternsFindFullValuesAndPassMaskedOnes() {
+    String full = "mobile 13812345678, id 11010519491231002X, card 6222020200112233446";
+    assertTrue(leaks("sample", full).size() == 3, leaks("sample", full).toString());
+    String masked = "mobile 138****5678, id **************002X, card ***************3446";
+    assertTrue(leaks("sample", masked).isEmpty());
+    // Numbers that only look alike: a 13-digit time, a wrong check digit, a failing Luhn sum.
+    assertTrue(leaks("sample", "1795446978951 110105194912310021 6222020200112233445").isEmpty());
+  }
+
+  @Test
+  void theServerLogHoldsNoPersonalData() throws IOException {
+    Path logs = Runtime.dir().resolve("dist/payara6/glassfish/domains/domain1/logs");
+    List<String> found = new ArrayList<>();
+    int files = 0;
+    try (Stream<Path> all = Files.list(logs)) {
+      for (Path file :
+          all.filter(p -> p.getFileName().toString().startsWith("server.log")).toList()) {
+        files++;
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        found.addAll(leaks(file.getFileName().toString(), text));
+      }
+    }
+    assertTrue(files > 0, "no server.log under " + logs);
+    assertTrue(found.isEmpty(), String.join("\n", found));
+  }
+
+  @Test
+  void noTextColumnOfTheDatabaseHoldsPersonalData() throws SQLException {
+    List<String> found = new ArrayList<>();
+    long rows = 0;
+    try (Connection db = Database.connect()) {
+      DatabaseMetaData meta = db.getMetaData();
+      List<String[]> columns = new ArrayList<>();
+      try (ResultSet rs = meta.getColumns(null, "public", "%", "%")) {
+        while (rs.next()) {
+          String type = rs.getString("TYPE_NAME").toLowerCase();
+          if (type.contains("char") || type.contains("text") || type.contains("json")) {
+            columns.add(new String[] {rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME")});
+          }
+        }
+      }
+      assertTrue(columns.size() > 20, "the schema's text columns: " + columns.size());
+      for (String[] column : columns) {
+        try (Statement statement = db.createStatement();
+            ResultSet rs =
+                statement.executeQuery(
+                    "select "
+                        + column[1]
+                        + " from "
+                        + column[0]
+                        + " where "
+                        + column[1]
+                        + " is not null")) {
+          while (rs.next()) {
+            rows++;
+            found.addAll(leaks(column[0] + "." + column[1], rs.getString(1)));
+          }
+        }
+      }
+    }
+    assertTrue(rows > 1000, "the suite left " + rows + " text values to check");
+    assertTrue(found.isEmpty(), String.join("\n", found));
+  }
+
+  @Test
+  void noMessageLeftOnTheQueuesHoldsPersonalData() throws Exception {
+    List<String> found = new ArrayList<>();
+    int messages = 0;
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
+        QueueConnection connection = factory.createQueueConnection()) {
+      QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+      connection.start();
+      QueueRequestor management =
+          new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
+      Message request = session.createMessage();
+      JMSManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, "getQueueNames");
+      Object[] names = (Object[]) JMSManagementHelper.getResult(management.request(request));
+      for (Object name : names) {
+        if (name.toString().startsWith("$") || name.toString().startsWith("activemq.")) {
+          continue;
+        }
+        QueueBrowser browser = session.createBrowser(session.createQueue(name.toString()));
+        Enumeration<?> queued = browser.getEnumeration();
+        while (queued.hasMoreElements()) {
+          Message message = (Message) queued.nextElement();
+          messages++;
+          found.addAll(leaks(name + " " + message.getJMSMessageID(), body(message)));
+        }
+        browser.close();
+      }
+    }
+    assertTrue(messages > 0, "the suite left " + messages + " messages to check");
+    assertTrue(found.isEmpty(), String.join("\n", found));
+  }
+
+  private static String body(Message message) throws Exception {
+    if (message instanceof TextMessage text) {
+      return text.getText();
+    }
+    if (message instanceof BytesMessage bytes) {
+      byte[] content = new byte[(int) bytes.getBodyLength()];
+      bytes.readBytes(content);
+      return new String(content, StandardCharsets.UTF_8);
+    }
+    return String.valueOf(message);
+  }
+
+  static List<String> leaks(String where, String text) {
+    List<String> found = new ArrayList<>();
+    if (text == null) {
+      return found;
+    }
+    Matcher mobile = MOBILE.matcher(text);
+    while (mobile.find()) {
+      found.add(where + ": a mobile number " + mobile.group() + context(text, mobile.start()));
+    }
+    Matcher id = ID_CARD.matcher(text);
+    while (id.find()) {
+      if (idCheckHolds(id.group())) {
+        found.add(where + ": an ID card number " + id.group() + context(text, id.start()));
+      }
+    }
+    Matcher card = CARD.matcher(text);
+    while (card.find()) {
+      if (luhn(card.group())) {
+        found.add(where + ": a card number " + card.group() + context(text, card.start()));
+      }
+    }
+    return found;
+  }
+
+  private static String context(String text, int at) {
+    return " in «"
+        + text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 60)).replace('\n', ' ')
+        + "»";
+  }
+
+  private static boolean idCheckHolds(String number) {
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (number.charAt(i) - '0') * ID_WEIGHTS[i];
+    }
+    return "10X98765432".charAt(sum % 11) == number.charAt(17);
+  }
+
+  private static boolean luhn(String number) {
+    int sum = 0;
+    for (int i = 0; i < number.length(); i++) {
+      int digit = number.charAt(number.length() - 1 - i) - '0';
+      if (i % 2 == 1) {
+        digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      }
+      sum += digit;
+    }
+    return sum % 10 == 0;
+  }
+}

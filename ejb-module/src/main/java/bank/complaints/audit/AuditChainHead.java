@@ -1,0 +1,39 @@
+package bank.complaints.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The end of the chain; its row lock keeps linkers on several servers apart. */
+@Entity
+@Table(name = "audit_chain_head")
+class AuditChainHead {
+
+  static final String GENESIS = "0".repeat(64);
+
+  @Id
+  @Column(name = "id")
+  private Integer id;
+
+  @Column(name = "last_seq", nullable = false)
+  private long lastSeq;
+
+  @Column(name = "last_hash", nullable = false)
+  private String lastHash;
+
+  protected AuditChainHead() {}
+
+  long lastSeq() {
+    return lastSeq;
+  }
+
+  String lastHash() {
+    return lastHash;
+  }
+
+  void advance(long seq, String hash) {
+    this.lastSeq = seq;
+    this.lastHash = hash;
+  }
+}

@@ -1,0 +1,119 @@
+package bank.complaints.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** One audit record (R-S3). Inserted once, never changed. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
+  @SequenceGenerator(
+      name = "audit_entry_seq",
+      sequenceName = "audit_entry_seq",
+      allocationSize = 50)
+  @Column(name = "id")
+  private Long id;
+
+  @Column(name = "recorded_at", nullable = false, updatable = false)
+  private OffsetDateTime recordedAt;
+
+  @Column(name = "principal", nullable = false, updatable = false)
+  private String principal;
+
+  @Column(name = "actor", updatable = false)
+  private String actor;
+
+  @Column(name = "action", nullable = false, updatable = false)
+  private String action;
+
+  @Column(name = "subject", nullable = false, updatable = false)
+  private String subject;
+
+  @Column(name = "reason", updatable = false)
+  private String reason;
+
+  @Column(name = "request_id", nullable = false, updatable = false)
+  private String requestId;
+
+  protected AuditEntry() {}
+
+  AuditEntry(
+      Instant at,
+      String principal,
+      String actor,
+      String action,
+      String subject,
+      String reason,
+      String requestId) {
+    // Microseconds: what both databases keep, so the chained hash survives the round trip.
+    this.recordedAt = at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    this.principal = clip(principal, 200);
+    this.actor = clip(actor, 200);
+    this.action = clip(action, 64);
+    this.subject = clip(subject, 200);
+    this.reason = clip(reason, 2000);
+    this.requestId = clip(requestId, 100);
+  }
+
+  private static String clip(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public Instant recordedAt() {
+    return recordedAt.toInstant();
+  }
+
+  public String principal() {
+    return principal;
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  /** What the chain's hash covers, field by field, separated so that no two entries read alike. */
+  String canonical() {
+    return String.join(
+        "\u001f",
+        String.valueOf(id),
+        recordedAt.toInstant().toString(),
+        principal,
+        actor == null ? "" : actor,
+        action,
+        subject,
+        reason == null ? "" : reason,
+        requestId);
+  }
+}

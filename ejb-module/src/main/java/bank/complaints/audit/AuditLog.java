@@ -1,0 +1,54 @@
+package bank.complaints.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+
+/**
+ * Appends to the audit log (R-S3). An EJB, so that the web module reaches the persistence unit
+ * through it.
+ */
+@Stateless
+public class AuditLog {
+
+  /** A change of calendar, SLA policy, routing, grading rules or another setting. */
+  public static final String CONFIGURATION_CHANGED = "CONFIGURATION_CHANGED";
+
+  /** A full (unmasked) personal-data value was shown. */
+  public static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
+
+  /** A call its caller's roles or scope do not allow. */
+  public static final String ACCESS_DENIED = "ACCESS_DENIED";
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject RequestTrace trace;
+
+  /**
+   * Records in the caller's transaction (or a new one when there is none), so that the entry exists
+   * exactly when what it records does.
+   *
+   * @param actor the person the request names as acting (e.g. an employee), if any
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public void record(String action, String subject, String actor, String reason) {
+    AuditEntry entry =
+        new AuditEntry(
+            clock.instant(), trace.principal(), actor, action, subject, reason, trace.requestId());
+    em.persist(entry);
+    em.persist(new AuditPending(entry.id()));
+  }
+
+  /** Records in a transaction of its own: stays even though the caller's work is refused. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordAlone(String action, String subject, String actor, String reason) {
+    record(action, subject, actor, reason);
+  }
+}

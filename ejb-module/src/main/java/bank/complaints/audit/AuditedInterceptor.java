@@ -1,0 +1,48 @@
+package bank.complaints.audit;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Records a configuration change once the change itself has succeeded. */
+@Audited
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class AuditedInterceptor {
+
+  @Inject AuditLog audit;
+
+  @AroundInvoke
+  Object record(InvocationContext call) throws Exception {
+    Object result = call.proceed();
+    String what =
+        call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
+    String arguments =
+        Arrays.stream(call.getParameters())
+            .map(AuditedInterceptor::brief)
+            .collect(Collectors.joining(", "));
+    audit.record(AuditLog.CONFIGURATION_CHANGED, what, null, what + "(" + arguments + ")");
+    return result;
+  }
+
+  /** Keys such as a year, a stage or a code in full; bulky values as their kind. */
+  private static String brief(Object argument) {
+    if (argument == null) {
+      return "null";
+    }
+    if (argument instanceof Number
+        || argument instanceof Enum<?>
+        || argument instanceof CharSequence) {
+      String text = argument.toString();
+      return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+    }
+    if (argument instanceof java.util.Collection<?> items) {
+      return items.size() + " items";
+    }
+    return argument.getClass().getSimpleName();
+  }
+}

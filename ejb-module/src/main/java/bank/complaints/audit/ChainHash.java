@@ -1,0 +1,51 @@
+package bank.complaints.audit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The chain's hash: HMAC-SHA-256 under {@code complaints.audit.chain-key}, a key the database does
+ * not hold, so someone who can write to the database cannot recompute the chain after an edit.
+ */
+@ApplicationScoped
+public class ChainHash {
+
+  @Inject
+  @ConfigProperty(name = "complaints.audit.chain-key")
+  String chainKey;
+
+  private SecretKeySpec key;
+
+  @PostConstruct
+  void init() {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(chainKey.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("complaints.audit.chain-key is not base64");
+    }
+    if (bytes.length != 32) {
+      throw new IllegalStateException("complaints.audit.chain-key must be 32 bytes (256 bits)");
+    }
+    key = new SecretKeySpec(bytes, "HmacSHA256");
+  }
+
+  String of(long seq, AuditEntry entry, String prevHash) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      String text = seq + "\u001e" + prevHash + "\u001e" + entry.canonical();
+      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot hash an audit entry", e);
+    }
+  }
+}

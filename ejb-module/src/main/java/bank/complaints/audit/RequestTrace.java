@@ -1,0 +1,34 @@
+package bank.complaints.audit;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+
+/**
+ * Who is calling and under which request id, for the audit log. The API boundary fills it in from
+ * the bearer token and the {@code X-Request-Id} header; work the system starts by itself (timers,
+ * queue listeners) is the {@value #SYSTEM} principal under an id of its own.
+ */
+@RequestScoped
+public class RequestTrace {
+
+  public static final String SYSTEM = "system";
+
+  private String requestId;
+  private String principal;
+
+  public void identify(String requestId, String principal) {
+    this.requestId = requestId;
+    this.principal = principal;
+  }
+
+  public String requestId() {
+    if (requestId == null) {
+      requestId = UUID.randomUUID().toString();
+    }
+    return requestId;
+  }
+
+  public String principal() {
+    return principal == null ? SYSTEM : principal;
+  }
+}

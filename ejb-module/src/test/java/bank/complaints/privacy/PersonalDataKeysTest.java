@@ -1,0 +1,87 @@
+package bank.complaints.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** R-S2: personal data sealed with a key id, opened by any configured key, found by keyed hash. */
+class PersonalDataKeysTest {
+
+  private static final String K1 = key(1);
+  private static final String K2 = key(2);
+  private static final String LOOKUP = key(9);
+
+  private static String key(int fill) {
+    byte[] bytes = new byte[32];
+    java.util.Arrays.fill(bytes, (byte) fill);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  @Test
+  void sealsWithTheActiveKeyIdAndOpensAgain() {
+    PersonalDataKeys keys = new PersonalDataKeys("k1:" + K1, "k1", LOOKUP);
+    String sealed = keys.seal("13812345678");
+    assertTrue(sealed.startsWith("enc:v1:k1:"), sealed);
+    assertFalse(sealed.contains("13812345678"));
+    assertNotEquals(sealed, keys.seal("13812345678"), "a fresh nonce each time");
+    assertEquals("13812345678", keys.open(sealed));
+  }
+
+  @Test
+  void aRotatedKeyStillOpensWhatTheOldOneSealed() {
+    String old = new PersonalDataKeys("k1:" + K1, "k1", LOOKUP).seal("11010519491231002X");
+    PersonalDataKeys rotated = new PersonalDataKeys("k2:" + K2 + ",k1:" + K1, "k2", LOOKUP);
+    assertEquals("11010519491231002X", rotated.open(old));
+    assertTrue(rotated.seal("x").startsWith("enc:v1:k2:"));
+    // Once the old key is retired, its values cannot be opened, and the error says which key.
+    PersonalDataKeys retired = new PersonalDataKeys("k2:" + K2, "k2", LOOKUP);
+    assertTrue(
+        assertThrows(IllegalStateException.class, () -> retired.open(old))
+            .getMessage()
+            .contains("k1"));
+  }
+
+  @Test
+  void anAlteredValueFailsAuthentication() {
+    PersonalDataKeys keys = new PersonalDataKeys("k1:" + K1, "k1", LOOKUP);
+    String sealed = keys.seal("6222020200112233446");
+    char last = sealed.charAt(sealed.length() - 3);
+    String altered =
+        sealed.substring(0, sealed.length() - 3)
+            + (last == 'A' ? 'B' : 'A')
+            + sealed.substring(sealed.length() - 2);
+    assertThrows(IllegalStateException.class, () -> keys.open(altered));
+    // The key id is authenticated too: relabelling the value under another key fails.
+    PersonalDataKeys two = new PersonalDataKeys("k1:" + K1 + ",k2:" + K1, "k1", LOOKUP);
+    assertThrows(IllegalStateException.class, () -> two.open(sealed.replace(":k1:", ":k2:")));
+  }
+
+  @Test
+  void lookupHashesAreKeyedAndStable() {
+    PersonalDataKeys keys = new PersonalDataKeys("k1:" + K1, "k1", LOOKUP);
+    assertEquals(keys.lookupHash("13812345678"), keys.lookupHash("13812345678"));
+    assertNotEquals(keys.lookupHash("13812345678"), keys.lookupHash("13812345679"));
+    assertNotEquals(
+        keys.lookupHash("13812345678"),
+        new PersonalDataKeys("k1:" + K1, "k1", K2).lookupHash("13812345678"),
+        "another lookup key, another hash");
+  }
+
+  @Test
+  void refusesKeysThatAreNotConfiguredProperly() {
+    assertThrows(IllegalStateException.class, () -> new PersonalDataKeys("k1:" + K1, "k9", LOOKUP));
+    assertThrows(
+        IllegalStateException.class, () -> new PersonalDataKeys("k1:c2hvcnQ=", "k1", LOOKUP));
+    assertThrows(IllegalStateException.class, () -> new PersonalDataKeys("nonsense", "k1", LOOKUP));
+  }
+
+  @Test
+  void valuesStoredBeforeEncryptionAreReadAsTheyAre() {
+    assertEquals("13812345678", new PersonalDataKeys("k1:" + K1, "k1", LOOKUP).open("13812345678"));
+  }
+}

@@ -1,0 +1,122 @@
+package bank.complaints.api.security;
+
+import bank.complaints.audit.RequestTrace;
+import bank.complaints.intake.CaseOwnership;
+import bank.complaints.intake.ComplaintNumber;
+import bank.complaints.intake.IntakeService;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * R-S1, in one place: the caller's token has a role the method's {@link Allowed} names, and, for a
+ * method on one complaint or one task, that role reaches it (bank-wide, or the complaint's channel,
+ * or its department). Anything else is an {@link AccessDeniedException}: a 403 problem, audited.
+ * Also gives every request its id ({@code X-Request-Id}, taken from the caller when it sends a
+ * sensible one) for the audit log and the response.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class AccessControl implements ContainerRequestFilter, ContainerResponseFilter {
+
+  static final String REQUEST_ID = "X-Request-Id";
+  private static final Pattern SENSIBLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+  @Context ResourceInfo resource;
+
+  @Context HttpServletRequest servletRequest;
+
+  @Context HttpServletResponse servletResponse;
+
+  @Inject SecurityContext security;
+
+  @Inject Caller caller;
+
+  @Inject RequestTrace trace;
+
+  @Inject IntakeService intake;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String requestId = request.getHeaderString(REQUEST_ID);
+    if (requestId == null || !SENSIBLE_ID.matcher(requestId).matches()) {
+      requestId = UUID.randomUUID().toString();
+    }
+    request.setProperty(REQUEST_ID, requestId);
+    caller.authenticate(authenticated());
+    trace.identify(requestId, caller.name());
+    Allowed allowed = resource.getResourceMethod().getAnnotation(Allowed.class);
+    Set<Role> granted = caller.grant(allowed == null ? new Role[0] : allowed.value());
+    if (granted.isEmpty()) {
+      throw new AccessDeniedException(
+          "The caller's roles "
+              + caller.roles().stream().map(Role::group).sorted().toList()
+              + " do not allow this call.");
+    }
+    MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
+    Optional<CaseOwnership> owner = Optional.empty();
+    if (path.containsKey("number")) {
+      owner = ownership(path.getFirst("number"));
+    } else if (path.containsKey("taskId")) {
+      owner = intake.ownershipOfTask(path.getFirst("taskId"));
+    }
+    // An unknown complaint or task is left to the resource, which answers 404.
+    if (owner.isPresent() && !caller.reaches(owner.get())) {
+      throw new AccessDeniedException(
+          "This complaint or task belongs to another channel or department.");
+    }
+  }
+
+  /**
+   * Payara's MicroProfile JWT mechanism reads the token only when asked to authenticate (no
+   * resource here is protected by web.xml constraints, as Payara requires with @LoginConfig): ask
+   * it, as its own {@code @RolesAllowed} filter does.
+   */
+  private JsonWebToken authenticated() {
+    if (!(security.getCallerPrincipal() instanceof JsonWebToken)) {
+      AuthenticationStatus status =
+          security.authenticate(
+              servletRequest, servletResponse, AuthenticationParameters.withParams());
+      if (status != AuthenticationStatus.SUCCESS) {
+        throw new UnauthenticatedException(
+            "A valid bearer token from the bank's identity provider is required.");
+      }
+    }
+    if (security.getCallerPrincipal() instanceof JsonWebToken token) {
+      return token;
+    }
+    throw new UnauthenticatedException(
+        "A valid bearer token from the bank's identity provider is required.");
+  }
+
+  private Optional<CaseOwnership> ownership(String text) {
+    ComplaintNumber number = ComplaintNumber.parseOrNull(text);
+    return number == null ? Optional.empty() : intake.ownership(number);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Object requestId = request.getProperty(REQUEST_ID);
+    if (requestId != null) {
+      response.getHeaders().putSingle(REQUEST_ID, requestId);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package bank.complaints.api.security;
+
+import bank.complaints.intake.CaseOwnership;
+import bank.complaints.intake.Channel;
+import bank.complaints.routing.DepartmentCode;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The authenticated caller of this request (R-S1): the token's name, its roles, the channel or
+ * department its scoped roles are bound to, and which of its roles the called endpoint grants.
+ */
+@RequestScoped
+public class Caller {
+
+  private String name;
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+  private Channel channel;
+  private DepartmentCode department;
+  private Set<Role> granted = EnumSet.noneOf(Role.class);
+
+  void authenticate(JsonWebToken token) {
+    this.name = token.getName();
+    this.roles = EnumSet.noneOf(Role.class);
+    if (token.getGroups() != null) {
+      token.getGroups().forEach(group -> Role.ofGroup(group).ifPresent(roles::add));
+    }
+    this.channel = claim(token, "channel").flatMap(Caller::channel).orElse(null);
+    this.department = claim(token, "department").flatMap(Caller::department).orElse(null);
+  }
+
+  private static Optional<String> claim(JsonWebToken token, String name) {
+    Object value = token.getClaim(name);
+    if (value instanceof JsonString text) {
+      return Optional.of(text.getString());
+    }
+    return Optional.ofNullable(value).map(Object::toString);
+  }
+
+  private static Optional<Channel> channel(String text) {
+    try {
+      return Optional.of(Channel.valueOf(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<DepartmentCode> department(String text) {
+    try {
+      return Optional.of(new DepartmentCode(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Set<Role> roles() {
+    return Set.copyOf(roles);
+  }
+
+  /**
+   * Which of the caller's roles the endpoint allows, keeping those that are bound to a channel or a
+   * department only when the token names one.
+   */
+  Set<Role> grant(Role[] allowed) {
+    Set<Role> here = EnumSet.noneOf(Role.class);
+    Arrays.stream(allowed)
+        .filter(roles::contains)
+        .filter(
+            role ->
+                switch (role.scope()) {
+                  case CHANNEL -> channel != null;
+                  case DEPARTMENT -> department != null;
+                  case BANK -> true;
+                })
+        .forEach(here::add);
+    this.granted = here;
+    return Set.copyOf(here);
+  }
+
+  /** Whether a role granted here reaches the case: bank-wide, or its channel or department. */
+  boolean reaches(CaseOwnership owner) {
+    return granted.stream()
+        .anyMatch(
+            role ->
+                switch (role.scope()) {
+                  case BANK -> true;
+                  case CHANNEL -> owner.channel() == channel;
+                  case DEPARTMENT -> department.equals(owner.department());
+                });
+  }
+
+  private boolean bankWide() {
+    return granted.stream().anyMatch(role -> role.scope() == Role.Scope.BANK);
+  }
+
+  /** For a search: the only channel this caller may see, when it is a channel system. */
+  public Optional<Channel> onlyChannel() {
+    return bankWide() || granted.stream().noneMatch(r -> r.scope() == Role.Scope.CHANNEL)
+        ? Optional.empty()
+        : Optional.of(channel);
+  }
+
+  /** For a search: the only department this caller may see, when it is department staff. */
+  public Optional<DepartmentCode> onlyDepartment() {
+    return bankWide() || granted.stream().noneMatch(r -> r.scope() == Role.Scope.DEPARTMENT)
+        ? Optional.empty()
+        : Optional.of(department);
+  }
+
+  /** A channel system submits only for its own channel. */
+  public void mustSubmitFor(Channel submitted) {
+    if (!bankWide() && channel != submitted) {
+      throw new AccessDeniedException(
+          "A channel system submits for its own channel ("
+              + (channel == null ? "none in its token" : channel)
+              + "), not for "
+              + submitted
+              + ".");
+    }
+  }
+
+  /** An approver decides only at the place in the chain its own role holds (R-F4). */
+  public void mustHold(Role role) {
+    if (!granted.contains(role)) {
+      throw new AccessDeniedException(
+          "Deciding as " + role.group() + " needs that role in the caller's token.");
+    }
+  }
+}

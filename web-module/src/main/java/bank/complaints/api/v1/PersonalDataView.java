@@ -1,0 +1,25 @@
+package bank.complaints.api.v1;
+
+import bank.complaints.privacy.PersonalDataAccess.PersonalData;
+import java.util.List;
+
+/** R-S2: the customer's personal data in full; served only by the audited personal-data read. */
+public record PersonalDataView(
+    String customerName,
+    String customerMobile,
+    String idType,
+    String idNumber,
+    List<Account> accounts) {
+
+  /** An account or card, in full. */
+  public record Account(String kind, String number) {}
+
+  static PersonalDataView of(PersonalData data) {
+    return new PersonalDataView(
+        data.customerName(),
+        data.customerMobile(),
+        data.identity().map(id -> id.type().name()).orElse(null),
+        data.identity().map(id -> id.number()).orElse(null),
+        data.accounts().stream().map(a -> new Account(a.kind().name(), a.number())).toList());
+  }
+}

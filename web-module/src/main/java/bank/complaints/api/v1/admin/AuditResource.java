@@ -1,0 +1,48 @@
+package bank.complaints.api.v1.admin;
+
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
+import bank.complaints.audit.AuditVerification;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** R-S3: verifying the audit chain. */
+@Path("v1/admin/audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+  @Inject AuditVerification verification;
+
+  /** The verdict; {@code firstBroken} names the first entry that does not hold, if any. */
+  public record VerificationView(
+      boolean intact, long linked, long pending, BrokenView firstBroken) {}
+
+  /** Where the chain breaks: the link's sequence number, its entry and why. */
+  public record BrokenView(long sequence, Long entryId, String reason) {}
+
+  @GET
+  @Path("verification")
+  @Operation(
+      summary = "R-S3: walk the audit chain and name the first broken entry",
+      description =
+          "Links what is waiting first. intact is false when an entry was altered, removed or"
+              + " reordered after it was recorded; firstBroken says where.")
+  @Allowed({Role.ADMINISTRATOR})
+  public VerificationView verify() {
+    AuditVerification.Verdict verdict = verification.verify();
+    return new VerificationView(
+        verdict.intact(),
+        verdict.linked(),
+        verdict.pending(),
+        verdict
+            .firstBreak()
+            .map(b -> new BrokenView(b.sequence(), b.entryId(), b.reason()))
+            .orElse(null));
+  }
+}
