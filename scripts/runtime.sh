@@ -30,6 +30,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export COMPLAINTS_DB=${COMPLAINTS_DB:-h2}
 export BROKER_HOST=${BROKER_HOST:-127.0.0.1} BROKER_PORT=${BROKER_PORT:-61616}
 export BROKER_USER=${BROKER_USER:-complaints} BROKER_PASSWORD=${BROKER_PASSWORD:-complaints}
+export BROKER_DEPARTMENT_PASSWORD=${BROKER_DEPARTMENT_PASSWORD:-department}
+# The departments whose systems get a broker user (their task queues are in broker.xml).
+departments="CSC EBANK OPS CARDS RETAIL_LENDING WEALTH"
 export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-complaints}
 export DB_USER=${DB_USER:-complaints} DB_PASSWORD=${DB_PASSWORD:-complaints}
 http_port=${HTTP_PORT:-8080}
@@ -65,6 +68,15 @@ broker_create() {
     --user "$BROKER_USER" --password "$BROKER_PASSWORD" --role complaints --require-login \
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
     --no-web --no-autotune --host "$BROKER_HOST" "$broker" > "$RUNTIME_DIR/broker-create.log"
+  # R-S1: one user per department system (dept-<CODE>), reading only its own task queue and
+  # sending results (jms-config broker.xml); locally they share BROKER_DEPARTMENT_PASSWORD.
+  local code members=
+  for code in $departments; do
+    printf '\ndept-%s = %s\n' "$code" "$BROKER_DEPARTMENT_PASSWORD" >> "$broker/etc/artemis-users.properties"
+    printf '\ndept-%s = dept-%s\n' "$code" "$code" >> "$broker/etc/artemis-roles.properties"
+    members+=${members:+,}dept-$code
+  done
+  printf '\ndepartments = %s\n' "$members" >> "$broker/etc/artemis-roles.properties"
   # A modest heap: the broker pages to disk long before it needs more.
   sed -i 's/-Xms512M -Xmx2G/-Xms256M -Xmx1G/' "$broker/etc/artemis.profile"
 }

@@ -63,8 +63,37 @@ final class Broker {
 
   /** Sends a text message as a department's system would, with string properties. */
   static void send(String queue, String body, Map<String, String> properties) throws JMSException {
+    sendAs("complaints", "complaints", queue, body, properties);
+  }
+
+  /** A department's system: broker user dept-CODE (scripts/runtime.sh, local password). */
+  static void sendAsDepartment(String code, String queue, String body) throws JMSException {
+    sendAs("dept-" + code, "department", queue, body, Map.of());
+  }
+
+  /** Whether department CODE's broker user may take a message off {@code queue}. */
+  static boolean departmentMayConsume(String code, String queue) {
     try (ActiveMQConnectionFactory factory =
-            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "dept-" + code, "department");
+        Connection connection = factory.createConnection()) {
+      Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+      session.createBrowser(session.createQueue(queue)).getEnumeration().hasMoreElements();
+      return true;
+    } catch (jakarta.jms.JMSSecurityException refused) {
+      return false;
+    } catch (JMSException e) {
+      if (e.getCause() instanceof org.apache.activemq.artemis.api.core.ActiveMQSecurityException) {
+        return false;
+      }
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void sendAs(
+      String user, String password, String queue, String body, Map<String, String> properties)
+      throws JMSException {
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", user, password);
         Connection connection = factory.createConnection()) {
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
       TextMessage message = session.createTextMessage(body);

@@ -2,6 +2,7 @@ package bank.complaints.system;
 
 import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,8 +107,9 @@ class TaskResultsIT extends SystemTest {
     String number = submit();
     String taskId = executing(number);
     String body = result(taskId, "已退费 50 元");
-    Broker.send("complaints.results", body, Map.of());
-    Broker.send("complaints.results", body, Map.of());
+    // As the department's system sends it (its own broker user, R-S1).
+    Broker.sendAsDepartment("CSC", "complaints.results", body);
+    Broker.sendAsDepartment("CSC", "complaints.results", body);
     assertEquals("FOLLOW_UP", await(number, "FOLLOW_UP"));
     Thread.sleep(1_000); // the second delivery has been processed too
     assertEquals(
@@ -171,5 +173,37 @@ class TaskResultsIT extends SystemTest {
     assertEquals("FOLLOW_UP", await(number, "FOLLOW_UP"));
     assertTrue(deadLetterNow("已退费 " + marker).isEmpty(), "replayed, it left the DLQ");
     assertEquals(404, Api.postJson(DEAD_LETTERS + "/ID:no-such/replay", "").statusCode());
+  }
+
+  @Test
+  @DisplayName(
+      "R-S1 a department's system reads only its own task queue and reports only its own tasks")
+  void departmentsAreScopedOnTheQueues() throws Exception {
+    assertTrue(Broker.departmentMayConsume("CSC", "complaints.tasks.CSC"));
+    assertFalse(Broker.departmentMayConsume("EBANK", "complaints.tasks.CSC"));
+    assertFalse(Broker.departmentMayConsume("CSC", "complaints.results"));
+
+    String number = submit();
+    String taskId = executing(number);
+    String marker = "foreign-" + System.nanoTime();
+    long refusedBefore =
+        Database.count(
+            "select count(*) from audit_entry where action = 'ACCESS_DENIED' and subject = ?",
+            "task:" + taskId);
+    Broker.sendAsDepartment("EBANK", "complaints.results", result(taskId, "已退费 " + marker));
+    JsonObject refused = deadLetter("已退费 " + marker).orElseThrow();
+    assertTrue(
+        refused.getString("reason").contains("cannot report its result"), refused.toString());
+    assertEquals(
+        refusedBefore + 1,
+        Database.count(
+            "select count(*) from audit_entry where action = 'ACCESS_DENIED' and subject = ?"
+                + " and actor = 'dept-EBANK'",
+            "task:" + taskId));
+    assertEquals(
+        "EXECUTING", Api.json(Api.get("/api/v1/complaints/" + number)).getString("status"));
+
+    Broker.sendAsDepartment("CSC", "complaints.results", result(taskId, "已退费 50 元"));
+    assertEquals("FOLLOW_UP", await(number, "FOLLOW_UP"));
   }
 }

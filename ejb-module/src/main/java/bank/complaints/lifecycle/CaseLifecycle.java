@@ -1,5 +1,6 @@
 package bank.complaints.lifecycle;
 
+import bank.complaints.audit.AuditLog;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
 import bank.complaints.common.NotFoundException;
@@ -17,6 +18,7 @@ import bank.complaints.sla.Recipient;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
+import bank.complaints.tasks.ResultSender;
 import bank.complaints.tasks.Satisfaction;
 import bank.complaints.tasks.TaskKind;
 import bank.complaints.tasks.TaskMessages;
@@ -35,6 +37,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -53,6 +56,8 @@ public class CaseLifecycle {
   @Inject SlaClocks clocks;
 
   @Inject Timeline timeline;
+
+  @Inject AuditLog audit;
 
   @Inject RecusalGuard recusal;
 
@@ -309,7 +314,15 @@ public class CaseLifecycle {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean taskCompletedFromQueue(
-      String taskId, String outcome, Satisfaction satisfaction, String by) {
+      String taskId, String outcome, Satisfaction satisfaction, String by, ResultSender sender) {
+    WorkTask task = em.find(WorkTask.class, taskId);
+    if (task != null) {
+      Optional<String> refusal = sender.refusal(task.department());
+      if (refusal.isPresent()) {
+        audit.recordAlone(AuditLog.ACCESS_DENIED, "task:" + taskId, sender.user(), refusal.get());
+        throw new RuleViolationException(refusal.get());
+      }
+    }
     return taskCompleted(taskId, outcome, satisfaction, by);
   }
 

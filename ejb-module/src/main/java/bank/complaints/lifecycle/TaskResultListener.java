@@ -3,6 +3,7 @@ package bank.complaints.lifecycle;
 import bank.complaints.common.DomainException;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.outbox.OutgoingMessage;
+import bank.complaints.tasks.ResultSender;
 import bank.complaints.tasks.Satisfaction;
 import bank.complaints.tasks.TaskResultV1;
 import jakarta.ejb.ActivationConfigProperty;
@@ -16,7 +17,10 @@ import jakarta.jms.TextMessage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Takes departments' results off {@code complaints.results}. The result is applied in a transaction
@@ -45,7 +49,18 @@ public class TaskResultListener implements MessageListener {
   /** The dead-letter address of jms-config broker.xml. */
   static final String DEAD_LETTERS = "complaints.DLQ";
 
+  /** The sender the broker authenticated (populate-validated-user in broker.xml). */
+  static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
+
   @Inject CaseLifecycle lifecycle;
+
+  @Inject
+  @ConfigProperty(name = "complaints.tasks.department-sender-prefix")
+  String departmentPrefix;
+
+  @Inject
+  @ConfigProperty(name = "complaints.tasks.platform-senders")
+  List<String> platformUsers;
 
   @Inject Outbox outbox;
 
@@ -57,13 +72,24 @@ public class TaskResultListener implements MessageListener {
     } catch (JMSException e) {
       throw new EJBException(e);
     }
+    ResultSender sender;
+    try {
+      sender =
+          ResultSender.of(
+              message.getStringProperty(VALIDATED_USER),
+              departmentPrefix,
+              Set.copyOf(platformUsers));
+    } catch (JMSException e) {
+      throw new EJBException(e);
+    }
     try {
       TaskResultV1 result = parse(body);
       lifecycle.taskCompletedFromQueue(
           result.taskId(),
           result.outcome(),
           result.satisfaction() == null ? null : Satisfaction.valueOf(result.satisfaction()),
-          result.by());
+          result.by(),
+          sender);
     } catch (IllegalArgumentException | JsonbException e) {
       deadLetter(body, "not a valid task result: " + e.getMessage());
     } catch (RuntimeException e) {
