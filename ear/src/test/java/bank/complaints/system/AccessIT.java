@@ -56,6 +56,7 @@ class AccessIT extends SystemTest {
     allow("GET /api/v1/complaints", roles(CHANNEL, HANDLER, SUPERVISOR, MANAGER));
     allow("GET " + complaint, union(read, List.of(), CHANNEL));
     allow("GET " + complaint + "/personal-data", work);
+    allow("GET " + complaint + "/repeats", union(work, List.of(), MANAGER));
     allow("POST " + complaint + "/customer-contact", work);
     allow("POST " + complaint + "/investigation", work);
     allow("PUT " + complaint + "/grade", work);

@@ -12,7 +12,12 @@ final class ComplaintJson {
 
   private String channel = "MOBILE_APP";
   private String name = "张三";
-  private String mobile = "13812345678";
+  // A customer of their own per complaint (shown masked as 138****5678 all the same), so that
+  // unrelated tests do not read as one customer's repeat complaints (R-X1).
+  private String mobile =
+      "138"
+          + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000))
+          + "5678";
   private String email;
   private String idType;
   private String idNumber;

@@ -108,6 +108,26 @@ public class Complaint {
   @Column(name = "id_number_hash", updatable = false)
   private String idNumberHash;
 
+  /** R-X1: who the customer is for repeat recognition: the ID number's hash, else the mobile's. */
+  @Column(name = "customer_key", updatable = false)
+  private String customerKey;
+
+  /** R-X1: the first complaint on the same issue by the same customer, when this repeats it. */
+  @Column(name = "repeat_of")
+  private String repeatOf;
+
+  /** R-X1: this complaint's place in the series on its issue (2 for the first repeat). */
+  @Column(name = "repeat_no")
+  private Integer repeatNo;
+
+  /** R-X1: past the configured count of repeats a supervisor leads the case. */
+  @Column(name = "supervisor_led", nullable = false)
+  private boolean supervisorLed;
+
+  /** R-X1: the named person who follows a supervisor-led repeat until it is solved. */
+  @Column(name = "follower")
+  private String follower;
+
   @Column(name = "customer_address")
   private String customerAddress;
 
@@ -290,6 +310,44 @@ public class Complaint {
   public void keyLookups(UnaryOperator<String> keyedHash) {
     this.customerMobileHash = keyedHash.apply(customerMobile);
     this.idNumberHash = idNumber == null ? null : keyedHash.apply(idNumber);
+    this.customerKey = idNumberHash != null ? idNumberHash : customerMobileHash;
+  }
+
+  /** R-X1: recognised as complaint no. {@code place} on the issue that {@code first} opened. */
+  public void repeats(ComplaintNumber first, int place) {
+    if (place < 2) {
+      throw new IllegalArgumentException("a repeat is at least the second complaint");
+    }
+    this.repeatOf = first.value();
+    this.repeatNo = place;
+  }
+
+  /**
+   * R-X1: more complaints on one issue than allowed: a supervisor leads, a named person follows.
+   */
+  public void ledBySupervisor(String follower) {
+    this.supervisorLed = true;
+    this.follower = follower;
+  }
+
+  public String customerKey() {
+    return customerKey;
+  }
+
+  public Optional<ComplaintNumber> repeatOf() {
+    return Optional.ofNullable(repeatOf).map(ComplaintNumber::new);
+  }
+
+  public Optional<Integer> repeatNo() {
+    return Optional.ofNullable(repeatNo);
+  }
+
+  public boolean supervisorLed() {
+    return supervisorLed;
+  }
+
+  public Optional<String> follower() {
+    return Optional.ofNullable(follower);
   }
 
   /** Issues the number once the complaint has its identity (after persist). */
@@ -385,11 +443,16 @@ public class Complaint {
     handlerEmployeeId = null;
   }
 
-  /** R-G1, R-F1: the departments that join the lead in a Red case's task force. */
+  /**
+   * R-G1, R-F1: the departments that join the lead in a Red case's task force; R-X1: or in a
+   * supervisor-led repeat's.
+   */
   public void formTaskForce(Collection<DepartmentCode> members) {
-    if (!taskForce) {
-      throw new RuleViolationException("Only an urgent complaint has a task force.");
+    if (!taskForce && !supervisorLed) {
+      throw new RuleViolationException(
+          "Only an urgent complaint or a supervisor-led repeat has a task force.");
     }
+    taskForce = true;
     taskForceDepartments.addAll(members);
   }
 

@@ -4,6 +4,7 @@ import bank.complaints.common.InvalidRequestException;
 import bank.complaints.evidence.EvidenceLocker;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.GradingRules;
+import bank.complaints.insight.RepeatComplaints;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
@@ -66,6 +67,8 @@ public class IntakeService {
   @Inject GradingRules grading;
 
   @Inject EvidenceLocker evidence;
+
+  @Inject RepeatComplaints repeats;
 
   @Inject
   @Metric(
@@ -234,6 +237,16 @@ public class IntakeService {
     outbox.enqueue(TaskMessages.outgoing(assignment, department));
     if (complaint.taskForce()) {
       nameOwner(complaint, department, Timeline.SYSTEM);
+      formTaskForce(complaint, department, now, startInvestigation.dueAt(), Timeline.SYSTEM);
+    }
+    // R-X1: the same customer again on the same issue; past the count a supervisor leads, with
+    // the responsible department and customer service.
+    boolean escalatedRepeat =
+        repeats
+            .recognise(complaint, now, startInvestigation.dueAt())
+            .filter(RepeatComplaints.Repeat::escalated)
+            .isPresent();
+    if (escalatedRepeat && !complaint.taskForce()) {
       formTaskForce(complaint, department, now, startInvestigation.dueAt(), Timeline.SYSTEM);
     }
 
@@ -408,5 +421,21 @@ public class IntakeService {
         .setParameter("id", taskId)
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * R-X1: the series of complaints one customer made on the issue this complaint belongs to, oldest
+   * first (the first complaint, then each repeat).
+   */
+  public List<Complaint> series(ComplaintNumber number) {
+    Complaint complaint = find(number);
+    ComplaintNumber first = complaint.repeatOf().orElse(complaint.number());
+    return em.createQuery(
+            "select c from Complaint c where c.number = :first or c.repeatOf = :firstText"
+                + " order by c.receivedAt, c.id",
+            Complaint.class)
+        .setParameter("first", first)
+        .setParameter("firstText", first.value())
+        .getResultList();
   }
 }

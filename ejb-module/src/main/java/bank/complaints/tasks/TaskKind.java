@@ -9,5 +9,7 @@ public enum TaskKind {
   /** Carry out the accepted resolution (R-F7). */
   EXECUTION,
   /** Call the customer after completion (R-F8). */
-  FOLLOW_UP_CALL
+  FOLLOW_UP_CALL,
+  /** R-X1: a supervisor reviews a repeat complaint. */
+  REPEAT_REVIEW
 }

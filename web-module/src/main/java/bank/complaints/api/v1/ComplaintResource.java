@@ -8,6 +8,7 @@ import bank.complaints.api.security.Caller;
 import bank.complaints.api.security.Role;
 import bank.complaints.handling.CaseHandling;
 import bank.complaints.intake.ComplaintNumber;
+import bank.complaints.intake.IntakeService;
 import bank.complaints.lifecycle.CaseLifecycle;
 import bank.complaints.platform.BankZone;
 import bank.complaints.privacy.PersonalDataAccess;
@@ -61,6 +62,8 @@ public class ComplaintResource {
   @Inject CaseHandling handling;
 
   @Inject CaseLifecycle lifecycle;
+
+  @Inject IntakeService intake;
 
   @Inject RequestValidation validation;
 
@@ -117,6 +120,33 @@ public class ComplaintResource {
     }
     return PersonalDataView.of(personalData.read(number(), reason.strip()));
   }
+
+  @GET
+  @Path("repeats")
+  @Operation(
+      summary = "R-X1: the customer's complaints on this issue, the first and each repeat",
+      description = "Oldest first; a single complaint is a series of one.")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR, Role.MANAGER})
+  public List<RepeatView> repeats() {
+    return intake.series(number()).stream()
+        .map(
+            c ->
+                new RepeatView(
+                    c.number().value(),
+                    c.repeatNo().orElse(1),
+                    c.status().name(),
+                    c.supervisorLed(),
+                    c.receivedAt().atZone(bankZone).toOffsetDateTime()))
+        .toList();
+  }
+
+  /** R-X1: one complaint of a customer's series on an issue. */
+  public record RepeatView(
+      String number,
+      int place,
+      String status,
+      boolean supervisorLed,
+      java.time.OffsetDateTime receivedAt) {}
 
   @POST
   @Path("customer-contact")

@@ -42,6 +42,8 @@ public record ComplaintView(
             description = "R-I7: the named owner of an urgent case",
             example = "值班主管 Duty manager CSC")
         String owner,
+    @Schema(description = "R-X1: when this complaint repeats an earlier one by the same customer")
+        Repeat repeat,
     Demand demand,
     @Schema(example = "2026-11-23T16:05:00+08:00") OffsetDateTime receivedAt,
     @Schema(example = "大堂经理 王五") String receivedBy,
@@ -52,6 +54,15 @@ public record ComplaintView(
         OffsetDateTime nextDeadline,
     @Schema(description = "R-P3: what happened and why, as the customer may see it (on a read)")
         List<Step> timeline) {
+
+  /** R-X1: the series this complaint belongs to. */
+  @Schema(name = "ComplaintRepeat")
+  public record Repeat(
+      @Schema(example = "C20261101-0000007", description = "the first complaint on the issue")
+          String of,
+      @Schema(example = "3", description = "this complaint's place in the series") int place,
+      @Schema(description = "past the configured count: a supervisor leads") boolean supervisorLed,
+      @Schema(example = "值班主管 Duty manager CSC") String follower) {}
 
   /** R-I4: the customer's demand, the amount in CNY. */
   @Schema(name = "ComplaintDemand")
@@ -138,6 +149,16 @@ public record ComplaintView(
         complaint.productsInvolved(),
         complaint.causeTags().stream().map(Enum::name).toList(),
         complaint.owner().orElse(null),
+        complaint
+            .repeatOf()
+            .map(
+                first ->
+                    new Repeat(
+                        first.value(),
+                        complaint.repeatNo().orElse(0),
+                        complaint.supervisorLed(),
+                        complaint.follower().orElse(null)))
+            .orElse(null),
         complaint
             .demand()
             .map(

@@ -1,0 +1,137 @@
+package bank.complaints.system;
+
+import static bank.complaints.system.ComplaintJson.aComplaint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R-X1: complaints by the same customer (known by identity, not by how the name was typed) on the
+ * same issue are linked, each repeat gets a supervisor review task, and more than two on one issue
+ * escalate to a supervisor-led case with a named follower.
+ */
+class RepeatIT extends SystemTest {
+
+  private static final String COMPLAINTS = "/api/v1/complaints";
+  private static final String FEE = "信用卡年费被重复扣收";
+  private static final String OUTAGE = "手机银行转账失败 outage";
+
+  @Test
+  @DisplayName(
+      "R-X1 repeats are linked and reviewed; the third on one issue is led by a supervisor")
+  void repeatsAreLinkedReviewedAndEscalated() throws Exception {
+    String id = idCard();
+    JsonObject first =
+        submit(aComplaint().withCustomer("王芳", mobile()).withIdentity("ID_CARD", id).about(FEE));
+    assertTrue(notARepeat(first), first.toString());
+
+    // The same person, her name typed differently and another mobile: known by her ID card.
+    JsonObject second =
+        submit(aComplaint().withCustomer("王 芳", mobile()).withIdentity("ID_CARD", id).about(FEE));
+    JsonObject repeat = second.getJsonObject("repeat");
+    assertEquals(first.getString("number"), repeat.getString("of"));
+    assertEquals(2, repeat.getInt("place"));
+    assertFalse(repeat.getBoolean("supervisorLed"));
+    JsonObject review = task(second.getString("number"), "REPEAT_REVIEW");
+    assertTrue(review.getString("ask").contains(first.getString("number")), review.toString());
+    assertFalse(second.getBoolean("taskForce"));
+
+    JsonObject third =
+        submit(aComplaint().withCustomer("王芳", mobile()).withIdentity("ID_CARD", id).about(FEE));
+    JsonObject escalated = third.getJsonObject("repeat");
+    assertEquals(3, escalated.getInt("place"));
+    assertEquals(first.getString("number"), escalated.getString("of"));
+    assertTrue(escalated.getBoolean("supervisorLed"));
+    assertEquals("值班主管 Duty manager CSC", escalated.getString("follower"));
+    assertTrue(third.getBoolean("taskForce"), "led with the department and customer service");
+    task(third.getString("number"), "REPEAT_REVIEW");
+    JsonObject alert =
+        Broker.receiveMatching(
+            "complaints.escalations.supervisor",
+            third.getString("number"),
+            m -> m.getString("kind").equals("REPEAT"),
+            15_000);
+    assertNotNull(alert, "the supervisor is alerted");
+    assertEquals(List.of(), AsyncApiContract.violations("EscalationV1", alert));
+
+    HttpResponse<String> series =
+        Api.get(COMPLAINTS + "/" + third.getString("number") + "/repeats");
+    assertEquals(200, series.statusCode(), series.body());
+    JsonArray all = Api.jsonArray(series);
+    assertEquals(3, all.size());
+    assertEquals(first.getString("number"), all.getJsonObject(0).getString("number"));
+    assertEquals(3, all.getJsonObject(2).getInt("place"));
+    assertTrue(
+        Api.get(COMPLAINTS + "/" + third.getString("number")).body().contains("专人跟进"),
+        "the customer sees who follows the case");
+  }
+
+  @Test
+  @DisplayName("R-X1 another issue, or another customer, is not a repeat")
+  void anotherIssueOrAnotherCustomerIsNot() throws Exception {
+    String id = idCard();
+    submit(aComplaint().withIdentity("ID_CARD", id).about(FEE));
+    JsonObject otherIssue =
+        submit(
+            aComplaint()
+                .withIdentity("ID_CARD", id)
+                .about(OUTAGE)
+                .describing("转账失败，页面报错，款项未到账 outage"));
+    assertEquals("SYSTEM", otherIssue.getString("category"));
+    assertTrue(notARepeat(otherIssue), otherIssue.toString());
+    JsonObject otherCustomer = submit(aComplaint().withIdentity("ID_CARD", idCard()).about(FEE));
+    assertTrue(notARepeat(otherCustomer), otherCustomer.toString());
+    // Without an ID number the mobile identifies the customer.
+    String mobile = mobile();
+    submit(aComplaint().withCustomer("赵六", mobile).about(FEE));
+    JsonObject byMobile = submit(aComplaint().withCustomer("赵 六", mobile).about(FEE));
+    assertEquals(2, byMobile.getJsonObject("repeat").getInt("place"));
+  }
+
+  private static boolean notARepeat(JsonObject complaint) {
+    return !complaint.containsKey("repeat") || complaint.isNull("repeat");
+  }
+
+  private static JsonObject submit(ComplaintJson complaint) {
+    HttpResponse<String> created = Api.postJson(COMPLAINTS, complaint.json());
+    assertEquals(201, created.statusCode(), created.body());
+    return Api.json(created);
+  }
+
+  private static JsonObject task(String number, String kind) throws Exception {
+    JsonObject task =
+        Broker.receiveMatching(
+            "complaints.tasks.CSC", number, m -> m.getString("kind").equals(kind), 15_000);
+    assertNotNull(task, "a " + kind + " task for " + number);
+    assertEquals(List.of(), AsyncApiContract.violations("TaskV1", task));
+    return task;
+  }
+
+  private static String mobile() {
+    return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+  }
+
+  /** A valid mainland ID card number (GB 11643 check character), different each time. */
+  private static String idCard() {
+    String body =
+        "110105"
+            + (1950 + ThreadLocalRandom.current().nextInt(50))
+            + "0101"
+            + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (body.charAt(i) - '0') * weights[i];
+    }
+    return body + "10X98765432".charAt(sum % 11);
+  }
+}

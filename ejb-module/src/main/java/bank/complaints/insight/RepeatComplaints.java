@@ -1,0 +1,173 @@
+package bank.complaints.insight;
+
+import bank.complaints.escalation.EscalationMessages;
+import bank.complaints.grading.Category;
+import bank.complaints.intake.Complaint;
+import bank.complaints.intake.ComplaintNumber;
+import bank.complaints.intake.FeedbackType;
+import bank.complaints.outbox.Outbox;
+import bank.complaints.routing.Department;
+import bank.complaints.routing.DepartmentCode;
+import bank.complaints.routing.Routing;
+import bank.complaints.sla.Recipient;
+import bank.complaints.sla.SlaStage;
+import bank.complaints.tasks.TaskKind;
+import bank.complaints.tasks.TaskMessages;
+import bank.complaints.tasks.WorkTask;
+import bank.complaints.timeline.CaseEventKind;
+import bank.complaints.timeline.Timeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * R-X1: recognises a complaint by a customer who complained before on the same or a related issue
+ * within the look-back window. The customer is known by identity (the keyed hash of the ID number,
+ * else of the mobile), the issue by category; which categories count as related, the window and the
+ * count past which a supervisor leads are configuration. Every repeat gets a supervisor review
+ * task; past the count the case is escalated to the supervisor, led by them with the responsible
+ * department and customer service, and a named person follows it.
+ */
+@ApplicationScoped
+public class RepeatComplaints {
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject Outbox outbox;
+
+  @Inject Timeline timeline;
+
+  @Inject Routing routing;
+
+  @Inject
+  @ConfigProperty(name = "complaints.repeat.window")
+  Duration window;
+
+  @Inject
+  @ConfigProperty(name = "complaints.repeat.escalate-above")
+  int escalateAbove;
+
+  @Inject
+  @ConfigProperty(name = "complaints.repeat.review-department")
+  String reviewDepartment;
+
+  /** Groups of related categories, e.g. {@code FEES+PRODUCT;SYSTEM+SECURITY}; none by default. */
+  @Inject
+  @ConfigProperty(name = "complaints.repeat.related-categories")
+  Optional<String> relatedCategories;
+
+  /** What recognising the complaint found. */
+  public record Repeat(ComplaintNumber first, int place, boolean escalated) {}
+
+  /**
+   * Called at registration, once the complaint is numbered, graded and assigned.
+   *
+   * @param due when the supervisor's review is due (the first-response deadline)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Repeat> recognise(Complaint complaint, Instant now, Instant due) {
+    if (complaint.customerKey() == null) {
+      return Optional.empty();
+    }
+    List<Complaint> earlier =
+        em.createQuery(
+                "select c from Complaint c where c.customerKey = :customer and c.id <> :id"
+                    + " and c.feedbackType = :complaint and c.category in :issue"
+                    + " and c.receivedAt >= :since order by c.receivedAt, c.id",
+                Complaint.class)
+            .setParameter("customer", complaint.customerKey())
+            .setParameter("id", complaint.id())
+            .setParameter("complaint", FeedbackType.COMPLAINT)
+            .setParameter("issue", related(complaint.category()))
+            .setParameter("since", OffsetDateTime.ofInstant(now.minus(window), ZoneOffset.UTC))
+            .getResultList();
+    if (earlier.isEmpty()) {
+      return Optional.empty();
+    }
+    Complaint opening = earlier.get(0);
+    ComplaintNumber first = opening.repeatOf().orElse(opening.number());
+    int place = earlier.size() + 1;
+    complaint.repeats(first, place);
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.REPEAT_RECOGNISED,
+        Timeline.SYSTEM,
+        "重复投诉 Repeat complaint no. "
+            + place
+            + " by this customer on the issue of "
+            + first.value()
+            + " (earlier: "
+            + earlier.stream().map(c -> c.number().value()).toList()
+            + ").",
+        false);
+    Department reviewers = routing.department(new DepartmentCode(reviewDepartment));
+    WorkTask review =
+        WorkTask.open(
+            complaint,
+            TaskKind.REPEAT_REVIEW,
+            reviewers.code(),
+            now,
+            due,
+            "主管复核重复投诉 A supervisor reviews repeat no. "
+                + place
+                + " on the issue of "
+                + first.value()
+                + ".");
+    em.persist(review);
+    outbox.enqueue(TaskMessages.outgoing(review, reviewers));
+    boolean escalated = place > escalateAbove;
+    if (escalated) {
+      String follower = reviewers.dutyOwner().orElse("主管 Supervisor " + reviewers.code().value());
+      complaint.ledBySupervisor(follower);
+      timeline.record(
+          complaint.id(),
+          CaseEventKind.REPEAT_ESCALATED,
+          Timeline.SYSTEM,
+          "同一问题已投诉 "
+              + place
+              + " 次，由主管牵头处理，专人跟进："
+              + follower
+              + "。 Complaint no. "
+              + place
+              + " on one issue: a supervisor leads it with the responsible department and"
+              + " customer service; "
+              + follower
+              + " follows it until it is solved.",
+          true);
+      outbox.enqueue(
+          EscalationMessages.customerEscalation(
+              "REPEAT", Recipient.SUPERVISOR, SlaStage.INVESTIGATION_START, complaint, now));
+    }
+    return Optional.of(new Repeat(first, place, escalated));
+  }
+
+  /** The categories that count as the same issue as {@code category}. */
+  Set<Category> related(Category category) {
+    Set<Category> issue = EnumSet.of(category);
+    for (String group : relatedCategories.orElse("").split(";")) {
+      List<Category> members = new ArrayList<>();
+      for (String name : group.split("\\+")) {
+        if (!name.isBlank()) {
+          members.add(Category.valueOf(name.strip()));
+        }
+      }
+      if (members.contains(category)) {
+        issue.addAll(members);
+      }
+    }
+    return issue;
+  }
+}
