@@ -81,6 +81,11 @@ class AccessIT extends SystemTest {
     allow("GET " + evidence + "/{item}/content", union(work, APPROVERS));
     allow("GET " + evidence + "/verification", work);
     allow("POST /api/v1/tasks/{taskId}/result", work);
+    allow("GET /api/v1/incidents", roles(SUPERVISOR, MANAGER));
+    allow("GET /api/v1/incidents/{id}", roles(SUPERVISOR, MANAGER));
+    allow("POST /api/v1/incidents/{id}/statement", roles(SUPERVISOR));
+    allow("POST /api/v1/incidents/{id}/progress", roles(SUPERVISOR));
+    allow("POST /api/v1/incidents/{id}/closure", roles(SUPERVISOR));
     allow("GET /api/v1/admin/calendars/{year}", settingsRead);
     allow("PUT /api/v1/admin/calendars/{year}", admin);
     allow("GET /api/v1/admin/calendars/week", settingsRead);
@@ -263,7 +268,8 @@ class AccessIT extends SystemTest {
         .replace("{item}", "1")
         .replace("{year}", "2026")
         .replace("{code}", "CSC")
-        .replace("{messageId}", "no-such-message");
+        .replace("{messageId}", "no-such-message")
+        .replace("{id}", "999999999");
   }
 
   /**

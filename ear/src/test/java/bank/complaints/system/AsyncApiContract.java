@@ -73,6 +73,17 @@ final class AsyncApiContract {
   private static void check(
       String name, Map<String, Object> property, JsonValue value, List<String> wrong) {
     String type = (String) property.get("type");
+    if ("array".equals(type)) {
+      if (!(value instanceof jakarta.json.JsonArray items)) {
+        wrong.add(name + " is not an array: " + value);
+        return;
+      }
+      Map<String, Object> item = (Map<String, Object>) property.get("items");
+      for (int i = 0; i < items.size(); i++) {
+        check(name + "[" + i + "]", item, items.get(i), wrong);
+      }
+      return;
+    }
     if ("integer".equals(type)) {
       if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
         wrong.add(name + " is not an integer: " + value);

@@ -163,17 +163,14 @@ class LifecycleIT extends SystemTest {
     ok(answer(number, true, null));
     assertEquals("EXECUTING", status(number));
     JsonObject execution = task(number, "EXECUTION");
-    assertEquals(
-        List.of(
-            "extra is not in the contract",
-            "kind = NAP is not one of [ASSIGNMENT, CONSULTATION, EXECUTION, FOLLOW_UP_CALL]"),
+    List<String> wrong =
         AsyncApiContract.violations(
-                "TaskV1",
-                Json.createObjectBuilder(execution).add("kind", "NAP").add("extra", 1).build())
-            .stream()
-            .sorted()
-            .toList(),
-        "the contract check itself can fail");
+            "TaskV1",
+            Json.createObjectBuilder(execution).add("kind", "NAP").add("extra", 1).build());
+    assertEquals(2, wrong.size(), "the contract check itself can fail: " + wrong);
+    assertTrue(wrong.contains("extra is not in the contract"), wrong.toString());
+    assertTrue(
+        wrong.stream().anyMatch(w -> w.startsWith("kind = NAP is not one of")), wrong.toString());
     assertTrue(execution.getString("ask").contains("FEE_WAIVER_OR_REFUND"), execution.toString());
     assertFalse(execution.toString().contains("13812345678"), "R-S2 masked on the queue");
     String executionId = execution.getString("taskId");

@@ -124,6 +124,14 @@ public class Complaint {
   @Column(name = "supervisor_led", nullable = false)
   private boolean supervisorLed;
 
+  /** R-X2: what makes complaints similar (channel, category, products, as configured). */
+  @Column(name = "similarity_key")
+  private String similarityKey;
+
+  /** R-X2: the mass-complaint incident this complaint is part of. */
+  @Column(name = "incident_id")
+  private Long incidentId;
+
   /** R-X1: the named person who follows a supervisor-led repeat until it is solved. */
   @Column(name = "follower")
   private String follower;
@@ -332,6 +340,20 @@ public class Complaint {
 
   public String customerKey() {
     return customerKey;
+  }
+
+  /** R-X2: set once graded, when the complaint's similarity to others is judged. */
+  public void similarTo(String key) {
+    this.similarityKey = key;
+  }
+
+  /** R-X2: linked to a mass-complaint incident. */
+  public void partOf(long incident) {
+    this.incidentId = incident;
+  }
+
+  public Optional<Long> incident() {
+    return Optional.ofNullable(incidentId);
   }
 
   public Optional<ComplaintNumber> repeatOf() {

@@ -4,6 +4,7 @@ import bank.complaints.common.InvalidRequestException;
 import bank.complaints.evidence.EvidenceLocker;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.GradingRules;
+import bank.complaints.insight.MassComplaints;
 import bank.complaints.insight.RepeatComplaints;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
@@ -69,6 +70,8 @@ public class IntakeService {
   @Inject EvidenceLocker evidence;
 
   @Inject RepeatComplaints repeats;
+
+  @Inject MassComplaints mass;
 
   @Inject
   @Metric(
@@ -249,6 +252,8 @@ public class IntakeService {
     if (escalatedRepeat && !complaint.taskForce()) {
       formTaskForce(complaint, department, now, startInvestigation.dueAt(), Timeline.SYSTEM);
     }
+    // R-X2: one of several customers raising a similar issue through this channel just now?
+    mass.recognise(complaint, now);
 
     registered.inc();
     LOG.fine(

@@ -25,7 +25,11 @@ public final class CustomerNotices {
     /** R-F6, R-F8: the case is reopened and goes up the escalation path. */
     REOPENED,
     /** R-X3: beyond the bank's remit; the lawful alternatives offered. */
-    REFERRAL
+    REFERRAL,
+    /** R-X2: the bank's one statement on a mass complaint, to every customer it concerns. */
+    INCIDENT_STATEMENT,
+    /** R-X2: progress on a mass complaint, to every customer it concerns. */
+    INCIDENT_PROGRESS
   }
 
   private static final Jsonb JSON = JsonbBuilder.create();

@@ -44,6 +44,8 @@ public record ComplaintView(
         String owner,
     @Schema(description = "R-X1: when this complaint repeats an earlier one by the same customer")
         Repeat repeat,
+    @Schema(description = "R-X2: the mass-complaint incident this complaint is part of")
+        Long incident,
     Demand demand,
     @Schema(example = "2026-11-23T16:05:00+08:00") OffsetDateTime receivedAt,
     @Schema(example = "大堂经理 王五") String receivedBy,
@@ -159,6 +161,7 @@ public record ComplaintView(
                         complaint.supervisorLed(),
                         complaint.follower().orElse(null)))
             .orElse(null),
+        complaint.incident().orElse(null),
         complaint
             .demand()
             .map(

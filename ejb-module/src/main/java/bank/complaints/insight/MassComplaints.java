@@ -1,0 +1,195 @@
+package bank.complaints.insight;
+
+import bank.complaints.intake.Complaint;
+import bank.complaints.intake.FeedbackType;
+import bank.complaints.outbox.Outbox;
+import bank.complaints.outbox.OutgoingMessage;
+import bank.complaints.timeline.CaseEventKind;
+import bank.complaints.timeline.Timeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * R-X2: at registration, judges whether the complaint is one of several customers raising a similar
+ * issue through the same channel within the window. Similar means the same channel and, as
+ * configured, the same category and the same products. From the configured count of distinct
+ * customers on, an incident opens at once: it links their complaints, and the task force is alerted
+ * on {@code complaints.incidents}; later similar complaints join the open incident.
+ */
+@ApplicationScoped
+public class MassComplaints {
+
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject Outbox outbox;
+
+  @Inject Timeline timeline;
+
+  @Inject Incidents incidents;
+
+  @Inject
+  @ConfigProperty(name = "complaints.mass.customers")
+  int customers;
+
+  @Inject
+  @ConfigProperty(name = "complaints.mass.window")
+  Duration window;
+
+  /** Which of CATEGORY and PRODUCTS make complaints similar, besides the channel. */
+  @Inject
+  @ConfigProperty(name = "complaints.mass.similar-on")
+  List<String> similarOn;
+
+  @Inject
+  @ConfigProperty(name = "complaints.mass.task-force")
+  List<String> taskForce;
+
+  /** Called at registration, once the complaint is graded and assigned. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Incident> recognise(Complaint complaint, Instant now) {
+    if (complaint.feedbackType() != FeedbackType.COMPLAINT
+        || similarOn.contains("PRODUCTS") && complaint.productsInvolved().isEmpty()) {
+      // Similar on products, a complaint that names none is too vague to count.
+      return Optional.empty();
+    }
+    String key = key(complaint);
+    complaint.similarTo(key);
+    Optional<Incident> open = incidents.openFor(key);
+    if (open.isPresent()) {
+      join(open.get(), complaint, now);
+      return open;
+    }
+    if (customersInWindow(key, now) < customers) {
+      return Optional.empty();
+    }
+    // Past the count: one registration at a time opens the incident; the others then join it.
+    em.find(IncidentOpeningLock.class, 1, LockModeType.PESSIMISTIC_WRITE);
+    open = incidents.openFor(key);
+    if (open.isPresent()) {
+      join(open.get(), complaint, now);
+      return open;
+    }
+    Incident incident =
+        new Incident(
+            key,
+            complaint.channel(),
+            complaint.category(),
+            similarOn.contains("PRODUCTS") ? products(complaint) : null,
+            now);
+    em.persist(incident);
+    List<String> linked = new ArrayList<>();
+    for (Complaint member : inWindow(key, now)) {
+      if (member.incident().isEmpty()) {
+        link(incident, member);
+        linked.add(member.number().value());
+      }
+    }
+    List<String> force = new ArrayList<>(taskForce);
+    if (complaint.department() != null && !force.contains(complaint.department().value())) {
+      force.add(complaint.department().value()); // the business line concerned
+    }
+    outbox.enqueue(alert(incident, "OPENED", linked, force, now));
+    return Optional.of(incident);
+  }
+
+  private void join(Incident incident, Complaint complaint, Instant now) {
+    link(incident, complaint);
+    incidents.tellLateComer(incident, complaint, now);
+  }
+
+  private void link(Incident incident, Complaint complaint) {
+    complaint.partOf(incident.id());
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.MASS_INCIDENT_LINKED,
+        Timeline.SYSTEM,
+        "群体性投诉 Part of mass-complaint incident "
+            + incident.id()
+            + " ("
+            + incident.channel()
+            + ", "
+            + incident.category()
+            + incident.products().map(p -> ", " + p).orElse("")
+            + ").",
+        false);
+  }
+
+  /** How many distinct customers raised a similar complaint within the window. */
+  private long customersInWindow(String key, Instant now) {
+    return em.createQuery(
+            "select count(distinct c.customerKey) from Complaint c where c.similarityKey = :key"
+                + " and c.receivedAt >= :since",
+            Long.class)
+        .setParameter("key", key)
+        .setParameter("since", since(now))
+        .getSingleResult();
+  }
+
+  private List<Complaint> inWindow(String key, Instant now) {
+    return em.createQuery(
+            "select c from Complaint c where c.similarityKey = :key and c.receivedAt >= :since"
+                + " order by c.receivedAt, c.id",
+            Complaint.class)
+        .setParameter("key", key)
+        .setParameter("since", since(now))
+        .getResultList();
+  }
+
+  private OffsetDateTime since(Instant now) {
+    return OffsetDateTime.ofInstant(now.minus(window), ZoneOffset.UTC);
+  }
+
+  String key(Complaint complaint) {
+    StringBuilder key = new StringBuilder(complaint.channel().name());
+    if (similarOn.contains("CATEGORY")) {
+      key.append('|').append(complaint.category().name());
+    }
+    if (similarOn.contains("PRODUCTS")) {
+      key.append('|').append(products(complaint));
+    }
+    return key.length() > 400 ? key.substring(0, 400) : key.toString();
+  }
+
+  private static String products(Complaint complaint) {
+    return String.join(",", new TreeSet<>(complaint.productsInvolved()));
+  }
+
+  static OutgoingMessage alert(
+      Incident incident, String kind, List<String> complaints, List<String> force, Instant at) {
+    IncidentMessageV1 message =
+        new IncidentMessageV1(
+            IncidentMessageV1.SCHEMA_VERSION,
+            incident.id(),
+            kind,
+            incident.channel().name(),
+            incident.category().name(),
+            incident.products().orElse(null),
+            complaints,
+            force,
+            at.toString());
+    return new OutgoingMessage(
+        IncidentMessageV1.QUEUE,
+        IncidentMessageV1.TYPE,
+        IncidentMessageV1.SCHEMA_VERSION,
+        "INC-" + incident.id(),
+        JSON.toJson(message));
+  }
+}
