@@ -1,18 +1,18 @@
 package bank.complaints.audit;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /**
- * Appends to the audit log (R-S3). An EJB, so that the web module reaches the persistence unit
- * through it.
+ * Appends to the audit log (R-S3). A plain CDI bean for the services of this module (an EJB per
+ * timeline step measurably contended on the container's class loader under load); the API boundary
+ * records through {@link AuditRecorder}, which reaches the persistence unit as an EJB.
  */
-@Stateless
+@ApplicationScoped
 public class AuditLog {
 
   /** A change of calendar, SLA policy, routing, grading rules or another setting. */
@@ -37,7 +37,7 @@ public class AuditLog {
    *
    * @param actor the person the request names as acting (e.g. an employee), if any
    */
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  @Transactional(Transactional.TxType.REQUIRED)
   public void record(String action, String subject, String actor, String reason) {
     AuditEntry entry =
         new AuditEntry(
@@ -47,7 +47,7 @@ public class AuditLog {
   }
 
   /** Records in a transaction of its own: stays even though the caller's work is refused. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void recordAlone(String action, String subject, String actor, String reason) {
     record(action, subject, actor, reason);
   }

@@ -2,6 +2,7 @@ package bank.complaints.api.problem;
 
 import bank.complaints.api.security.AccessDeniedException;
 import bank.complaints.audit.AuditLog;
+import bank.complaints.audit.AuditRecorder;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
@@ -17,7 +18,7 @@ public class AccessProblems implements ExceptionMapper<AccessDeniedException> {
 
   private static final Logger LOG = Logger.getLogger(AccessProblems.class.getName());
 
-  @Inject AuditLog audit;
+  @Inject AuditRecorder audit;
 
   @Context UriInfo uri;
 
@@ -26,7 +27,7 @@ public class AccessProblems implements ExceptionMapper<AccessDeniedException> {
   @Override
   public Response toResponse(AccessDeniedException e) {
     String attempt = request.getMethod() + " /api/" + uri.getPath();
-    audit.recordAlone(AuditLog.ACCESS_DENIED, attempt, null, e.getMessage());
+    audit.recordRefusal(AuditLog.ACCESS_DENIED, attempt, null, e.getMessage());
     Problem problem = Problem.of("forbidden", "Forbidden", 403, e.getMessage());
     LOG.info(() -> problem.instance() + " refused " + attempt + ": " + e.getMessage());
     return problem.toResponse();

@@ -91,7 +91,9 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
    * it, as its own {@code @RolesAllowed} filter does.
    */
   private JsonWebToken authenticated() {
-    if (!(security.getCallerPrincipal() instanceof JsonWebToken)) {
+    // The request's own principal, not SecurityContext.getCallerPrincipal(): Soteria's resolves
+    // it by probing for other servers' classes, which contended on a class loader lock under load.
+    if (!(servletRequest.getUserPrincipal() instanceof JsonWebToken)) {
       AuthenticationStatus status =
           security.authenticate(
               servletRequest, servletResponse, AuthenticationParameters.withParams());
@@ -100,7 +102,7 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
             "A valid bearer token from the bank's identity provider is required.");
       }
     }
-    if (security.getCallerPrincipal() instanceof JsonWebToken token) {
+    if (servletRequest.getUserPrincipal() instanceof JsonWebToken token) {
       return token;
     }
     throw new UnauthenticatedException(
