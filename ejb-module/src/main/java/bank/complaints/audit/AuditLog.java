@@ -9,8 +9,8 @@ import java.time.Clock;
 
 /**
  * Appends to the audit log (R-S3). A plain CDI bean for the services of this module (an EJB per
- * timeline step measurably contended on the container's class loader under load); the API boundary
- * records through {@link AuditRecorder}, which reaches the persistence unit as an EJB.
+ * timeline step measurably contended on the container's class loader under load). Refusals, which
+ * must stay although the refused work rolls back, go through {@link AuditRecorder}.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -44,11 +44,5 @@ public class AuditLog {
             clock.instant(), trace.principal(), actor, action, subject, reason, trace.requestId());
     em.persist(entry);
     em.persist(new AuditPending(entry.id()));
-  }
-
-  /** Records in a transaction of its own: stays even though the caller's work is refused. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void recordAlone(String action, String subject, String actor, String reason) {
-    record(action, subject, actor, reason);
   }
 }

@@ -6,8 +6,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * The API boundary's way into the audit log: an EJB of this module, so that the persistence unit is
- * in reach (a CDI bean created from the web module would look it up there and fail).
+ * Records a refusal in a transaction of its own, so that it stays although the refused work rolls
+ * back; the one way for the domain and the API boundary alike. An EJB of this module, so that the
+ * web module reaches the persistence unit through it.
  */
 @Stateless
 public class AuditRecorder {

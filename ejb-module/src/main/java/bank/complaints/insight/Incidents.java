@@ -67,8 +67,8 @@ public class Incidents {
     return query.setFirstResult(page * size).setMaxResults(size).getResultList();
   }
 
+  /** The complaints an incident links, oldest first (the caller has found the incident). */
   public List<Complaint> complaints(long id) {
-    find(id);
     return em.createQuery(
             "select c from Complaint c where c.incidentId = :id order by c.receivedAt, c.id",
             Complaint.class)

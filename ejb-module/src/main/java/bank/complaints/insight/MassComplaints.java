@@ -6,6 +6,7 @@ import bank.complaints.outbox.Outbox;
 import bank.complaints.outbox.OutgoingMessage;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -61,6 +62,20 @@ public class MassComplaints {
   @Inject
   @ConfigProperty(name = "complaints.mass.task-force")
   List<String> taskForce;
+
+  /** A misspelt setting would silently change what counts as similar: refuse it at start. */
+  @PostConstruct
+  void checkSettings() {
+    for (String part : similarOn) {
+      if (!List.of("CATEGORY", "PRODUCTS").contains(part)) {
+        throw new IllegalStateException(
+            "complaints.mass.similar-on lists CATEGORY and/or PRODUCTS, not '" + part + "'");
+      }
+    }
+    if (customers < 2) {
+      throw new IllegalStateException("complaints.mass.customers must be at least 2");
+    }
+  }
 
   /** Called at registration, once the complaint is graded and assigned. */
   @Transactional(Transactional.TxType.MANDATORY)

@@ -1,6 +1,7 @@
 package bank.complaints.lifecycle;
 
 import bank.complaints.audit.AuditLog;
+import bank.complaints.audit.AuditRecorder;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
 import bank.complaints.common.NotFoundException;
@@ -57,7 +58,7 @@ public class CaseLifecycle {
 
   @Inject Timeline timeline;
 
-  @Inject AuditLog audit;
+  @Inject AuditRecorder refusals;
 
   @Inject RecusalGuard recusal;
 
@@ -319,7 +320,8 @@ public class CaseLifecycle {
     if (task != null) {
       Optional<String> refusal = sender.refusal(task.department());
       if (refusal.isPresent()) {
-        audit.recordAlone(AuditLog.ACCESS_DENIED, "task:" + taskId, sender.user(), refusal.get());
+        refusals.recordRefusal(
+            AuditLog.ACCESS_DENIED, "task:" + taskId, sender.user(), refusal.get());
         throw new RuleViolationException(refusal.get());
       }
     }
