@@ -20,6 +20,8 @@
 #   domain-kill     kill -9 the Payara server (crash tests)
 #   deploy          deploy ear/target/complaints.ear (replacing an earlier deployment)
 #   wait-ready      wait until /health/ready answers UP with the application's own checks
+#   browser         Debian's Chromium, ChromeDriver and a Chinese font for the dashboard's browser
+#                   test, installed if absent (needs root, as apt-get does)
 #
 # Environment: RUNTIME_DIR (required: holds dist/ with the unpacked Payara and Artemis, and the
 # broker instance), COMPLAINTS_DB (h2 | postgresql, default h2), DB_* and BROKER_* as in
@@ -239,7 +241,19 @@ wait_ready() {
   die "not ready after 180 s: $url answered $code: $(curl -s -m 5 "$url" || true)"
 }
 
-[ $# -gt 0 ] || { sed -n '2,25p' "$0"; exit 2; }
+browser() {
+  # A Chinese font too, so that the dashboard's screenshot shows its labels.
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -n "$(fc-list :lang=zh 2> /dev/null)" ]; then
+    return 0
+  fi
+  [ "$(id -u)" = 0 ] || die "needed: apt-get install chromium chromium-driver fonts-wqy-microhei"
+  log "installing Debian's chromium, chromium-driver and fonts-wqy-microhei"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq > /dev/null
+  apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei > /dev/null
+}
+
+[ $# -gt 0 ] || { sed -n '2,27p' "$0"; exit 2; }
 for step in "$@"; do
   case "$step" in
     broker-create) broker_create ;;
@@ -255,6 +269,7 @@ for step in "$@"; do
     domain-kill) domain_kill ;;
     deploy) deploy ;;
     wait-ready) wait_ready ;;
+    browser) browser ;;
     *) die "unknown step: $step" ;;
   esac
 done

@@ -86,6 +86,9 @@ class AccessIT extends SystemTest {
     allow("POST /api/v1/incidents/{id}/statement", roles(SUPERVISOR));
     allow("POST /api/v1/incidents/{id}/progress", roles(SUPERVISOR));
     allow("POST /api/v1/incidents/{id}/closure", roles(SUPERVISOR));
+    allow("GET /api/v1/statistics", roles(MANAGER, "executive"));
+    allow("GET /api/v1/statistics/csv", roles(MANAGER, "executive"));
+    allow("GET /api/v1/statistics/attention", roles(MANAGER, "executive", SUPERVISOR));
     allow("GET /api/v1/admin/calendars/{year}", settingsRead);
     allow("PUT /api/v1/admin/calendars/{year}", admin);
     allow("GET /api/v1/admin/calendars/week", settingsRead);

@@ -1,6 +1,8 @@
 package bank.complaints.timeline;
 
 import bank.complaints.audit.AuditLog;
+import bank.complaints.statistics.ChangedCases;
+import bank.complaints.statistics.StatPending;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,12 +26,22 @@ public class Timeline {
 
   @Inject AuditLog audit;
 
+  @Inject ChangedCases changed;
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
       long complaintId, CaseEventKind kind, String actor, String summary, boolean customerVisible) {
     em.persist(
         new CaseEvent(complaintId, clock.instant(), kind, actor, summary, customerVisible, null));
     audit(complaintId, kind, actor, summary);
+    markForStatistics(complaintId);
+  }
+
+  /** R-M1: whatever the timeline records may change the case's figures. */
+  private void markForStatistics(long complaintId) {
+    if (changed.firstMention(complaintId)) {
+      em.persist(new StatPending(complaintId));
+    }
   }
 
   /** R-S3: every timeline step is also an entry of the tamper-evident audit log. */
@@ -53,6 +65,7 @@ public class Timeline {
       long complaintId, CaseEventKind kind, String summary, Instant scheduledFor, Instant now) {
     em.persist(new CaseEvent(complaintId, now, kind, SYSTEM, summary, false, scheduledFor));
     audit(complaintId, kind, SYSTEM, summary);
+    markForStatistics(complaintId);
   }
 
   public List<CaseEvent> of(long complaintId, boolean customerView) {

@@ -1,0 +1,124 @@
+package bank.complaints.api.v1;
+
+import bank.complaints.api.security.Allowed;
+import bank.complaints.api.security.Role;
+import bank.complaints.platform.BankZone;
+import bank.complaints.statistics.Attention;
+import bank.complaints.statistics.StatisticsReport;
+import bank.complaints.statistics.StatisticsReports;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * R-M1, R-M4: the monthly review and the performance indicators, as JSON or CSV, for managers. A
+ * period is a calendar month ({@code month}) or any days ({@code from}, {@code to}, both included,
+ * at most a year); without either, the current month. Figures lag the cases by a few seconds.
+ */
+@Path("v1/statistics")
+@RequestScoped
+public class StatisticsResource {
+
+  static final String CSV = "text/csv";
+
+  @Inject StatisticsReports reports;
+
+  @Inject @BankZone ZoneId bankZone;
+
+  @Inject Clock clock;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "R-M1, R-M4: totals and trend, shares, handling times, on-time rates, first-contact"
+              + " resolution, satisfaction, escalation and repeat rates, per department and"
+              + " employee")
+  @Allowed({Role.MANAGER, Role.EXECUTIVE})
+  public StatisticsReport report(
+      @Parameter(example = "2026-10") @QueryParam("month") String month,
+      @Parameter(example = "2026-10-01") @QueryParam("from") String from,
+      @Parameter(example = "2026-10-31") @QueryParam("to") String to) {
+    return period(month, from, to);
+  }
+
+  @GET
+  @Path("csv")
+  @Produces(CSV)
+  @Operation(summary = "R-M1, R-M4: the same report as CSV (UTF-8), one row per dimension and key")
+  @Allowed({Role.MANAGER, Role.EXECUTIVE})
+  public Response csv(
+      @Parameter(example = "2026-10") @QueryParam("month") String month,
+      @Parameter(example = "2026-10-01") @QueryParam("from") String from,
+      @Parameter(example = "2026-10-31") @QueryParam("to") String to) {
+    StatisticsReport report = period(month, from, to);
+    return Response.ok(StatisticsCsv.of(report), CSV + ";charset=UTF-8")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"complaint-statistics-"
+                + report.from()
+                + "-"
+                + report.to()
+                + ".csv\"")
+        .build();
+  }
+
+  @GET
+  @Path("attention")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Cases whose running deadline is missed (breached) or past its warning")
+  @Allowed({Role.MANAGER, Role.EXECUTIVE, Role.SUPERVISOR})
+  public Attention attention(@QueryParam("limit") @DefaultValue("50") String limit) {
+    try {
+      int value = Integer.parseInt(limit);
+      if (value >= 1 && value <= 500) {
+        return reports.attention(value);
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new BadRequestException("'limit' must be a whole number from 1 to 500.");
+  }
+
+  private StatisticsReport period(String month, String from, String to) {
+    if (month != null && (from != null || to != null)) {
+      throw new BadRequestException("Ask for a 'month' or for 'from' and 'to', not both.");
+    }
+    if (from != null || to != null) {
+      if (from == null || to == null) {
+        throw new BadRequestException("'from' and 'to' go together.");
+      }
+      return reports.range(day("from", from), day("to", to));
+    }
+    YearMonth asked;
+    try {
+      asked = month == null ? YearMonth.now(clock.withZone(bankZone)) : YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("'month' must be a month, e.g. 2026-10.");
+    }
+    return reports.month(asked);
+  }
+
+  private static LocalDate day(String name, String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("'" + name + "' must be a date, e.g. 2026-10-01.");
+    }
+  }
+}
