@@ -6,13 +6,16 @@
 -- departments with 50 handlers each, 0-2 cause tags, 70 % concluded within 1 h to 60 days,
 -- 20 dissatisfied-reason texts. Run by bench/statistics-report.sh.
 \set ON_ERROR_STOP on
+set work_mem = '256MB';
+\o /dev/null
 select setseed(0.42);
+\o
 
 drop table if exists bench_fact;
 create unlogged table bench_fact as
 select
     i,
-    (date :'first_day_after' - 1096 + (i * 1096 / 10000000))::date as stat_day,
+    (date :'first_day_after' - 1096 + (i * 1096 / 10000000)::int) as stat_day,
     (array['WEB_FORM','MOBILE_APP','WECHAT','ONLINE_CHAT','SMS','HOTLINE','BRANCH_COUNTER',
            'SELF_SERVICE_TERMINAL','LETTER','PARTNER_AGENT','PARTNER_PLATFORM'])[1 + floor(random() * 11)::int] as channel,
     (array['PRODUCT','SERVICE','FEES','SYSTEM','SECURITY','OTHER'])[1 + floor(random() * 6)::int] as category,
@@ -75,13 +78,22 @@ select stat_day, dimension, dim_key, max(label),
 from bench_membership
 group by stat_day, dimension, dim_key;
 
+-- Hours up to three days, whole days beyond (CaseFacts.handlingHours); none per employee or reason.
 insert into stat_day_hours
-select stat_day, dimension, dim_key, ((handling_seconds + 3599) / 3600)::int, count(*)
+select stat_day, dimension, dim_key,
+       (case when (handling_seconds + 3599) / 3600 <= 72 then (handling_seconds + 3599) / 3600
+             else (handling_seconds + 86399) / 86400 * 24 end)::int,
+       count(*)
 from bench_membership
-where concluded and dimension <> 'REASON'
+where concluded and dimension not in ('EMPLOYEE', 'REASON')
 group by 1, 2, 3, 4;
 
 drop view bench_membership;
 drop table bench_fact;
-vacuum analyze stat_day;
-vacuum analyze stat_day_hours;
+-- In service the refresher writes a day's rows as that day's complaints arrive, so they lie
+-- together on disk; the bulk insert above scatters them in hash order. Put them back in day order
+-- (without this the month's report measured 0.35 s instead of 0.13 s).
+cluster stat_day using stat_day_pkey;
+cluster stat_day_hours using stat_day_hours_pkey;
+analyze stat_day;
+analyze stat_day_hours;

@@ -17,4 +17,13 @@ public enum Dimension {
 
   /** The key of the one {@link #ALL} row, and of a case without department or handler. */
   public static final String NONE = "-";
+
+  /**
+   * Whether handling-time percentiles are kept: not per employee (a few cases a day each, so a
+   * day's histogram would be as large as the cases; employees get the exact average) and not per
+   * reason.
+   */
+  public boolean hasPercentiles() {
+    return this != EMPLOYEE && this != REASON;
+  }
 }

@@ -45,7 +45,7 @@ final class Rollup {
                 if (sign > 0) {
                   labels.put(key, facts.label(dimension, k));
                 }
-                if (facts.concluded() && dimension != Dimension.REASON) {
+                if (facts.concluded() && dimension.hasPercentiles()) {
                   hours.merge(new HoursKey(key, facts.handlingHours()), (long) sign, Long::sum);
                 }
               }

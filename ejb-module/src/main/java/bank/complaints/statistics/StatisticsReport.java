@@ -39,7 +39,9 @@ public record StatisticsReport(
 
   /**
    * The indicators of one key: {@code share} is of all the period's cases; handling times are of
-   * the concluded cases (the 90th percentile in whole hours, rounded up, nearest rank).
+   * the concluded cases. The 90th percentile is a nearest rank in hours, counted in whole hours up
+   * to three days and whole days beyond ({@link CaseFacts#handlingHours()}); it is not kept per
+   * employee.
    */
   public record Indicators(
       String key,

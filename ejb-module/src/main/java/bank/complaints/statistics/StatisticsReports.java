@@ -129,7 +129,10 @@ public class StatisticsReports {
           rows.getOrDefault(Dimension.ALL, Map.of())
               .getOrDefault(Dimension.NONE, new Row(Dimension.NONE, Dimension.NONE));
       long total = all.sums[Measures.CASES];
-      long previous = previousCases(connection, previousFrom, previousTo);
+      long previous =
+          casesPerDay(connection, previousFrom, previousTo).values().stream()
+              .mapToLong(Long::longValue)
+              .sum();
       StatisticsReport.Trend trend =
           new StatisticsReport.Trend(
               previousFrom,
@@ -162,7 +165,7 @@ public class StatisticsReports {
           breakdown(rows, Dimension.SEVERITY, total, Map.of()),
           breakdown(rows, Dimension.CAUSE_TAG, total, Map.of()),
           reasons,
-          daily(connection, from, to));
+          daily(casesPerDay(connection, from, to), from, to));
     } catch (SQLException e) {
       throw new IllegalStateException("Reading statistics failed: " + e.getMessage(), e);
     }
@@ -203,83 +206,81 @@ public class StatisticsReports {
     String sums =
         Measures.COLUMNS.stream().map(c -> "sum(" + c + ")").collect(Collectors.joining(", "));
     Map<Dimension, Map<String, Row>> rows = new EnumMap<>(Dimension.class);
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "select dimension, dim_key, max(label), "
-                + sums
-                + " from stat_day where stat_day between ? and ? group by dimension, dim_key")) {
-      statement.setObject(1, from);
-      statement.setObject(2, to);
-      try (ResultSet r = statement.executeQuery()) {
-        while (r.next()) {
+    eachRow(
+        connection,
+        "select dimension, dim_key, max(label), "
+            + sums
+            + " from stat_day where stat_day between ? and ? group by dimension, dim_key",
+        from,
+        to,
+        r -> {
           Row row = new Row(r.getString(2), r.getString(3));
           for (int i = 0; i < row.sums.length; i++) {
             row.sums[i] = r.getLong(4 + i);
           }
           rows.computeIfAbsent(Dimension.valueOf(r.getString(1)), d -> new HashMap<>())
               .put(row.key, row);
-        }
-      }
-    }
+        });
     return rows;
   }
 
   private void percentiles(
       Connection connection, LocalDate from, LocalDate to, Map<Dimension, Map<String, Row>> rows)
       throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "select dimension, dim_key, hours, sum(cases) from stat_day_hours"
-                + " where stat_day between ? and ? group by dimension, dim_key, hours")) {
-      statement.setObject(1, from);
-      statement.setObject(2, to);
-      try (ResultSet r = statement.executeQuery()) {
-        while (r.next()) {
+    eachRow(
+        connection,
+        "select dimension, dim_key, hours, sum(cases) from stat_day_hours"
+            + " where stat_day between ? and ? group by dimension, dim_key, hours",
+        from,
+        to,
+        r -> {
           Row row =
               rows.getOrDefault(Dimension.valueOf(r.getString(1)), Map.of()).get(r.getString(2));
           if (row != null) {
             row.hours.merge(r.getInt(3), r.getLong(4), Long::sum);
           }
-        }
-      }
-    }
+        });
   }
 
-  private long previousCases(Connection connection, LocalDate from, LocalDate to)
-      throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "select coalesce(sum(cases), 0) from stat_day where dimension = 'ALL'"
-                + " and stat_day between ? and ?")) {
-      statement.setObject(1, from);
-      statement.setObject(2, to);
-      try (ResultSet r = statement.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
-    }
-  }
-
-  private List<StatisticsReport.Day> daily(Connection connection, LocalDate from, LocalDate to)
+  /** The cases received on each day of the period that had any. */
+  private Map<LocalDate, Long> casesPerDay(Connection connection, LocalDate from, LocalDate to)
       throws SQLException {
     Map<LocalDate, Long> cases = new HashMap<>();
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "select stat_day, cases from stat_day where dimension = 'ALL'"
-                + " and stat_day between ? and ?")) {
-      statement.setObject(1, from);
-      statement.setObject(2, to);
-      try (ResultSet r = statement.executeQuery()) {
-        while (r.next()) {
-          cases.put(r.getObject(1, LocalDate.class), r.getLong(2));
-        }
-      }
-    }
+    eachRow(
+        connection,
+        "select stat_day, cases from stat_day where dimension = 'ALL' and stat_day between ? and ?",
+        from,
+        to,
+        r -> cases.put(r.getObject(1, LocalDate.class), r.getLong(2)));
+    return cases;
+  }
+
+  private static List<StatisticsReport.Day> daily(
+      Map<LocalDate, Long> cases, LocalDate from, LocalDate to) {
     List<StatisticsReport.Day> days = new ArrayList<>();
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
       days.add(new StatisticsReport.Day(day, cases.getOrDefault(day, 0L)));
     }
     return days;
+  }
+
+  private interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+
+  /** Runs a query whose two parameters are the period's first and last day. */
+  private static void eachRow(
+      Connection connection, String sql, LocalDate from, LocalDate to, RowReader reader)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setObject(1, from);
+      statement.setObject(2, to);
+      try (ResultSet r = statement.executeQuery()) {
+        while (r.next()) {
+          reader.read(r);
+        }
+      }
+    }
   }
 
   private static Map<String, String> departmentNames(Connection connection) throws SQLException {

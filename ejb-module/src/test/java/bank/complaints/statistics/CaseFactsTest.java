@@ -35,7 +35,7 @@ class CaseFactsTest {
 
   @Test
   @DisplayName(
-      "R-M4 handling time runs to the conclusion; hours round up; a reopened case is not"
+      "R-M4 handling time runs to the conclusion; hours, then days beyond three, round up; a reopened case is not"
           + " a first-contact resolution")
   void handlingAndFirstContact() {
     Instant closed = RECEIVED.plusSeconds(2 * 3600 + 1);
@@ -43,6 +43,12 @@ class CaseFactsTest {
     assertEquals(7201L, first.handlingSeconds());
     assertEquals(3, first.handlingHours());
     assertTrue(first.firstContact());
+    CaseFacts exactlyThreeDays =
+        CaseFacts.derive(rows(RECEIVED.plusSeconds(72 * 3600), 0, List.of(), List.of()), BANK);
+    assertEquals(72, exactlyThreeDays.handlingHours(), "hours up to three days");
+    CaseFacts longer =
+        CaseFacts.derive(rows(RECEIVED.plusSeconds(72 * 3600 + 1), 0, List.of(), List.of()), BANK);
+    assertEquals(96, longer.handlingHours(), "whole days beyond: 3 days and a second is 4 days");
     CaseFacts reopened = CaseFacts.derive(rows(closed, 1, List.of(), List.of()), BANK);
     assertFalse(reopened.firstContact());
     assertTrue(reopened.escalated(), "reopening escalates");
