@@ -1,10 +1,14 @@
 package bank.complaints.privacy;
 
+import java.util.regex.Pattern;
+
 /**
  * Masks personal data for responses, log lines and messages that do not need it in full (R-S2).
  * Keeps just enough for a person to recognise their own number.
  */
 public final class Masking {
+
+  private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{7,}");
 
   private Masking() {}
 
@@ -16,6 +20,16 @@ public final class Masking {
   /** An identity, account or card number keeps its last four characters. */
   public static String identifier(String value) {
     return keep(value, 0, 4);
+  }
+
+  /**
+   * Free text with any run of seven or more digits (a phone, card, account or ID number typed into
+   * a note) masked as an identifier: "回电 13812345678" → "回电 *******5678".
+   */
+  public static String numbersIn(String text) {
+    return text == null
+        ? null
+        : LONG_DIGIT_RUN.matcher(text).replaceAll(m -> identifier(m.group()));
   }
 
   /** An e-mail address keeps the first character of its local part and its domain. */

@@ -1,5 +1,6 @@
 package bank.complaints.statistics;
 
+import bank.complaints.privacy.Masking;
 import bank.complaints.sla.SlaStage;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,8 +206,10 @@ public record CaseFacts(
     return value == null || value.isBlank() ? Dimension.NONE : value;
   }
 
+  /** The reason as reports show it: numbers a caller noted down are masked (R-S2), then cut. */
   private static String cut(String outcome) {
-    String text = outcome == null || outcome.isBlank() ? "(none given)" : outcome.strip();
+    String text =
+        outcome == null || outcome.isBlank() ? "(none given)" : Masking.numbersIn(outcome.strip());
     return text.length() <= REASON_LENGTH ? text : text.substring(0, REASON_LENGTH);
   }
 }

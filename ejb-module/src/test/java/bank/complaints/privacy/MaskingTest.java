@@ -22,6 +22,15 @@ class MaskingTest {
   }
 
   @Test
+  @DisplayName("R-S2 numbers typed into free text are masked; short numbers and words stay")
+  void numbersInText() {
+    assertEquals(
+        "客户要求回电 *******5678，卡号 ************3456，已退 200 元",
+        Masking.numbersIn("客户要求回电 13812345678，卡号 6222021234563456，已退 200 元"));
+    assertNull(Masking.numbersIn(null));
+  }
+
+  @Test
   void shortAndMissingValuesRevealNothing() {
     assertEquals("****", Masking.mobile("1234"));
     assertEquals("***", Masking.identifier("123"));

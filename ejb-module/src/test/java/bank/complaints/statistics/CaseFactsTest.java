@@ -69,6 +69,16 @@ class CaseFactsTest {
     assertEquals(CaseFacts.REASON_LENGTH, facts.reason().length());
     assertTrue(facts.reason().startsWith("太慢 "));
     assertEquals(Set.of(facts.reason()), facts.memberships().get(Dimension.REASON));
+
+    CaseFacts withNumber =
+        CaseFacts.derive(
+            rows(
+                null,
+                0,
+                List.of(),
+                List.of(new CaseFacts.FollowUp("DISSATISFIED", "请回电 13812345678", RECEIVED))),
+            BANK);
+    assertEquals("请回电 *******5678", withNumber.reason(), "R-S2: a number in a note is masked");
   }
 
   @Test
