@@ -4,6 +4,8 @@ import bank.complaints.intake.ComplaintNotFoundException;
 import bank.complaints.intake.ComplaintNumber;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
@@ -34,6 +36,15 @@ public final class Params {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(
           "'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+    }
+  }
+
+  /** A query parameter holding a date (ISO-8601, e.g. 2026-11-23); 400 otherwise. */
+  public static LocalDate queryDate(String name, String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("'" + name + "' must be a date, e.g. 2026-11-23.");
     }
   }
 

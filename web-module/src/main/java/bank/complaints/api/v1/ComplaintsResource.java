@@ -36,9 +36,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -235,11 +233,7 @@ public class ComplaintsResource {
   }
 
   private Instant day(String name, String text) {
-    try {
-      return LocalDate.parse(text).atStartOfDay(bankZone).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("'" + name + "' must be a date, e.g. 2026-11-23.");
-    }
+    return Params.queryDate(name, text).atStartOfDay(bankZone).toInstant();
   }
 
   private static int number(String name, String text, int min, int max) {

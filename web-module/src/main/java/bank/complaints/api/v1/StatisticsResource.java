@@ -1,5 +1,6 @@
 package bank.complaints.api.v1;
 
+import bank.complaints.api.Params;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
 import bank.complaints.platform.BankZone;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -103,7 +103,7 @@ public class StatisticsResource {
       if (from == null || to == null) {
         throw new BadRequestException("'from' and 'to' go together.");
       }
-      return reports.range(day("from", from), day("to", to));
+      return reports.range(Params.queryDate("from", from), Params.queryDate("to", to));
     }
     YearMonth asked;
     try {
@@ -112,13 +112,5 @@ public class StatisticsResource {
       throw new BadRequestException("'month' must be a month, e.g. 2026-10.");
     }
     return reports.month(asked);
-  }
-
-  private static LocalDate day(String name, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("'" + name + "' must be a date, e.g. 2026-10-01.");
-    }
   }
 }
