@@ -35,6 +35,12 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class StatisticsRefresher {
 
+  /** The columns of {@code case_fact} that hold a {@link CaseFacts}, in its order. */
+  private static final String FACT_COLUMNS =
+      "complaint_id, stat_day, channel, category, severity, department_code, employee_id,"
+          + " employee_name, cause_tags, concluded, handling_seconds, first_contact, satisfaction,"
+          + " reason, escalated, is_repeat, on_time";
+
   @Resource(lookup = "jdbc/complaints")
   DataSource dataSource;
 
@@ -175,12 +181,7 @@ public class StatisticsRefresher {
     List<CaseFacts> facts = new ArrayList<>();
     query(
         connection,
-        "select complaint_id, stat_day, channel, category, severity, department_code,"
-            + " employee_id, employee_name, cause_tags, concluded, handling_seconds,"
-            + " first_contact, satisfaction, reason, escalated, is_repeat, on_time"
-            + " from case_fact where complaint_id in ("
-            + marks(ids)
-            + ")",
+        "select " + FACT_COLUMNS + " from case_fact where complaint_id in (" + marks(ids) + ")",
         ids,
         r ->
             facts.add(
@@ -211,11 +212,9 @@ public class StatisticsRefresher {
     Timestamp now = Timestamp.from(clock.instant());
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "insert into case_fact (complaint_id, stat_day, channel, category, severity,"
-                + " department_code, employee_id, employee_name, cause_tags, concluded,"
-                + " handling_seconds, first_contact, satisfaction, reason, escalated, is_repeat,"
-                + " on_time, derived_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?)")) {
+            "insert into case_fact ("
+                + FACT_COLUMNS
+                + ", derived_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (CaseFacts f : facts) {
         insert.setLong(1, f.complaintId());
         insert.setObject(2, f.day());
