@@ -60,9 +60,12 @@ if ! has list-connector-connection-pools "$pool_name"; then
     --transactionsupport XATransaction \
     --steadypoolsize 1 --maxpoolsize "$pool_max" \
     --ping=false \
-    --property "UserName=$(esc "$broker_user"):Password=$(esc "$broker_password")" \
+    --property "UserName=$(esc "$broker_user"):Password=$(esc "$broker_password"):AllowLocalTransactions=true" \
     "$pool_name"
 fi
+# The outbox relay sends each batch in one local JMS transaction (ADR 0003); set here as well so
+# a pool made by an earlier version gets it.
+"${asadmin[@]}" set "resources.connector-connection-pool.$pool_name.property.AllowLocalTransactions=true" > /dev/null
 
 if ! has list-connector-resources "$cf_jndi"; then
   "${asadmin[@]}" create-connector-resource --poolname "$pool_name" "$cf_jndi"

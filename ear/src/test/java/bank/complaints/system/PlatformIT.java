@@ -106,6 +106,56 @@ class PlatformIT extends SystemTest {
   }
 
   @Test
+  @DisplayName(
+      "R-F1 A message the broker already has (sent, then its marking lost) is dropped as a duplicate; the rest of its batch is delivered once")
+  void resentMessageIsDroppedAndItsBatchStillDelivered() throws Exception {
+    String first = submitted("13912340001", "信用卡年费被重复扣收");
+    assertNotNull(Broker.receive("complaints.tasks.CSC", first, 30_000));
+    awaitPublished(first);
+
+    // A crash between sending and marking: the row is pending again, and the broker has its id.
+    // The relay sends it in a batch with the next complaint's messages; the broker refuses such a
+    // batch as a whole, and the relay then sends its messages one by one.
+    assertEquals(
+        1,
+        Database.update(
+            "update outbox_message set published_at = null"
+                + " where message_key = ? and destination = 'complaints.tasks.CSC'",
+            first));
+    String second = submitted("13912340002", "信用卡年费被重复扣收");
+
+    assertNotNull(
+        Broker.receive("complaints.tasks.CSC", second, 30_000),
+        "the next complaint's task is delivered");
+    awaitPublished(first);
+    awaitPublished(second);
+    assertNull(Broker.receive("complaints.tasks.CSC", first, 2_000), "the resend was dropped");
+    assertNull(Broker.receive("complaints.tasks.CSC", second, 1_000), "delivered exactly once");
+  }
+
+  private static String submitted(String mobile, String subject) {
+    HttpResponse<String> created =
+        Api.postJson(
+            "/api/v1/complaints",
+            aComplaint().from("WECHAT").withCustomer("王小明", mobile).about(subject).json());
+    assertEquals(201, created.statusCode(), created.body());
+    return Api.json(created).getString("number");
+  }
+
+  private static void awaitPublished(String number) throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      if (Database.count(
+              "select count(*) from outbox_message where message_key = ? and published_at is null",
+              number)
+          == 0) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the outbox rows of " + number + " are still pending after 30 s");
+  }
+
+  @Test
   @DisplayName("Readiness is UP with the database and the broker reachable")
   void readyWhenEverythingIsUp() {
     HttpResponse<String> ready = Api.get("/health/ready");
