@@ -181,14 +181,19 @@ domain_up() {
     log "starting domain $domain"
     "$asadmin" start-domain "$domain" > /dev/null
   fi
+  if "$asadmin" list-applications 2>/dev/null | grep -q '^complaints '; then
+    # A process that has run the application keeps parts of it (class loaders, the data source's
+    # connection factory): re-creating the resources or deploying into it then fails now and then
+    # ("No password credential found", ClassNotFound). Undeploy, and go on in a fresh process.
+    log "undeploying the previous version and restarting domain $domain"
+    "$asadmin" undeploy complaints > /dev/null
+    "$asadmin" restart-domain "$domain" > /dev/null
+  fi
   keys
   "$asadmin" set-config-dir --directory="$secrets" > /dev/null
   RAR=$root/jms-config/target/complaints-artemis-ra.rar \
     BROKER_XML=$root/jms-config/src/main/broker/broker.xml \
     "$root/jms-config/src/main/asadmin/create-jms-resources.sh"
-  if "$asadmin" list-applications 2>/dev/null | grep -q '^complaints '; then
-    "$asadmin" undeploy complaints > /dev/null
-  fi
   "$root/scripts/create-jdbc-resources.sh"
   # Payara's default HTTP worker pool has 5 threads: requests queue behind them while each waits
   # on the database (bench/intake-load.sh: 112 complaints/s with 5, 180/s with 32).
