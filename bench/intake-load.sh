@@ -29,8 +29,8 @@ curl -fsS "$base_url/health/ready" > /dev/null || { echo "the system is not up: 
 TOKEN=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
 export TOKEN
 
-log "warm-up: 20 s"
-wrk -t2 -c16 -d20s -s "$root/bench/wrk/submit.lua" "$base_url" > /dev/null
+log "warm-up: 60 s (the JIT compiler is still busy after 20 s)"
+wrk -t2 -c16 -d60s -s "$root/bench/wrk/submit.lua" "$base_url" > /dev/null
 
 before=$(stored)
 log "saturation: 2 threads, $connections connections, $duration"

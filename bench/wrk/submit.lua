@@ -3,6 +3,9 @@
 local counter = 0
 local thread_id = 0
 local delay_ms = tonumber(os.getenv("RATE_DELAY_MS") or "0")
+-- Seconds since the epoch, modulo 1,000, times a million: each run's customers differ from the
+-- last 16 minutes of runs' (at most a million requests per thread and run).
+local run_base = (os.time() % 1000) * 1000000
 -- R-S1: a channel system's bearer token (bench/intake-load.sh mints one with ./complaints token).
 local auth = "Bearer " .. (os.getenv("TOKEN") or "")
 
@@ -24,7 +27,9 @@ end
 
 function request()
   counter = counter + 1
-  local mobile = string.format("13%d%08d", (thread_id or 0) % 10, counter % 100000000)
+  -- A new customer each request, and new ones each run: the same mobile again would be a repeat
+  -- complaint (R-X1) of an earlier run's, with its escalation and task force.
+  local mobile = string.format("1%d%09d", 3 + (thread_id or 0) % 7, (run_base + counter) % 1000000000)
   local body = string.format(
     '{"channel":"MOBILE_APP","customer":{"name":"压测客户%d","mobile":"%s"},' ..
     '"subject":"手机银行转账失败 %d","description":"2026年11月20日转账时页面报错，款项被扣但对方未收到。"}',

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# What the application server itself serves per second on this machine, from the cheapest request
+# to a registered complaint: the ceiling any intake design meets (issue 3). Each request kind is
+# warmed up, then run at saturation with wrk (2 threads, 32 connections), on the running system.
+#
+#   ./complaints up --db postgresql
+#   bench/http-ceiling.sh                     # WARMUP=20s DURATION=30s CONNECTIONS=32
+#
+# 1. a static file (the dashboard's style sheet): Grizzly and the default servlet only;
+# 2. an unknown API path: also Jersey, the access filter and a problem+json 404;
+# 3. a submission without a token: refused with 401 by the JWT mechanism;
+# 4. a submission with a channel's token and an invalid mobile: the token verified, the JSON
+#    parsed, bean validation, a 400 problem; no database, no broker;
+# 5. a valid submission: the complaint registered (201).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+base_url=${BASE_URL:-http://127.0.0.1:8080}
+warmup=${WARMUP:-20s}
+duration=${DURATION:-30s}
+connections=${CONNECTIONS:-32}
+log() { printf '[bench] %s\n' "$*"; }
+
+if ! command -v wrk > /dev/null; then
+  log "installing wrk (Debian package)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null
+fi
+curl -fsS "$base_url/health/ready" > /dev/null || { echo "the system is not up: ./complaints up --db postgresql" >&2; exit 1; }
+TOKEN=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
+export TOKEN
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cat > "$scratch/no-token.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"channel":"MOBILE_APP","customer":{"name":"压测客户","mobile":"13912345678"},"subject":"手机银行转账失败","description":"款项被扣但对方未收到。"}'
+LUA
+# The intake script with the mobile made invalid: everything up to bean validation.
+sed 's/"mobile":"%s"/"mobile":"x%s"/' "$root/bench/wrk/submit.lua" > "$scratch/invalid.lua"
+
+run() { # name, expected status, wrk arguments...
+  local name=$1 status=$2; shift 2
+  wrk -t2 -c16 -d"$warmup" "$@" > /dev/null
+  local out rps p50 p99 bad
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$@")
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
+  bad=$(awk '/Non-2xx/ {print $5}' <<< "$out")
+  printf '| %s | %s | %s | %s | %s |\n' "$name" "$status" "$rps" "$p50" "$p99"
+  [ "$status" = 201 ] && [ -n "$bad" ] && log "$bad responses were not 201"
+  return 0
+}
+
+log "machine: $(nproc) cores; $duration per kind after $warmup of warm-up; $connections connections"
+echo "| request | status | requests/s | p50 | p99 |"
+echo "|---|---|---:|---:|---:|"
+run "static file" 200 "$base_url/dashboard/dashboard.css"
+run "unknown API path" 404 "$base_url/api/v1/no-such-resource"
+run "submission without a token" 401 -s "$scratch/no-token.lua" "$base_url/api/v1/complaints"
+run "submission failing validation (token verified)" 400 -s "$scratch/invalid.lua" "$base_url"
+run "complaint registered" 201 -s "$root/bench/wrk/submit.lua" "$base_url"
