@@ -20,13 +20,8 @@ duration=${DURATION:-30s}
 connections=${CONNECTIONS:-32}
 log() { printf '[bench] %s\n' "$*"; }
 
-if ! command -v wrk > /dev/null; then
-  log "installing wrk (Debian package)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null
-fi
-curl -fsS "$base_url/health/ready" > /dev/null || { echo "the system is not up: ./complaints up --db postgresql" >&2; exit 1; }
-TOKEN=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
-export TOKEN
+# shellcheck source=wrk/setup.sh
+. "$root/bench/wrk/setup.sh"
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -20,14 +20,8 @@ export PGUSER=${DB_USER:-complaints} PGPASSWORD=${DB_PASSWORD:-complaints}
 log() { printf '[bench] %s\n' "$*"; }
 stored() { psql -qtAX -c "select count(*) from complaint"; }
 
-if ! command -v wrk > /dev/null; then
-  log "installing wrk (Debian package)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null
-fi
-curl -fsS "$base_url/health/ready" > /dev/null || { echo "the system is not up: ./complaints up --db postgresql" >&2; exit 1; }
-
-TOKEN=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
-export TOKEN
+# shellcheck source=wrk/setup.sh
+. "$root/bench/wrk/setup.sh"
 
 log "warm-up: 60 s (the JIT compiler is still busy after 20 s)"
 wrk -t2 -c16 -d60s -s "$root/bench/wrk/submit.lua" "$base_url" > /dev/null
