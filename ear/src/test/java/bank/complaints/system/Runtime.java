@@ -1,5 +1,6 @@
 package bank.complaints.system;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +27,36 @@ final class Runtime {
     return db == null || db.isBlank() ? "h2" : db;
   }
 
-  /** Runs steps of scripts/runtime.sh (e.g. broker-down), failing the test if they fail. */
+  /**
+   * Runs steps of scripts/runtime.sh (e.g. broker-down), failing the test if they fail. Their
+   * output is copied line by line to this JVM's standard output, so that it reaches the build log:
+   * written to the inherited descriptor it would bypass the test runner's stream and land in a
+   * .dumpstream file instead.
+   */
   static void run(String... steps) {
     Path script = Path.of("..", "scripts", "runtime.sh").toAbsolutePath().normalize();
     List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(steps));
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("RUNTIME_DIR", dir().toString());
     try {
       Process process = builder.start();
-      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      Thread copy =
+          new Thread(
+              () -> {
+                try (BufferedReader output = process.inputReader()) {
+                  output.lines().forEach(System.out::println);
+                } catch (IOException e) {
+                  System.out.println("[runtime] output lost: " + e);
+                }
+              });
+      copy.start();
+      boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+      if (!ended) {
+        process.destroyForcibly();
+      }
+      copy.join(5_000);
+      if (!ended || process.exitValue() != 0) {
         throw new IllegalStateException("runtime.sh " + String.join(" ", steps) + " failed");
       }
     } catch (IOException e) {
