@@ -129,7 +129,8 @@ db_prepare() {
     fi
     if [ -z "$(as_postgres psql -p "$DB_PORT" -tAc "select 1 from pg_database where datname = '$DB_NAME'")" ]; then
       log "creating database $DB_NAME"
-      as_postgres createdb -p "$DB_PORT" -O "$DB_USER" -E UTF8 "$DB_NAME"
+      # From template0, so that the database is UTF-8 whatever the cluster's locale and encoding.
+      as_postgres createdb -p "$DB_PORT" -O "$DB_USER" -T template0 -E UTF8 --locale=C.UTF-8 "$DB_NAME"
     fi
   fi
 }
