@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -29,9 +27,6 @@ class MassIT extends SystemTest {
   private static final long WAIT = 15_000;
 
   private final String product = "网点排队叫号机-" + System.nanoTime();
-  private final String mobiles =
-      "136"
-          + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
   private int customer;
 
   @Test
@@ -39,10 +34,7 @@ class MassIT extends SystemTest {
       "R-X2 N similar complaints in the window open an incident; N-1 (and one outside it) do not")
   void massComplaintIncident() throws Exception {
     // One similar complaint received three hours ago: outside the two-hour window.
-    JsonObject old =
-        submit(
-            similar()
-                .receivedAt(OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(3).toString()));
+    JsonObject old = submit(similar().receivedAt(TestClock.now().minusHours(3).toString()));
     List<JsonObject> inWindow = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       inWindow.add(submit(similar()));
@@ -111,7 +103,7 @@ class MassIT extends SystemTest {
     return aComplaint()
         .from("BRANCH_COUNTER")
         .receivedBy("大堂经理 王五")
-        .withCustomer("客户" + customer, mobiles + String.format("%04d", customer))
+        .withCustomer("客户" + customer, Customers.mobile())
         .concerning(product);
   }
 

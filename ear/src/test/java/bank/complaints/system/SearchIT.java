@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +22,7 @@ class SearchIT extends SystemTest {
   @DisplayName(
       "R-P3 staff search by customer, channel, status and received day, paginated newest first, personal data masked")
   void searchAndPages() {
-    String mobile = "137" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    String mobile = Customers.mobile();
     List<String> numbers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       HttpResponse<String> created =
@@ -38,7 +36,9 @@ class SearchIT extends SystemTest {
       assertEquals(201, created.statusCode(), created.body());
       numbers.add(Api.json(created).getString("number"));
     }
-    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    // The days the complaints were received on, so that a run across midnight still matches.
+    String firstDay = receivedDay(numbers.get(0));
+    String lastDay = receivedDay(numbers.get(2));
     String byCustomer = COMPLAINTS + "?customerMobile=" + mobile;
 
     JsonObject first = Api.json(Api.get(byCustomer + "&size=2"));
@@ -61,12 +61,19 @@ class SearchIT extends SystemTest {
                     byCustomer
                         + "&channel=PARTNER_AGENT&status=ASSIGNED&severity=GREEN&category=FEES&department=CSC"
                         + "&receivedFrom="
-                        + today
+                        + firstDay
                         + "&receivedTo="
-                        + today))
+                        + lastDay))
             .getInt("total"));
     assertEquals(0, Api.json(Api.get(byCustomer + "&channel=LETTER")).getInt("total"));
     assertEquals(0, Api.json(Api.get(byCustomer + "&receivedTo=2020-01-01")).getInt("total"));
+  }
+
+  private static String receivedDay(String number) {
+    return OffsetDateTime.parse(
+            Api.json(Api.get(COMPLAINTS + "/" + number)).getString("receivedAt"))
+        .toLocalDate()
+        .toString();
   }
 
   @Test

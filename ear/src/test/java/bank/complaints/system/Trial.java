@@ -7,8 +7,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +18,7 @@ import java.util.List;
 final class Trial {
 
   private final String savedWeek;
-  private final int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+  private final int year = TestClock.today().getYear();
   private final JsonArray savedDays;
   private final List<JsonObject> savedPolicies = new ArrayList<>();
 
