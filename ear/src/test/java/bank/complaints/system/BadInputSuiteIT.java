@@ -438,7 +438,10 @@ class BadInputSuiteIT extends SystemTest {
             "select count(*) from sla_escalation_step",
             "select count(*) from evidence_item",
             "select count(*) from complaint_cause_tag",
-            "select count(*) from complaint_staff");
+            "select count(*) from complaint_staff",
+            "select count(*) from case_event",
+            "select count(*) from audit_entry",
+            "select count(*) from outbox_message");
     List<String> before = tables.stream().map(snapshot).toList();
     String clocksBefore = Api.get(COMPLAINTS + "/" + number + "/clocks").body();
     String policiesBefore = Api.get("/api/v1/admin/sla-policies").body();
@@ -453,12 +456,30 @@ class BadInputSuiteIT extends SystemTest {
       if (status < 400 || status >= 500 || !type.startsWith("application/problem+json")) {
         failures.add(bad.name() + " → " + status + " " + type + " " + abbreviate(response.body()));
       }
+      // R-S2: a refusal never echoes a number that could be a mobile, an ID or a card in full.
+      for (String digits : longDigitRuns(bad.body())) {
+        if (response.body().contains(digits)) {
+          failures.add(bad.name() + " → echoes " + digits + ": " + response.body());
+        }
+      }
     }
     assertEquals(List.of(), failures, failures.size() + " of " + all.size() + " not a 4xx problem");
     assertEquals(before, tables.stream().map(snapshot).toList(), "no row added or removed");
     assertEquals(clocksBefore, Api.get(COMPLAINTS + "/" + number + "/clocks").body());
     assertEquals(policiesBefore, Api.get("/api/v1/admin/sla-policies").body());
     assertEquals(weekBefore, Api.get("/api/v1/admin/calendars/week").body());
+  }
+
+  /** Runs of 11 or more digits (a mobile, an ID card, a card or account number) in a body. */
+  private static List<String> longDigitRuns(String body) {
+    List<String> runs = new ArrayList<>();
+    if (body != null) {
+      java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\d{11,}").matcher(body);
+      while (matcher.find()) {
+        runs.add(matcher.group());
+      }
+    }
+    return runs;
   }
 
   private static String abbreviate(String text) {

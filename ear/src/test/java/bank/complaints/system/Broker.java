@@ -61,6 +61,91 @@ final class Broker {
     }
   }
 
+  /**
+   * Consumes the message of one kind (the body's {@code kind}) for a complaint, or {@code null}
+   * after the timeout. The complaint's messages of other kinds stay on the queue: they are looked
+   * at through a browser, and only the one wanted is taken, by its message id.
+   */
+  static JsonObject receive(String queue, String complaintNumber, String kind, long timeoutMillis)
+      throws JMSException {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    String ofTheComplaint = "complaintNumber = '" + complaintNumber + "'";
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
+        Connection connection = factory.createConnection()) {
+      connection.start();
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      jakarta.jms.Queue destination = session.createQueue(queue);
+      do {
+        var browsed = session.createBrowser(destination, ofTheComplaint).getEnumeration();
+        while (browsed.hasMoreElements()) {
+          Message message = (Message) browsed.nextElement();
+          JsonObject body = Api.json(((TextMessage) message).getText());
+          if (kind.equals(body.getString("kind", null))) {
+            String id = message.getJMSMessageID();
+            try (MessageConsumer consumer =
+                session.createConsumer(
+                    destination, ofTheComplaint + " AND JMSMessageID = '" + id + "'")) {
+              if (consumer.receive(5_000) != null) {
+                return body;
+              }
+            }
+          }
+        }
+        sleep(100);
+      } while (System.currentTimeMillis() < deadline);
+      return null;
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Waits until the queue holds no message, counting those being delivered to a consumer (the
+   * broker's own count, asked through its management address), so that a test knows every message
+   * it sent has been processed, not only the first.
+   */
+  static void awaitDrained(String queue, long timeoutMillis) throws Exception {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
+        jakarta.jms.QueueConnection connection = factory.createQueueConnection()) {
+      connection.start();
+      jakarta.jms.QueueSession session =
+          connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+      jakarta.jms.QueueRequestor requestor =
+          new jakarta.jms.QueueRequestor(
+              session,
+              org.apache.activemq.artemis.api.jms.ActiveMQJMSClient.createQueue(
+                  "activemq.management"));
+      long count;
+      do {
+        Message ask = session.createMessage();
+        org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.putAttribute(
+            ask,
+            org.apache.activemq.artemis.api.core.management.ResourceNames.QUEUE + queue,
+            "messageCount");
+        count =
+            ((Number)
+                    org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.getResult(
+                        requestor.request(ask)))
+                .longValue();
+        if (count == 0) {
+          return;
+        }
+        sleep(100);
+      } while (System.currentTimeMillis() < deadline);
+      throw new AssertionError(count + " messages still on " + queue);
+    }
+  }
+
   /** Sends a text message as a department's system would, with string properties. */
   static void send(String queue, String body, Map<String, String> properties) throws JMSException {
     sendAs("complaints", "complaints", queue, body, properties);

@@ -63,9 +63,10 @@ class BrokerOutageIT extends SystemTest {
 
     awaitReadiness(status -> status == 200, Duration.ofSeconds(60));
     assertNotNull(
-        Broker.receive("complaints.tasks.CSC", number, 30_000),
+        Broker.receive("complaints.tasks.CSC", number, "ASSIGNMENT", 30_000),
         "published after the broker came back");
-    assertNull(Broker.receive("complaints.tasks.CSC", number, 2_000), "and only once");
+    assertNull(
+        Broker.receive("complaints.tasks.CSC", number, "ASSIGNMENT", 2_000), "and only once");
     assertEquals(
         0,
         Database.count(

@@ -12,12 +12,9 @@ final class ComplaintJson {
 
   private String channel = "MOBILE_APP";
   private String name = "张三";
-  // A customer of their own per complaint (shown masked as 138****5678 all the same), so that
-  // unrelated tests do not read as one customer's repeat complaints (R-X1).
-  private String mobile =
-      "138"
-          + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000))
-          + "5678";
+  // A customer of their own per complaint, so that unrelated tests never read as one customer's
+  // repeat complaints (R-X1).
+  private String mobile = Customers.mobile();
   private String email;
   private String idType;
   private String idNumber;
@@ -39,6 +36,16 @@ final class ComplaintJson {
 
   static ComplaintJson aComplaint() {
     return new ComplaintJson();
+  }
+
+  /** The mobile this submission carries. */
+  String mobile() {
+    return mobile;
+  }
+
+  /** The mobile as every response and message shows it (R-S2): 158****1234. */
+  String maskedMobile() {
+    return mobile.substring(0, 3) + "****" + mobile.substring(7);
   }
 
   ComplaintJson from(String channel) {

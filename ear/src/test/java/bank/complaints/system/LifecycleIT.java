@@ -148,7 +148,8 @@ class LifecycleIT extends SystemTest {
   @DisplayName(
       "R-F3 R-F4 R-F5 R-F6 R-F7 R-F8 R-F9 a Green fee complaint (every message checked against the AsyncAPI contract) closed by a fee refund: approved by the department head, told, accepted, refunded, followed up, archived")
   void greenFeeRefund() throws Exception {
-    String number = investigating(aComplaint().about("信用卡年费被重复扣收"));
+    ComplaintJson complaint = aComplaint().about("信用卡年费被重复扣收");
+    String number = investigating(complaint);
     JsonObject resolution = ok(propose(number, "FEE_WAIVER_OR_REFUND", "300"));
     assertEquals(List.of("DEPARTMENT_HEAD"), strings(resolution, "approvalChain"));
     assertEquals("RESOLUTION_PROPOSED", status(number));
@@ -172,7 +173,11 @@ class LifecycleIT extends SystemTest {
     assertTrue(
         wrong.stream().anyMatch(w -> w.startsWith("kind = NAP is not one of")), wrong.toString());
     assertTrue(execution.getString("ask").contains("FEE_WAIVER_OR_REFUND"), execution.toString());
-    assertFalse(execution.toString().contains("13812345678"), "R-S2 masked on the queue");
+    assertFalse(
+        execution.toString().contains(complaint.mobile()),
+        "R-S2 the customer's mobile is not on the queue in full: " + execution);
+    assertEquals(
+        complaint.maskedMobile(), execution.getString("customerMobile"), "R-S2 but masked");
     String executionId = execution.getString("taskId");
 
     JsonObject first = ok(result(executionId, "已退回年费 300.00 元", null));

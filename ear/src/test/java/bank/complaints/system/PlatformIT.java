@@ -33,14 +33,9 @@ class PlatformIT extends SystemTest {
   @DisplayName(
       "R-I6 R-F1 A submitted complaint is stored, numbered, readable, and its assignment task reaches the department queue")
   void complaintSliceEndToEnd() throws Exception {
-    HttpResponse<String> created =
-        Api.postJson(
-            "/api/v1/complaints",
-            aComplaint()
-                .from("WECHAT")
-                .withCustomer("王小明", "13912345678")
-                .about("信用卡年费被重复扣收")
-                .json());
+    ComplaintJson submitted =
+        aComplaint().from("WECHAT").withCustomer("王小明", Customers.mobile()).about("信用卡年费被重复扣收");
+    HttpResponse<String> created = Api.postJson("/api/v1/complaints", submitted.json());
 
     assertEquals(201, created.statusCode(), created.body());
     JsonObject complaint = Api.json(created);
@@ -52,7 +47,7 @@ class PlatformIT extends SystemTest {
     assertEquals("ASSIGNED", complaint.getString("status"));
     assertEquals("CSC", complaint.getString("department"));
     assertEquals(
-        "139****5678",
+        submitted.maskedMobile(),
         complaint.getJsonObject("customer").getString("mobile"),
         "R-S2 mobile masked");
     assertTrue(complaint.getString("receivedAt").endsWith("+08:00"), "shown in the bank's zone");
@@ -84,7 +79,9 @@ class PlatformIT extends SystemTest {
     assertEquals(number, task.getString("complaintNumber"));
     assertEquals(1, task.getInt("schemaVersion"));
     assertEquals(
-        "139****5678", task.getString("customerMobile"), "R-S2 no full mobile on the queue");
+        submitted.maskedMobile(),
+        task.getString("customerMobile"),
+        "R-S2 no full mobile on the queue");
     assertEquals(
         Database.text(
             "select t.id from work_task t join complaint c on c.id = t.complaint_id where c.complaint_number = ?",
@@ -97,7 +94,9 @@ class PlatformIT extends SystemTest {
             number),
         message.getStringProperty("_AMQ_DUPL_ID"),
         "published with the outbox row's duplicate-detection id");
-    assertNull(Broker.receive("complaints.tasks.CSC", number, 1_000), "published exactly once");
+    assertNull(
+        Broker.receive("complaints.tasks.CSC", number, "ASSIGNMENT", 2_000),
+        "published exactly once");
     assertEquals(
         0,
         Database.count(
@@ -109,8 +108,8 @@ class PlatformIT extends SystemTest {
   @DisplayName(
       "R-F1 A message the broker already has (sent, then its marking lost) is dropped as a duplicate; the rest of its batch is delivered once")
   void resentMessageIsDroppedAndItsBatchStillDelivered() throws Exception {
-    String first = submitted("13912340001", "信用卡年费被重复扣收");
-    assertNotNull(Broker.receive("complaints.tasks.CSC", first, 30_000));
+    String first = submitted(Customers.mobile(), "信用卡年费被重复扣收");
+    assertNotNull(Broker.receive("complaints.tasks.CSC", first, "ASSIGNMENT", 30_000));
     awaitPublished(first);
 
     // A crash between sending and marking: the row is pending again, and the broker has its id.
@@ -122,15 +121,19 @@ class PlatformIT extends SystemTest {
             "update outbox_message set published_at = null"
                 + " where message_key = ? and destination = 'complaints.tasks.CSC'",
             first));
-    String second = submitted("13912340002", "信用卡年费被重复扣收");
+    String second = submitted(Customers.mobile(), "信用卡年费被重复扣收");
 
     assertNotNull(
-        Broker.receive("complaints.tasks.CSC", second, 30_000),
+        Broker.receive("complaints.tasks.CSC", second, "ASSIGNMENT", 30_000),
         "the next complaint's task is delivered");
     awaitPublished(first);
     awaitPublished(second);
-    assertNull(Broker.receive("complaints.tasks.CSC", first, 2_000), "the resend was dropped");
-    assertNull(Broker.receive("complaints.tasks.CSC", second, 1_000), "delivered exactly once");
+    assertNull(
+        Broker.receive("complaints.tasks.CSC", first, "ASSIGNMENT", 2_000),
+        "the resend was dropped");
+    assertNull(
+        Broker.receive("complaints.tasks.CSC", second, "ASSIGNMENT", 1_000),
+        "delivered exactly once");
   }
 
   private static String submitted(String mobile, String subject) {

@@ -34,13 +34,14 @@ class ProgressIT extends SystemTest {
   @DisplayName(
       "R-I7 registration sends the acceptance notice by the customer's chosen medium, with the number and the contact deadline")
   void acceptanceNotice() throws Exception {
-    String byEmail =
-        submit(aComplaint().from("HOTLINE").withEmail("zhangsan@example.com").noticeBy("EMAIL"));
+    ComplaintJson emailed =
+        aComplaint().from("HOTLINE").withEmail("zhangsan@example.com").noticeBy("EMAIL");
+    String byEmail = submit(emailed);
     JsonObject notice = notice(byEmail);
     assertEquals("ACCEPTANCE", notice.getString("kind"));
     assertEquals("EMAIL", notice.getString("deliverBy"));
     assertEquals("z***@example.com", notice.getString("customerEmail"));
-    assertEquals("138****5678", notice.getString("customerMobile"));
+    assertEquals(emailed.maskedMobile(), notice.getString("customerMobile"));
     assertTrue(notice.getString("text").contains(byEmail), notice.getString("text"));
     assertEquals(1, notice.getInt("schemaVersion"));
 

@@ -10,7 +10,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -126,21 +125,10 @@ class RepeatIT extends SystemTest {
   }
 
   private static String mobile() {
-    return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    return Customers.mobile();
   }
 
-  /** A valid mainland ID card number (GB 11643 check character), different each time. */
   private static String idCard() {
-    String body =
-        "110105"
-            + (1950 + ThreadLocalRandom.current().nextInt(50))
-            + "0101"
-            + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (body.charAt(i) - '0') * weights[i];
-    }
-    return body + "10X98765432".charAt(sum % 11);
+    return Customers.idCard();
   }
 }

@@ -111,7 +111,7 @@ class TaskResultsIT extends SystemTest {
     Broker.sendAsDepartment("CSC", "complaints.results", body);
     Broker.sendAsDepartment("CSC", "complaints.results", body);
     assertEquals("FOLLOW_UP", await(number, "FOLLOW_UP"));
-    Thread.sleep(1_000); // the second delivery has been processed too
+    Broker.awaitDrained("complaints.results", 30_000); // the second delivery is processed too
     assertEquals(
         1,
         Database.count(
