@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -65,19 +66,23 @@ class IntakeRecordIT extends SystemTest {
   @DisplayName(
       "R-I4 what happened, when, where, and the staff and products involved are kept as told, in Chinese, times in the bank's zone")
   void whatHappened() {
+    // Ten days before the system's today, at 09:30 UTC: 17:30 in the bank's zone.
+    OffsetDateTime occurred =
+        TestClock.today().minusDays(10).atTime(9, 30).atOffset(ZoneOffset.UTC);
     JsonObject complaint =
         created(
             aComplaint()
                 .from("BRANCH_COUNTER")
                 .about("柜员办理挂失时态度恶劣")
-                .happened("2026-11-20T09:30:00Z", "北京朝阳支行营业厅 3 号窗口")
+                .happened(occurred.toString(), "北京朝阳支行营业厅 3 号窗口")
                 .naming("李四", "E10023", "朝阳支行")
                 .naming("王大堂", null, null)
                 .concerning("借记卡")
                 .concerning("挂失业务"));
     assertEquals(
-        OffsetDateTime.parse("2026-11-20T17:30:00+08:00"),
+        occurred.withOffsetSameInstant(ZoneOffset.ofHours(8)),
         OffsetDateTime.parse(complaint.getString("occurredAt")));
+    assertTrue(complaint.getString("occurredAt").endsWith("T17:30:00+08:00"), "the bank's zone");
     assertEquals("北京朝阳支行营业厅 3 号窗口", complaint.getString("occurredWhere"));
     JsonObject named = complaint.getJsonArray("staffInvolved").getJsonObject(0);
     assertEquals("李四", named.getString("name"));
@@ -103,8 +108,8 @@ class IntakeRecordIT extends SystemTest {
             COMPLAINTS,
             aComplaint()
                 .from("LETTER")
-                .receivedAt("2026-11-20T10:00:00+08:00")
-                .happened("2026-11-21T10:00:00+08:00", "网点")
+                .receivedAt(TestClock.now().minusDays(2).toString())
+                .happened(TestClock.now().minusDays(1).toString(), "网点")
                 .json());
     assertEquals(422, afterReceipt.statusCode(), afterReceipt.body());
     HttpResponse<String> badEmployeeId =

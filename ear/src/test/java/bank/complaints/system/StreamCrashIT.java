@@ -115,6 +115,14 @@ class StreamCrashIT extends SystemTest {
       "R-I6 R-F1 kill -9 of the broker mid-stream of 1,000 complaints: each exists once, each task reaches its queue exactly once")
   void brokerKilledMidStream() throws Exception {
     stream("broker", () -> Runtime.run("broker-kill", "broker-up"));
+
+    // The results listener is back on its queue too: a result that can never apply is taken off
+    // and dead-lettered with its reason, as before the crash.
+    String marker = "after-broker-crash-" + Customers.RUN + "-" + System.nanoTime();
+    Broker.sendAsDepartment("CSC", "complaints.results", "not a result " + marker);
+    assertTrue(
+        TaskResultsIT.deadLetter(marker).isPresent(),
+        "a department's result sent after the broker's restart is taken off the queue");
   }
 
   private static String submit(ComplaintJson complaint) {

@@ -81,7 +81,8 @@ class TaskResultsIT extends SystemTest {
         .toString();
   }
 
-  private static Optional<JsonObject> deadLetter(String containing) throws InterruptedException {
+  /** The dead letter whose body contains the text, as operations see it; empty after 20 s. */
+  static Optional<JsonObject> deadLetter(String containing) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       Optional<JsonObject> found = deadLetterNow(containing);
       if (found.isPresent()) {

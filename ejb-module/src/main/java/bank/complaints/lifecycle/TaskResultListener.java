@@ -39,7 +39,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+      // The adapter's ReconnectAttempts=0 (ra.xml) is for the outbound pool, whose callers retry;
+      // an inbound session with it is dead for good once the broker goes away (kill -9, restart,
+      // failover): the adapter does not set it up again. Inbound sessions reconnect, without end.
+      @ActivationConfigProperty(propertyName = "reconnectAttempts", propertyValue = "-1"),
+      @ActivationConfigProperty(propertyName = "retryInterval", propertyValue = "1000")
     })
 public class TaskResultListener implements MessageListener {
 
