@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -76,33 +78,43 @@ final class Rollup {
             connection.prepareStatement(
                 "delete from stat_day where stat_day = ? and dimension = ? and dim_key = ?"
                     + " and cases = 0")) {
+      // In three JDBC batches (a round trip each, not one per row): the increments, then the rows
+      // no increment found, then the rows emptied. refreshBatch holds the rollup lock meanwhile.
+      List<Map.Entry<Key, long[]>> changed = new ArrayList<>();
       for (Map.Entry<Key, long[]> entry : sums.entrySet()) {
-        Key key = entry.getKey();
-        long[] delta = entry.getValue();
-        if (isZero(delta) && !labels.containsKey(key)) {
+        if (isZero(entry.getValue()) && !labels.containsKey(entry.getKey())) {
           continue;
         }
         int p = 1;
-        for (long d : delta) {
+        for (long d : entry.getValue()) {
           update.setLong(p++, d);
         }
-        update.setString(p++, labels.get(key));
-        p = where(update, p, key);
-        if (update.executeUpdate() == 0) {
+        update.setString(p++, labels.get(entry.getKey()));
+        where(update, p, entry.getKey());
+        update.addBatch();
+        changed.add(entry);
+      }
+      int[] updated = changed.isEmpty() ? new int[0] : update.executeBatch();
+      for (int i = 0; i < changed.size(); i++) {
+        Key key = changed.get(i).getKey();
+        long[] delta = changed.get(i).getValue();
+        if (rowsOf(updated[i]) == 0) {
           insert.setObject(1, key.day());
           insert.setString(2, key.dimension().name());
           insert.setString(3, key.key());
           insert.setString(4, labels.getOrDefault(key, key.key()));
-          p = 5;
+          int p = 5;
           for (long d : delta) {
             insert.setLong(p++, d);
           }
-          insert.executeUpdate();
+          insert.addBatch();
         } else if (delta[Measures.CASES] < 0) {
           where(empty, 1, key);
-          empty.executeUpdate();
+          empty.addBatch();
         }
       }
+      insert.executeBatch();
+      empty.executeBatch();
     }
     applyHours(connection);
   }
@@ -120,29 +132,45 @@ final class Rollup {
             connection.prepareStatement(
                 "delete from stat_day_hours where stat_day = ? and dimension = ? and dim_key = ?"
                     + " and hours = ? and cases = 0")) {
+      List<Map.Entry<HoursKey, Long>> changed = new ArrayList<>();
       for (Map.Entry<HoursKey, Long> entry : hours.entrySet()) {
-        long delta = entry.getValue();
-        if (delta == 0) {
+        if (entry.getValue() == 0) {
           continue;
         }
-        HoursKey key = entry.getKey();
-        update.setLong(1, delta);
-        where(update, 2, key.key());
-        update.setInt(5, key.hours());
-        if (update.executeUpdate() == 0) {
+        update.setLong(1, entry.getValue());
+        where(update, 2, entry.getKey().key());
+        update.setInt(5, entry.getKey().hours());
+        update.addBatch();
+        changed.add(entry);
+      }
+      int[] updated = changed.isEmpty() ? new int[0] : update.executeBatch();
+      for (int i = 0; i < changed.size(); i++) {
+        HoursKey key = changed.get(i).getKey();
+        long delta = changed.get(i).getValue();
+        if (rowsOf(updated[i]) == 0) {
           insert.setObject(1, key.key().day());
           insert.setString(2, key.key().dimension().name());
           insert.setString(3, key.key().key());
           insert.setInt(4, key.hours());
           insert.setLong(5, delta);
-          insert.executeUpdate();
+          insert.addBatch();
         } else if (delta < 0) {
           where(empty, 1, key.key());
           empty.setInt(4, key.hours());
-          empty.executeUpdate();
+          empty.addBatch();
         }
       }
+      insert.executeBatch();
+      empty.executeBatch();
     }
+  }
+
+  /** A batched update's count; a driver that does not tell cannot be used for the upsert. */
+  private static int rowsOf(int count) {
+    if (count < 0) {
+      throw new IllegalStateException("the JDBC driver did not count a batched update's rows");
+    }
+    return count;
   }
 
   private static int where(PreparedStatement statement, int p, Key key) throws SQLException {
