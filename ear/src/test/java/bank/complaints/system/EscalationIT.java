@@ -44,12 +44,11 @@ class EscalationIT extends SystemTest {
 
   @BeforeAll
   static void trialMode() {
-    trial =
-        Trial.roundTheClock()
-            .policy(
-                "CUSTOMER_CONTACT", "CALENDAR_TIME", "PT4S", null, "PT0S", "PT1S", "PT2S", "PT3S")
-            .policy(
-                "INVESTIGATION", "WORKING_TIME", "PT6S", "PT20S", "PT0S", "PT1S", "PT2S", "PT3S");
+    trial = Trial.saved();
+    trial
+        .roundTheClock()
+        .policy("CUSTOMER_CONTACT", "CALENDAR_TIME", "PT4S", null, "PT0S", "PT1S", "PT2S", "PT3S")
+        .policy("INVESTIGATION", "WORKING_TIME", "PT6S", "PT20S", "PT0S", "PT1S", "PT2S", "PT3S");
   }
 
   @AfterAll

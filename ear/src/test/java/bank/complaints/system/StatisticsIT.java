@@ -115,7 +115,7 @@ class StatisticsIT extends SystemTest {
     System.out.println("StatisticsIT: seed " + seed + ", month " + month);
     try (Connection db = Database.connect()) {
       db.setAutoCommit(false);
-      Generator generator = new Generator(db, random, "S" + Long.toString(seed & 0xffffffffL, 36));
+      Generator generator = new Generator(db, random);
       generator.month(month.minusMonths(1), PREVIOUS_MONTH_CASES);
       generator.month(month, MONTH_CASES);
       generator.flush();
@@ -685,7 +685,6 @@ class StatisticsIT extends SystemTest {
   private static final class Generator {
     private final Connection db;
     private final Random random;
-    private final String prefix;
     private final Map<String, Deque<Long>> ids = new HashMap<>();
     private final PreparedStatement complaint;
     private final PreparedStatement event;
@@ -694,11 +693,11 @@ class StatisticsIT extends SystemTest {
     private final PreparedStatement tag;
     private final PreparedStatement pending;
     private int number;
+    private String firstNumber;
 
-    Generator(Connection db, Random random, String prefix) throws SQLException {
+    Generator(Connection db, Random random) throws SQLException {
       this.db = db;
       this.random = random;
-      this.prefix = prefix;
       complaint =
           db.prepareStatement(
               "insert into complaint (id, complaint_number, channel, customer_name,"
@@ -752,7 +751,18 @@ class StatisticsIT extends SystemTest {
       boolean handled = department != null && random.nextInt(10) > 0;
       int p = 1;
       complaint.setLong(p++, id);
-      complaint.setString(p++, prefix + "-" + number++);
+      // Numbers as the platform issues them (C, the day received, the serial), so that every
+      // generated row reads back as a complaint wherever another test meets it.
+      String complaintNumber =
+          "C"
+              + received.atZone(BANK).toLocalDate().toString().replace("-", "")
+              + "-"
+              + String.format("%07d", id);
+      if (firstNumber == null) {
+        firstNumber = complaintNumber;
+      }
+      number++;
+      complaint.setString(p++, complaintNumber);
       complaint.setString(p++, pick(CHANNELS));
       complaint.setString(p++, "统计 " + number);
       complaint.setString(p++, "generated");
@@ -770,7 +780,7 @@ class StatisticsIT extends SystemTest {
       complaint.setString(p++, handled ? "E" + (1000 + employee) : null);
       complaint.setString(p++, handled ? "员工" + employee + " Employee " + employee : null);
       complaint.setInt(p++, reopened);
-      complaint.setString(p++, random.nextInt(100) < 8 ? prefix + "-earlier" : null);
+      complaint.setString(p++, random.nextInt(100) < 8 ? firstNumber : null);
       complaint.setBoolean(p, random.nextInt(100) < 3);
       complaint.addBatch();
 

@@ -27,16 +27,23 @@ final class Trial {
     savedDays = Api.json(ok(Api.get("/api/v1/admin/calendars/" + year))).getJsonArray("days");
   }
 
+  /**
+   * Saves the calendar as it is, to be put back by {@link #restore()}: keep the result before
+   * changing anything, so that a failure half-way through the set-up is undone too.
+   */
+  static Trial saved() {
+    return new Trial();
+  }
+
   /** Sets the 24×7 calendar. */
-  static Trial roundTheClock() {
-    Trial trial = new Trial();
+  Trial roundTheClock() {
     ok(
         Api.putJson(
             "/api/v1/admin/calendars/week",
             "{\"workingDays\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\","
                 + "\"SATURDAY\",\"SUNDAY\"],\"workingHours\":[\"00:00-24:00\"]}"));
-    ok(Api.putJson("/api/v1/admin/calendars/" + trial.year, "{\"days\":[]}"));
-    return trial;
+    ok(Api.putJson("/api/v1/admin/calendars/" + year, "{\"days\":[]}"));
+    return this;
   }
 
   /**
