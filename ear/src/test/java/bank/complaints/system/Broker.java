@@ -4,11 +4,18 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueRequestor;
+import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** The Artemis broker as a department's plain JMS client outside the server sees it. */
@@ -75,7 +82,7 @@ final class Broker {
         Connection connection = factory.createConnection()) {
       connection.start();
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      jakarta.jms.Queue destination = session.createQueue(queue);
+      Queue destination = session.createQueue(queue);
       do {
         var browsed = session.createBrowser(destination, ofTheComplaint).getEnumeration();
         while (browsed.hasMoreElements()) {
@@ -116,27 +123,16 @@ final class Broker {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     try (ActiveMQConnectionFactory factory =
             new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
-        jakarta.jms.QueueConnection connection = factory.createQueueConnection()) {
+        QueueConnection connection = factory.createQueueConnection()) {
       connection.start();
-      jakarta.jms.QueueSession session =
-          connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
-      jakarta.jms.QueueRequestor requestor =
-          new jakarta.jms.QueueRequestor(
-              session,
-              org.apache.activemq.artemis.api.jms.ActiveMQJMSClient.createQueue(
-                  "activemq.management"));
+      QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+      QueueRequestor requestor =
+          new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
       long count;
       do {
         Message ask = session.createMessage();
-        org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.putAttribute(
-            ask,
-            org.apache.activemq.artemis.api.core.management.ResourceNames.QUEUE + queue,
-            "messageCount");
-        count =
-            ((Number)
-                    org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.getResult(
-                        requestor.request(ask)))
-                .longValue();
+        JMSManagementHelper.putAttribute(ask, ResourceNames.QUEUE + queue, "messageCount");
+        count = ((Number) JMSManagementHelper.getResult(requestor.request(ask))).longValue();
         if (count == 0) {
           return;
         }

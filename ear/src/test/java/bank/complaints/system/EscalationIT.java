@@ -66,6 +66,34 @@ class EscalationIT extends SystemTest {
     return Api.json(created).getString("number");
   }
 
+  /** Makes a case's contact clock overdue, its whole ladder with it: due two days ago. */
+  static void overdue(String number) {
+    assertEquals(
+        1,
+        Database.update(
+            "update sla_clock set due_at = ?, warn_at = ?, next_action_at = ?"
+                + " where stage = 'CUSTOMER_CONTACT' and state = 'RUNNING' and complaint_id ="
+                + " (select id from complaint where complaint_number = ?)",
+            TestClock.now().minusDays(2),
+            TestClock.now().minusDays(3),
+            TestClock.now().minusDays(3),
+            number));
+  }
+
+  /** Waits (at most 30 s) until a case's timeline holds at least this many SLA alerts. */
+  private static void awaitAlerts(String number, int alerts) throws InterruptedException {
+    for (int i = 0; i < 150; i++) {
+      if (Database.count(
+              "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
+                  + " where c.complaint_number = ? and e.kind like 'SLA_%'",
+              number)
+          >= alerts) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+  }
+
   private static JsonObject body(Message message) throws Exception {
     return Api.json(((TextMessage) message).getText());
   }
@@ -236,10 +264,14 @@ class EscalationIT extends SystemTest {
     for (int i = 0; i < 60; i++) {
       numbers.add(submit("burst " + i));
     }
+    // The whole burst falls due at once, by data: every contact clock's ladder is overdue.
+    for (String number : numbers) {
+      overdue(number);
+    }
     ExecutorService scanners = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> running = new ArrayList<>();
-      Instant until = Instant.now().plusSeconds(11);
+      Instant until = Instant.now().plusSeconds(4);
       for (int t = 0; t < 8; t++) {
         running.add(
             scanners.submit(
@@ -259,6 +291,7 @@ class EscalationIT extends SystemTest {
       scanners.shutdownNow();
     }
     for (String number : numbers) {
+      awaitAlerts(number, 5);
       assertEquals(
           5,
           Database.count(
@@ -288,10 +321,32 @@ class EscalationIT extends SystemTest {
     assertEquals(
         1, Database.update("update complaint set complaint_number = 'BROKEN' where id = ?", id));
     try {
+      // Both fall due now, by data: the scanner meets the broken case first.
+      assertEquals(
+          1,
+          Database.update(
+              "update sla_clock set due_at = ?, warn_at = ?, next_action_at = ?"
+                  + " where stage = 'CUSTOMER_CONTACT' and complaint_id = ?",
+              TestClock.now().minusDays(2),
+              TestClock.now().minusDays(3),
+              TestClock.now().minusDays(3),
+              id));
       String healthy = submit("an ordinary case due at the same time");
+      overdue(healthy);
       assertNotNull(
           Broker.receive("complaints.escalations.head-office", healthy, 30_000),
           "the healthy case climbs its whole ladder");
+      for (int i = 0;
+          i < 75
+              && Database.count(
+                      "select count(*) from sla_clock where complaint_id = ?"
+                          + " and stage = 'CUSTOMER_CONTACT' and next_action_at > ?",
+                      id,
+                      TestClock.now().plusMinutes(3))
+                  == 0;
+          i++) {
+        Thread.sleep(200);
+      }
       assertEquals(
           0,
           Database.count(

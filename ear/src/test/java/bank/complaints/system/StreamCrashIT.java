@@ -71,16 +71,7 @@ class StreamCrashIT extends SystemTest {
           Runtime.run("domain-kill");
           // While the server is down, the case's contact deadline and its whole ladder (the top
           // rung is a day after the breach) fall due: the data says so, no waiting.
-          assertEquals(
-              1,
-              Database.update(
-                  "update sla_clock set due_at = ?, warn_at = ?, next_action_at = ?"
-                      + " where stage = 'CUSTOMER_CONTACT' and state = 'RUNNING' and complaint_id ="
-                      + " (select id from complaint where complaint_number = ?)",
-                  daysAgo(2),
-                  daysAgo(3),
-                  daysAgo(3),
-                  due));
+          EscalationIT.overdue(due);
           Broker.start();
           Runtime.run("domain-start", "wait-ready");
         });
@@ -131,10 +122,6 @@ class StreamCrashIT extends SystemTest {
     HttpResponse<String> created = Api.postJson("/api/v1/complaints", complaint.json());
     assertEquals(201, created.statusCode(), created.body());
     return Api.json(created).getString("number");
-  }
-
-  private static java.time.OffsetDateTime daysAgo(int days) {
-    return TestClock.now().minusDays(days);
   }
 
   private void stream(String victim, Runnable crash) throws Exception {
