@@ -19,6 +19,8 @@
 #   domain-start    start the Payara domain as it is (after a crash)
 #   domain-kill     kill -9 the Payara server (crash tests)
 #   deploy          deploy ear/target/complaints.ear (replacing an earlier deployment)
+#   undeploy        undeploy it from the running domain, if it is there (the next domain-up then
+#                   need not restart the domain to shed the old version)
 #   wait-ready      wait until /health/ready answers UP with the application's own checks
 #   browser         Debian's Chromium, ChromeDriver and a Chinese font for the dashboard's browser
 #                   test, installed if absent (needs root, as apt-get does)
@@ -241,6 +243,14 @@ deploy() {
   "$asadmin" deploy --force=true --name complaints --contextroot / "$ear" > /dev/null
 }
 
+undeploy() {
+  domain_running || return 0
+  if "$asadmin" list-applications 2>/dev/null | grep -q '^complaints '; then
+    log "undeploying complaints"
+    "$asadmin" undeploy complaints > /dev/null
+  fi
+}
+
 wait_ready() {
   # Until the application has loaded, Payara answers UP with no checks at all: wait for ours.
   local url=http://127.0.0.1:$http_port/health/ready i code= body=
@@ -267,7 +277,7 @@ browser() {
   apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei > /dev/null
 }
 
-[ $# -gt 0 ] || { sed -n '2,27p' "$0"; exit 2; }
+[ $# -gt 0 ] || { sed -n '2,29p' "$0"; exit 2; }
 for step in "$@"; do
   case "$step" in
     broker-create) broker_create ;;
@@ -282,6 +292,7 @@ for step in "$@"; do
     domain-start) domain_start ;;
     domain-kill) domain_kill ;;
     deploy) deploy ;;
+    undeploy) undeploy ;;
     wait-ready) wait_ready ;;
     browser) browser ;;
     *) die "unknown step: $step" ;;
