@@ -48,6 +48,19 @@ public final class Params {
     }
   }
 
+  /** A query parameter holding a whole number from 1 to {@code max}; 400 otherwise. */
+  public static int queryLimit(String name, String text, int max) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new BadRequestException("'" + name + "' must be a number from 1 to " + max + ".");
+  }
+
   /** A complaint number from the path; one that cannot exist is simply not found (404). */
   public static ComplaintNumber complaintNumber(String text) {
     ComplaintNumber parsed = ComplaintNumber.parseOrNull(text);

@@ -1,12 +1,12 @@
 package bank.complaints.api.v1.admin;
 
+import bank.complaints.api.Params;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
 import bank.complaints.outbox.DeadLetters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,16 +39,7 @@ public class DeadLetterResource {
   @Operation(summary = "The dead letters, oldest first")
   @Allowed({Role.ADMINISTRATOR})
   public List<DeadLetters.DeadLetter> list(@QueryParam("limit") @DefaultValue("100") String limit) {
-    int max;
-    try {
-      max = Integer.parseInt(limit);
-    } catch (NumberFormatException e) {
-      throw new BadRequestException("limit must be a number from 1 to 1000");
-    }
-    if (max < 1 || max > 1000) {
-      throw new BadRequestException("limit must be a number from 1 to 1000");
-    }
-    return deadLetters.list(max);
+    return deadLetters.list(Params.queryLimit("limit", limit, 1000));
   }
 
   @POST
