@@ -43,9 +43,9 @@ has() { grep -qxF -- "resources.$1.$2" <<< "$existing"; }
 # asadmin separates properties with ':' and keys from values with '=': escape both in values.
 esc() { local v=${1//\\/\\\\}; v=${v//:/\\:}; v=${v//=/\\=}; printf '%s' "$v"; }
 
-# Everything missing is created by one asadmin process (multimode): a command each would start a
-# JVM each, about 1.5 s apiece for some twenty commands. In its command file a backslash is
-# doubled, as the shell would take it away.
+# Everything missing is created by one asadmin process (multimode): one process per command costs
+# a JVM start each, about 1.5 s apiece for some twenty commands. Its command file takes no blanks
+# or quotes inside an argument, and a backslash is doubled there (the shell would remove one).
 batch=$(mktemp)
 trap 'rm -f "$batch"' EXIT
 add() {

@@ -13,9 +13,9 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
  * it from outside; deploying and undeploying it around each of ~30 classes cost about two minutes
  * of a run and tested nothing. The first class's deployment goes through as Arquillian does it; the
  * later classes' deployments and every undeployment are not forwarded. The application stays
- * deployed until Arquillian stops the server after the last class, and the build's {@code
- * stop-runtime} step tears the domain down. Registered in {@code
- * META-INF/services/org.jboss.arquillian.core.spi.LoadableExtension}.
+ * deployed for the whole suite; the build's {@code stop-runtime} step undeploys it and stops the
+ * domain (Arquillian connects to the domain the build started and leaves it running). Registered in
+ * {@code META-INF/services/org.jboss.arquillian.core.spi.LoadableExtension}.
  */
 public class SuiteDeployment implements LoadableExtension {
 
