@@ -103,7 +103,10 @@ class AccessIT extends SystemTest {
     allow("GET /api/v1/admin/departments", settingsRead);
     allow("PUT /api/v1/admin/departments/{code}/duty-owner", admin);
     allow("GET /api/v1/admin/dead-letters", admin);
+    allow("POST /api/v1/admin/dead-letters/replay", admin);
     allow("POST /api/v1/admin/dead-letters/{messageId}/replay", admin);
+    allow("GET /api/v1/admin/outbox/set-aside", admin);
+    allow("POST /api/v1/admin/outbox/set-aside/{id}/replay", admin);
     allow("POST /api/v1/admin/escalations/scan", admin);
     allow("GET /api/v1/admin/audit/verification", admin);
   }

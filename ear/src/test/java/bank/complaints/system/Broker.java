@@ -11,7 +11,13 @@ import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
@@ -142,6 +148,45 @@ final class Broker {
     }
   }
 
+  /** Invokes an operation of the broker's management (as the platform's broker user). */
+  static Object manage(String resource, String operation, Object... parameters) throws Exception {
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
+        QueueConnection connection = factory.createQueueConnection()) {
+      connection.start();
+      QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
+      QueueRequestor requestor =
+          new QueueRequestor(session, ActiveMQJMSClient.createQueue("activemq.management"));
+      Message ask = session.createMessage();
+      JMSManagementHelper.putOperationInvocation(ask, resource, operation, parameters);
+      Message answer = requestor.request(ask);
+      if (!JMSManagementHelper.hasOperationSucceeded(answer)) {
+        throw new IllegalStateException(
+            operation + " failed: " + JMSManagementHelper.getResult(answer));
+      }
+      return JMSManagementHelper.getResult(answer);
+    }
+  }
+
+  /** Creates an anycast queue of that name on its own address, as operations would. */
+  static void createQueue(String name) throws Exception {
+    manage(ResourceNames.BROKER, "createAddress", name, "ANYCAST");
+    manage(
+        ResourceNames.BROKER,
+        "createQueue",
+        "{\"name\":\""
+            + name
+            + "\",\"address\":\""
+            + name
+            + "\",\"routing-type\":\"ANYCAST\",\"durable\":true}",
+        true);
+  }
+
+  /** Removes a queue and its address. */
+  static void destroyQueue(String name) throws Exception {
+    manage(ResourceNames.BROKER, "destroyQueue", name, true, true);
+  }
+
   /** Sends a text message as a department's system would, with string properties. */
   static void send(String queue, String body, Map<String, String> properties) throws JMSException {
     sendAs("complaints", "complaints", queue, body, properties);
@@ -191,5 +236,56 @@ final class Broker {
 
   static void start() {
     Runtime.run("broker-up");
+  }
+
+  /**
+   * Takes a test's own messages off the CSC queue (selected by their complaint numbers, so that
+   * other tests' messages stay for them and for the leak check) until every complaint's assignment
+   * arrived and 3 s pass without another, counting assignments per complaint.
+   */
+  static Map<String, Integer> drainAssignments(Set<String> numbers, Duration within)
+      throws Exception {
+    Map<String, Integer> seen = new HashMap<>();
+    Instant deadline = Instant.now().plus(within);
+    List<String> all = List.copyOf(numbers);
+    try (ActiveMQConnectionFactory factory =
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
+        Connection connection = factory.createConnection()) {
+      connection.start();
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      List<MessageConsumer> consumers = new ArrayList<>();
+      for (int from = 0; from < all.size(); from += 200) {
+        String in =
+            all.subList(from, Math.min(all.size(), from + 200)).stream()
+                .map(n -> "'" + n + "'")
+                .collect(java.util.stream.Collectors.joining(","));
+        consumers.add(
+            session.createConsumer(
+                session.createQueue("complaints.tasks.CSC"), "complaintNumber IN (" + in + ")"));
+      }
+      Instant quietSince = Instant.now();
+      while (Instant.now().isBefore(deadline)) {
+        boolean any = false;
+        for (MessageConsumer consumer : consumers) {
+          for (Message message = consumer.receive(100);
+              message != null;
+              message = consumer.receiveNoWait()) {
+            any = true;
+            if ("ASSIGNMENT"
+                .equals(
+                    Api.json(((jakarta.jms.TextMessage) message).getText()).getString("kind"))) {
+              seen.merge(message.getStringProperty("complaintNumber"), 1, Integer::sum);
+            }
+          }
+        }
+        if (any) {
+          quietSince = Instant.now();
+        } else if (seen.keySet().containsAll(numbers)
+            && Duration.between(quietSince, Instant.now()).toSeconds() >= 3) {
+          break;
+        }
+      }
+    }
+    return seen;
   }
 }

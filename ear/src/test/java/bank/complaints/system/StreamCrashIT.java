@@ -6,18 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.jms.Connection;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +38,6 @@ class StreamCrashIT extends SystemTest {
     "complaints.escalations.department-head",
     "complaints.escalations.head-office"
   };
-
-  /** R-S1: a channel system's token, as the bank's identity provider would issue it. */
-  private static final String CHANNEL_TOKEN = Tokens.channel("MOBILE_APP");
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
   @DisplayName(
@@ -128,6 +112,7 @@ class StreamCrashIT extends SystemTest {
     String run = victim + "-" + Customers.RUN;
     Map<String, String> numbers = new ConcurrentHashMap<>(); // key → complaint number
     AtomicInteger accepted = new AtomicInteger();
+    RetryingChannel channel = new RetryingChannel();
     ExecutorService clients = Executors.newFixedThreadPool(8);
     List<Future<?>> submissions = new ArrayList<>();
     try {
@@ -141,7 +126,7 @@ class StreamCrashIT extends SystemTest {
         submissions.add(
             clients.submit(
                 () -> {
-                  numbers.put(key, submitUntilAnswered(key, body));
+                  numbers.put(key, channel.submitUntilAnswered(key, body, Duration.ofMinutes(4)));
                   accepted.incrementAndGet();
                 }));
       }
@@ -164,99 +149,11 @@ class StreamCrashIT extends SystemTest {
         Database.count("select count(*) from complaint where subject like ?", "%" + run + " #%"),
         "each accepted complaint exists exactly once");
 
-    Map<String, Integer> tasks = drainAssignments(distinct, Duration.ofSeconds(120));
+    Map<String, Integer> tasks = Broker.drainAssignments(distinct, Duration.ofSeconds(120));
     List<String> missing = distinct.stream().filter(n -> !tasks.containsKey(n)).toList();
     List<String> twice =
         tasks.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
     assertEquals(List.of(), missing, missing.size() + " tasks never reached complaints.tasks.CSC");
     assertEquals(List.of(), twice, twice.size() + " tasks reached the queue more than once");
-  }
-
-  /** A channel system's client: the same key until the server answers 201. */
-  private static String submitUntilAnswered(String key, String body) {
-    Instant giveUp = Instant.now().plus(Duration.ofMinutes(4));
-    while (Instant.now().isBefore(giveUp)) {
-      try {
-        HttpResponse<String> response =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + "/api/v1/complaints"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", key)
-                    .header("Authorization", "Bearer " + CHANNEL_TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 201) {
-          return Api.json(response.body()).getString("number");
-        }
-        assertTrue(
-            response.statusCode() >= 500 || response.statusCode() == 404,
-            "only an unavailable server is retried: " + response.statusCode() + response.body());
-      } catch (java.io.IOException e) {
-        // the server is down: retry
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("no answer for " + key + " within 4 minutes");
-  }
-
-  /**
-   * Takes the stream's own messages off the CSC queue (selected by their complaint numbers, so that
-   * other tests' messages stay for them and for the leak check) until every complaint's assignment
-   * arrived and 3 s pass without another, counting assignments per complaint.
-   */
-  private static Map<String, Integer> drainAssignments(Set<String> numbers, Duration within)
-      throws Exception {
-    Map<String, Integer> seen = new HashMap<>();
-    Instant deadline = Instant.now().plus(within);
-    List<String> all = List.copyOf(numbers);
-    try (ActiveMQConnectionFactory factory =
-            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
-        Connection connection = factory.createConnection()) {
-      connection.start();
-      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      List<MessageConsumer> consumers = new ArrayList<>();
-      for (int from = 0; from < all.size(); from += 200) {
-        String in =
-            all.subList(from, Math.min(all.size(), from + 200)).stream()
-                .map(n -> "'" + n + "'")
-                .collect(java.util.stream.Collectors.joining(","));
-        consumers.add(
-            session.createConsumer(
-                session.createQueue("complaints.tasks.CSC"), "complaintNumber IN (" + in + ")"));
-      }
-      Instant quietSince = Instant.now();
-      while (Instant.now().isBefore(deadline)) {
-        boolean any = false;
-        for (MessageConsumer consumer : consumers) {
-          for (Message message = consumer.receive(100);
-              message != null;
-              message = consumer.receiveNoWait()) {
-            any = true;
-            if ("ASSIGNMENT"
-                .equals(
-                    Api.json(((jakarta.jms.TextMessage) message).getText()).getString("kind"))) {
-              seen.merge(message.getStringProperty("complaintNumber"), 1, Integer::sum);
-            }
-          }
-        }
-        if (any) {
-          quietSince = Instant.now();
-        } else if (seen.keySet().containsAll(numbers)
-            && Duration.between(quietSince, Instant.now()).toSeconds() >= 3) {
-          break;
-        }
-      }
-    }
-    return seen;
   }
 }

@@ -11,6 +11,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +33,7 @@ class TaskResultsIT extends SystemTest {
   }
 
   /** A case whose resolution was accepted: its execution task is on the department's queue. */
-  private static String executing(String number) throws Exception {
+  static String executing(String number) throws Exception {
     step(number, "customer-contact", "{\"by\":\"王芳\"}");
     step(number, "investigation", "{\"by\":\"李强\",\"plan\":\"核查\"}");
     step(
@@ -52,7 +54,7 @@ class TaskResultsIT extends SystemTest {
     return task.getString("taskId");
   }
 
-  private static String submit() {
+  static String submit() {
     HttpResponse<String> created = Api.postJson(COMPLAINTS, aComplaint().about("年费").json());
     assertEquals(201, created.statusCode(), created.body());
     return Api.json(created).getString("number");
@@ -62,7 +64,7 @@ class TaskResultsIT extends SystemTest {
     return Api.json(Api.get(COMPLAINTS + "/" + number)).getString("status");
   }
 
-  private static String await(String number, String wanted) throws InterruptedException {
+  static String await(String number, String wanted) throws InterruptedException {
     String status = status(number);
     for (int i = 0; i < 100 && !status.equals(wanted); i++) {
       Thread.sleep(200);
@@ -71,7 +73,7 @@ class TaskResultsIT extends SystemTest {
     return status;
   }
 
-  private static String result(String taskId, String outcome) {
+  static String result(String taskId, String outcome) {
     return Json.createObjectBuilder()
         .add("schemaVersion", 1)
         .add("taskId", taskId)
@@ -93,7 +95,7 @@ class TaskResultsIT extends SystemTest {
     return Optional.empty();
   }
 
-  private static Optional<JsonObject> deadLetterNow(String containing) {
+  static Optional<JsonObject> deadLetterNow(String containing) {
     JsonArray letters = Api.jsonArray(Api.get(DEAD_LETTERS + "?limit=1000"));
     return letters.stream()
         .map(JsonValue::asJsonObject)
@@ -203,8 +205,82 @@ class TaskResultsIT extends SystemTest {
             "task:" + taskId));
     assertEquals(
         "EXECUTING", Api.json(Api.get("/api/v1/complaints/" + number)).getString("status"));
+    assertEquals("dept-EBANK", refused.getString("sender"));
+
+    // Replayed by operations (through the platform's own broker user), it is judged as EBANK's
+    // again: refused again, dead-lettered again, the task untouched.
+    HttpResponse<String> replayed =
+        Api.postJson(DEAD_LETTERS + "/" + refused.getString("messageId") + "/replay", "");
+    assertEquals(200, replayed.statusCode(), replayed.body());
+    JsonObject again = awaitDeadLetterOtherThan("已退费 " + marker, refused.getString("messageId"));
+    assertTrue(again.getString("reason").contains("cannot report its result"), again.toString());
+    assertEquals("dept-EBANK", again.getString("sender"), "the replay keeps the original sender");
+    assertEquals(
+        refusedBefore + 2,
+        Database.count(
+            "select count(*) from audit_entry where action = 'ACCESS_DENIED' and subject = ?"
+                + " and actor = 'dept-EBANK'",
+            "task:" + taskId));
+    assertEquals(
+        "EXECUTING", Api.json(Api.get("/api/v1/complaints/" + number)).getString("status"));
 
     Broker.sendAsDepartment("CSC", "complaints.results", result(taskId, "已退费 50 元"));
     assertEquals("FOLLOW_UP", await(number, "FOLLOW_UP"));
+  }
+
+  @Test
+  @DisplayName(
+      "After an outage operations send back every dead-lettered result at once; each applies as its original sender's")
+  void bulkReplay() throws Exception {
+    String marker = "bulk-" + System.nanoTime();
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String number = submit();
+      numbers.add(number);
+      // As the platform dead-letters a department's result: the sender kept beside the reason.
+      Broker.send(
+          "complaints.DLQ",
+          result(executing(number), "已退费 " + marker),
+          Map.of(
+              "_AMQ_ORIG_ADDRESS", "complaints.results",
+              "originalSender", "dept-CSC",
+              "deadLetterReason", "not applied after 8 attempts: " + marker));
+    }
+    assertTrue(deadLetter("已退费 " + marker).isPresent());
+
+    HttpResponse<String> bad =
+        Api.postJson(DEAD_LETTERS + "/replay", "{\"originalAddress\":\"x' OR 1=1\",\"limit\":5}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals(
+        400, Api.postJson(DEAD_LETTERS + "/replay", "{\"limit\":0}").statusCode(), "a limit");
+
+    HttpResponse<String> replayed =
+        Api.postJson(
+            DEAD_LETTERS + "/replay",
+            "{\"originalAddress\":\"complaints.results\",\"limit\":1000}");
+    assertEquals(200, replayed.statusCode(), replayed.body());
+    assertTrue(Api.json(replayed).getInt("count") >= 2, replayed.body());
+    for (String number : numbers) {
+      assertEquals("FOLLOW_UP", await(number, "FOLLOW_UP"), number);
+    }
+    assertTrue(deadLetterNow("已退费 " + marker).isEmpty(), "replayed, they left the DLQ");
+  }
+
+  /** A dead letter with the text, other than the one named (a message dead-lettered again). */
+  private static JsonObject awaitDeadLetterOtherThan(String containing, String messageId)
+      throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      Optional<JsonObject> found =
+          Api.jsonArray(Api.get(DEAD_LETTERS + "?limit=1000")).stream()
+              .map(JsonValue::asJsonObject)
+              .filter(l -> l.containsKey("body") && l.getString("body").contains(containing))
+              .filter(l -> !l.getString("messageId").equals(messageId))
+              .findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("not dead-lettered again: " + containing);
   }
 }

@@ -2,7 +2,9 @@ package bank.complaints.lifecycle;
 
 import bank.complaints.common.DomainException;
 import bank.complaints.outbox.Outbox;
+import bank.complaints.outbox.OutboxPublisher;
 import bank.complaints.outbox.OutgoingMessage;
+import bank.complaints.platform.TransientFailures;
 import bank.complaints.tasks.ResultSender;
 import bank.complaints.tasks.Satisfaction;
 import bank.complaints.tasks.TaskResultV1;
@@ -25,9 +27,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Takes departments' results off {@code complaints.results}. The result is applied in a transaction
  * of its own and is idempotent by task id, so a redelivery after a crash changes nothing. A result
- * that can never apply (not JSON, unknown task, a conflicting second result) is dead-lettered at
- * once with the reason, where operations see and replay it; any other failure rolls back, and the
- * broker redelivers with back-off, then dead-letters.
+ * that can never apply (not JSON, unknown task, a conflicting second result, a sender who may not
+ * report it) is dead-lettered at once with the reason and its sender, where operations see and
+ * replay it. A failure that waiting cures (the database away: {@link TransientFailures}) rolls back
+ * and the broker redelivers with back-off for as long as it lasts (broker.xml gives
+ * complaints.results no delivery limit), so no result is dead-lettered for a passing cause; any
+ * other failure is retried {@code complaints.tasks.result-attempts} times, then dead-lettered.
  */
 @MessageDriven(
     activationConfig = {
@@ -57,6 +62,8 @@ public class TaskResultListener implements MessageListener {
   /** The sender the broker authenticated (populate-validated-user in broker.xml). */
   static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
 
+  private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+
   @Inject CaseLifecycle lifecycle;
 
   @Inject
@@ -69,6 +76,11 @@ public class TaskResultListener implements MessageListener {
 
   @Inject Outbox outbox;
 
+  /** How often a result that fails for no known passing cause is tried before it is set aside. */
+  @Inject
+  @ConfigProperty(name = "complaints.tasks.result-attempts")
+  int attempts;
+
   @Override
   public void onMessage(Message message) {
     String body;
@@ -78,12 +90,16 @@ public class TaskResultListener implements MessageListener {
       throw new EJBException(e);
     }
     ResultSender sender;
+    int deliveries;
     try {
       sender =
           ResultSender.of(
               message.getStringProperty(VALIDATED_USER),
+              message.getStringProperty(OutboxPublisher.ORIGINAL_SENDER),
               departmentPrefix,
               Set.copyOf(platformUsers));
+      deliveries =
+          message.propertyExists(DELIVERY_COUNT) ? message.getIntProperty(DELIVERY_COUNT) : 1;
     } catch (JMSException e) {
       throw new EJBException(e);
     }
@@ -96,15 +112,26 @@ public class TaskResultListener implements MessageListener {
           result.by(),
           sender);
     } catch (IllegalArgumentException | JsonbException e) {
-      deadLetter(body, "not a valid task result: " + e.getMessage());
+      deadLetter(body, "not a valid task result: " + e.getMessage(), sender);
     } catch (RuntimeException e) {
       // The container may hand over the domain's refusal as it is or wrapped in an EJBException.
       DomainException refused = refusal(e);
-      if (refused == null) {
-        throw e; // transient: roll back, the broker redelivers
+      if (refused != null) {
+        deadLetter(body, refused.getMessage(), sender);
+      } else if (TransientFailures.isTransient(e) || deliveries < attempts) {
+        throw e; // roll back: the broker redelivers after its back-off
+      } else {
+        deadLetter(body, "not applied after " + deliveries + " attempts: " + rootCause(e), sender);
       }
-      deadLetter(body, refused.getMessage());
     }
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
   private static DomainException refusal(Throwable e) {
@@ -135,7 +162,7 @@ public class TaskResultListener implements MessageListener {
     return result;
   }
 
-  private void deadLetter(String body, String reason) {
+  private void deadLetter(String body, String reason, ResultSender sender) {
     LOG.warning(() -> "Task result dead-lettered: " + reason);
     outbox.enqueue(
         new OutgoingMessage(
@@ -145,6 +172,7 @@ public class TaskResultListener implements MessageListener {
             null,
             body == null ? "" : body.length() > 16000 ? body.substring(0, 16000) : body,
             TaskResultV1.QUEUE,
-            reason));
+            reason,
+            sender.user()));
   }
 }

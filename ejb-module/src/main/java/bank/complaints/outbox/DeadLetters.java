@@ -1,6 +1,7 @@
 package bank.complaints.outbox;
 
 import bank.complaints.audit.Audited;
+import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
 import jakarta.annotation.Resource;
@@ -27,14 +28,19 @@ import java.util.regex.Pattern;
 /**
  * What could not be delivered or processed, on {@code complaints.DLQ}: dead-lettered by the broker
  * after its redeliveries, or by the application with a reason. Operations list them and replay one
- * to the address it was meant for, once the cause is fixed. The replay runs in one XA transaction:
- * taken off the DLQ and sent back together, or not at all.
+ * to the address it was meant for, once the cause is fixed, or all that match a filter. A replay
+ * runs in one XA transaction: taken off the DLQ and sent back together, or not at all. A replayed
+ * message carries its original sender ({@link OutboxPublisher#ORIGINAL_SENDER}), so that it is
+ * judged as it was the first time and not as a message of the platform's own.
  */
 @Stateless
 public class DeadLetters {
 
   public static final String QUEUE = "complaints.DLQ";
   private static final Pattern MESSAGE_ID = Pattern.compile("ID:[0-9a-fA-F-]{1,64}");
+  private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+  private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
 
   @Resource(lookup = "jms/complaints/ConnectionFactory")
   ConnectionFactory connectionFactory;
@@ -46,6 +52,7 @@ public class DeadLetters {
       String messageType,
       String complaintNumber,
       String reason,
+      String sender,
       int deliveryCount,
       Instant deadLetteredAt,
       String body) {}
@@ -105,14 +112,64 @@ public class DeadLetters {
         throw new RuleViolationException(
             "Dead letter " + messageId + " does not say where it was meant to go.");
       }
-      Queue target = session.createQueue(address);
-      Message copy = copyOf(session, letter);
-      MessageProducer producer = session.createProducer(target);
-      producer.send(copy);
+      sendBack(session, letter, address);
       return address;
     } catch (JMSException e) {
       throw new OutboxPublisher.BrokerUnavailableException(e);
     }
+  }
+
+  /**
+   * Sends back, oldest first, at most {@code limit} dead letters meant for {@code originalAddress}
+   * (any, when null) of type {@code messageType} (any, when null); returns their message ids. For
+   * the morning after an outage: every result that waited out its redeliveries goes back at once.
+   */
+  @Audited
+  public List<String> replayAll(String originalAddress, String messageType, int limit) {
+    StringBuilder selector =
+        new StringBuilder(OutboxPublisher.ORIGINAL_ADDRESS).append(" IS NOT NULL");
+    if (originalAddress != null) {
+      if (!ADDRESS.matcher(originalAddress).matches()) {
+        throw new InvalidRequestException(
+            "originalAddress is an address name: letters, digits, '.', '_', '-'.");
+      }
+      selector
+          .append(" AND ")
+          .append(OutboxPublisher.ORIGINAL_ADDRESS)
+          .append(" = '")
+          .append(originalAddress)
+          .append("'");
+    }
+    if (messageType != null) {
+      if (!TYPE.matcher(messageType).matches()) {
+        throw new InvalidRequestException(
+            "messageType is a message type: letters, digits, '.', '_', '-'.");
+      }
+      selector.append(" AND messageType = '").append(messageType).append("'");
+    }
+    try (Connection connection = connectionFactory.createConnection()) {
+      connection.start();
+      Session session = connection.createSession();
+      MessageConsumer consumer =
+          session.createConsumer(session.createQueue(QUEUE), selector.toString());
+      List<String> replayed = new ArrayList<>();
+      for (Message letter = consumer.receive(1_000);
+          letter != null;
+          letter = replayed.size() == limit ? null : consumer.receive(500)) {
+        sendBack(session, letter, letter.getStringProperty(OutboxPublisher.ORIGINAL_ADDRESS));
+        replayed.add(letter.getJMSMessageID());
+      }
+      return replayed;
+    } catch (JMSException e) {
+      throw new OutboxPublisher.BrokerUnavailableException(e);
+    }
+  }
+
+  private static void sendBack(Session session, Message letter, String address)
+      throws JMSException {
+    Queue target = session.createQueue(address);
+    MessageProducer producer = session.createProducer(target);
+    producer.send(copyOf(session, letter));
   }
 
   private static Message copyOf(Session session, Message letter) throws JMSException {
@@ -129,6 +186,12 @@ public class DeadLetters {
       }
     }
     copy.setJMSType(letter.getJMSType());
+    if (!letter.propertyExists(OutboxPublisher.ORIGINAL_SENDER)
+        && letter.getStringProperty(VALIDATED_USER) != null) {
+      // dead-lettered by the broker: the user it authenticated when the message first arrived
+      copy.setStringProperty(
+          OutboxPublisher.ORIGINAL_SENDER, letter.getStringProperty(VALIDATED_USER));
+    }
     return copy;
   }
 
@@ -144,6 +207,9 @@ public class DeadLetters {
         m.getStringProperty("messageType"),
         m.getStringProperty("complaintNumber"),
         reason == null ? "redelivered until the broker gave up" : reason,
+        m.propertyExists(OutboxPublisher.ORIGINAL_SENDER)
+            ? m.getStringProperty(OutboxPublisher.ORIGINAL_SENDER)
+            : m.getStringProperty(VALIDATED_USER),
         m.propertyExists("JMSXDeliveryCount") ? m.getIntProperty("JMSXDeliveryCount") : 0,
         m.getJMSTimestamp() == 0 ? null : Instant.ofEpochMilli(m.getJMSTimestamp()),
         body);

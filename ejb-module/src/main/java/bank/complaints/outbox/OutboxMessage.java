@@ -52,6 +52,10 @@ public class OutboxMessage {
   @Column(name = "dead_letter_reason", updatable = false)
   private String deadLetterReason;
 
+  /** For an application dead letter: its sender as the broker authenticated them. */
+  @Column(name = "original_sender", updatable = false)
+  private String originalSender;
+
   @Column(name = "published_at")
   private OffsetDateTime publishedAt;
 
@@ -71,7 +75,12 @@ public class OutboxMessage {
         message.deadLetterReason() == null || message.deadLetterReason().length() <= 1000
             ? message.deadLetterReason()
             : message.deadLetterReason().substring(0, 1000);
+    row.originalSender = message.originalSender();
     return row;
+  }
+
+  public String originalSender() {
+    return originalSender;
   }
 
   public Long id() {

@@ -20,7 +20,9 @@ import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes one batch of the outbox: the pending rows are read, sent to Artemis outside any XA
@@ -40,6 +43,12 @@ import java.util.logging.Logger;
  * instead of one synchronous, persistent send per message (ADR 0003, "Batches"). The broker refuses
  * a whole transaction that holds a duplicate; such a batch is sent again message by message, so the
  * duplicates alone are dropped.
+ *
+ * <p>A row the broker refuses by itself (an address it does not have, a message it will not take)
+ * does not hold up the others: sent message by message, the rest go on, and the refused row waits
+ * {@code complaints.outbox.refusal-retry} before it is tried again. After {@code
+ * complaints.outbox.max-attempts} refusals it is set aside with the broker's reason ({@link
+ * SetAsideMessages}), where operations see it and send it again once the cause is fixed.
  */
 @Stateless
 public class OutboxPublisher {
@@ -55,9 +64,24 @@ public class OutboxPublisher {
   /** Why the application dead-lettered a message. */
   public static final String DEAD_LETTER_REASON = "deadLetterReason";
 
+  /**
+   * On a dead letter and its replay: the broker-authenticated sender of the message as it first
+   * arrived. Only the platform's own broker users may speak for another sender this way.
+   */
+  public static final String ORIGINAL_SENDER = "originalSender";
+
   private static final String PENDING =
-      "select * from outbox_message where published_at is null order by id"
+      "select * from outbox_message where published_at is null and set_aside_at is null"
+          + " and (last_refused_at is null or last_refused_at < ?) order by id"
           + " fetch first %d rows only";
+
+  private static final String REFUSED =
+      "update outbox_message set send_attempts = send_attempts + 1, last_refusal = ?,"
+          + " last_refused_at = ? where id = ? and published_at is null";
+
+  private static final String SET_ASIDE =
+      "update outbox_message set set_aside_at = ? where id = ? and send_attempts >= ?"
+          + " and set_aside_at is null and published_at is null";
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
@@ -69,33 +93,50 @@ public class OutboxPublisher {
 
   @Inject Clock clock;
 
+  @Inject
+  @ConfigProperty(name = "complaints.outbox.max-attempts")
+  int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "complaints.outbox.refusal-retry")
+  Duration refusalRetry;
+
   /**
-   * Publishes up to {@code limit} pending messages; returns how many it published. What was sent
-   * before a failure is marked published all the same.
+   * Publishes up to {@code limit} pending messages; returns how many it published (fewer than the
+   * rows it read when the broker refused some). What was sent before a failure is marked published
+   * all the same.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int publishBatch(int limit) {
+    Instant now = clock.instant();
     @SuppressWarnings("unchecked")
     List<OutboxMessage> batch =
-        em.createNativeQuery(PENDING.formatted(limit), OutboxMessage.class).getResultList();
+        em.createNativeQuery(PENDING.formatted(limit), OutboxMessage.class)
+            .setParameter(1, now.minus(refusalRetry).atOffset(ZoneOffset.UTC))
+            .getResultList();
     if (batch.isEmpty()) {
       return 0;
     }
     List<Long> sent = new ArrayList<>();
+    Map<Long, String> refused = new HashMap<>();
     try {
       if (sendInOneTransaction(batch)) {
         batch.forEach(row -> sent.add(row.id()));
       } else {
-        sendOneByOne(batch, sent);
+        sendOneByOne(batch, sent, refused);
       }
     } catch (JMSException | JMSRuntimeException e) {
       throw new BrokerUnavailableException(e);
     } finally {
+      OutboxPublisher self = context.getBusinessObject(OutboxPublisher.class);
       if (!sent.isEmpty()) {
-        context.getBusinessObject(OutboxPublisher.class).markPublished(sent, clock.instant());
+        self.markPublished(sent, clock.instant());
+      }
+      if (!refused.isEmpty()) {
+        self.recordRefusals(refused, clock.instant());
       }
     }
-    return batch.size();
+    return sent.size();
   }
 
   /**
@@ -119,14 +160,34 @@ public class OutboxPublisher {
     }
   }
 
-  private void sendOneByOne(List<OutboxMessage> batch, List<Long> sent) throws JMSException {
+  /**
+   * Sends the rows one at a time: a row the broker refuses by itself is noted with the reason and
+   * the next is sent; any other failure (the broker gone) ends the batch.
+   */
+  private void sendOneByOne(List<OutboxMessage> batch, List<Long> sent, Map<Long, String> refused)
+      throws JMSException {
     try (Connection connection = connectionFactory.createConnection();
         Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE)) {
       MessageProducer producer = session.createProducer(null);
       Map<String, Queue> queues = new HashMap<>();
       for (OutboxMessage row : batch) {
-        send(session, producer, queues, row);
-        sent.add(row.id());
+        try {
+          send(session, producer, queues, row);
+          sent.add(row.id());
+        } catch (JMSException e) {
+          if (!BrokerRefusal.isRefusalOfThisMessage(e)) {
+            throw e;
+          }
+          LOG.warning(
+              () ->
+                  "Outbox message "
+                      + row.id()
+                      + " to "
+                      + row.destination()
+                      + " refused by the broker: "
+                      + e.getMessage());
+          refused.put(row.id(), BrokerRefusal.reason(e));
+        }
       }
     }
   }
@@ -162,6 +223,39 @@ public class OutboxPublisher {
         .executeUpdate();
   }
 
+  /**
+   * Counts one refusal per row; a row refused {@code complaints.outbox.max-attempts} times is set
+   * aside.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordRefusals(Map<Long, String> refusals, Instant at) {
+    OffsetDateTime now = at.atOffset(ZoneOffset.UTC);
+    refusals.forEach(
+        (id, reason) -> {
+          em.createNativeQuery(REFUSED)
+              .setParameter(1, reason)
+              .setParameter(2, now)
+              .setParameter(3, id)
+              .executeUpdate();
+          if (em.createNativeQuery(SET_ASIDE)
+                  .setParameter(1, now)
+                  .setParameter(2, id)
+                  .setParameter(3, maxAttempts)
+                  .executeUpdate()
+              == 1) {
+            LOG.warning(
+                () ->
+                    "Outbox message "
+                        + id
+                        + " set aside after "
+                        + maxAttempts
+                        + " refusals: "
+                        + reason
+                        + " (see /api/v1/admin/outbox/set-aside)");
+          }
+        });
+  }
+
   private static TextMessage toJms(Session session, OutboxMessage row) throws JMSException {
     TextMessage message = session.createTextMessage(row.payload());
     message.setStringProperty(DUPLICATE_DETECTION_ID, row.messageId());
@@ -174,6 +268,9 @@ public class OutboxPublisher {
       // As the broker marks what it dead-letters itself, so one replay serves both.
       message.setStringProperty(ORIGINAL_ADDRESS, row.originalAddress());
       message.setStringProperty(DEAD_LETTER_REASON, row.deadLetterReason());
+      if (row.originalSender() != null) {
+        message.setStringProperty(ORIGINAL_SENDER, row.originalSender());
+      }
     }
     message.setJMSType(row.messageType());
     return message;

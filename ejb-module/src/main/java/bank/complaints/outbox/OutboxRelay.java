@@ -42,6 +42,7 @@ public class OutboxRelay {
   private static final String PENDING = "complaints_outbox_pending";
   private static final String PUBLISHED = "complaints_outbox_published";
   private static final String DEAD_LETTERS = "complaints_dead_letters";
+  private static final String SET_ASIDE = "complaints_outbox_set_aside";
 
   @Inject OutboxPublisher publisher;
 
@@ -62,6 +63,9 @@ public class OutboxRelay {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong deadLetterCount = new AtomicLong();
+  private final AtomicLong setAside = new AtomicLong();
+
+  @Inject SetAsideMessages setAsideMessages;
 
   @Inject DeadLetters deadLetters;
 
@@ -92,6 +96,15 @@ public class OutboxRelay {
             .build(),
         deadLetterCount,
         AtomicLong::get);
+    metrics.gauge(
+        Metadata.builder()
+            .withName(SET_ASIDE)
+            .withDescription(
+                "Outbox messages the broker refused again and again, set aside so that the others"
+                    + " flow; see /api/v1/admin/outbox/set-aside")
+            .build(),
+        setAside,
+        AtomicLong::get);
   }
 
   @PreDestroy
@@ -99,6 +112,7 @@ public class OutboxRelay {
     metrics.remove(PENDING);
     metrics.remove(PUBLISHED);
     metrics.remove(DEAD_LETTERS);
+    metrics.remove(SET_ASIDE);
   }
 
   /** Counted by the sweep (inside the container) so a metrics scrape never queries the database. */
@@ -107,9 +121,11 @@ public class OutboxRelay {
       pending.set(
           ((Number)
                   em.createNativeQuery(
-                          "select count(*) from outbox_message where published_at is null")
+                          "select count(*) from outbox_message"
+                              + " where published_at is null and set_aside_at is null")
                       .getSingleResult())
               .longValue());
+      setAside.set(setAsideMessages.count());
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "outbox backlog not counted", e);
     }

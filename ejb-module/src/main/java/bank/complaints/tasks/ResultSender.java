@@ -6,18 +6,26 @@ import java.util.Optional;
 /**
  * R-S1 on the results queue: who sent a task result, as the broker authenticated them. A
  * department's system (broker user {@code <prefix><CODE>}) may report only its own department's
- * tasks; the platform's own users (a dead letter replayed by operations) are trusted; anyone else
- * is refused.
+ * tasks; what the platform's own users send is trusted, but a dead letter they replay for
+ * operations is judged as its original sender was, so that a replay never launders a refusal;
+ * anyone else is refused.
  */
 public record ResultSender(String user, Optional<DepartmentCode> department, boolean platform) {
 
   /**
    * @param user the broker-validated user ({@code _AMQ_VALIDATED_USER}), or null
+   * @param originalSender on a replayed dead letter, the user who first sent it; or null
    * @param departmentPrefix e.g. {@code dept-}
    * @param platformUsers the platform's own broker users
    */
   public static ResultSender of(
-      String user, String departmentPrefix, java.util.Set<String> platformUsers) {
+      String user,
+      String originalSender,
+      String departmentPrefix,
+      java.util.Set<String> platformUsers) {
+    if (user != null && platformUsers.contains(user) && originalSender != null) {
+      return of(originalSender, null, departmentPrefix, platformUsers);
+    }
     if (user != null && platformUsers.contains(user)) {
       return new ResultSender(user, Optional.empty(), true);
     }

@@ -61,6 +61,15 @@ public final class Params {
     throw new BadRequestException("'" + name + "' must be a number from 1 to " + max + ".");
   }
 
+  /** A path segment holding a whole number (a row's id); 404 otherwise. */
+  public static long pathId(String text, String what) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("No " + what + " '" + abbreviate(text) + "'.");
+    }
+  }
+
   /** A complaint number from the path; one that cannot exist is simply not found (404). */
   public static ComplaintNumber complaintNumber(String text) {
     ComplaintNumber parsed = ComplaintNumber.parseOrNull(text);

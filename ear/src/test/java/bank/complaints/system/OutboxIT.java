@@ -1,0 +1,129 @@
+package bank.complaints.system;
+
+import static bank.complaints.system.ComplaintJson.aComplaint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.Message;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What the broker refuses does not hold up what it takes. */
+class OutboxIT extends SystemTest {
+
+  @Test
+  @DisplayName(
+      "A message the broker refuses (its address missing) is set aside after 5 attempts while the next 100 tasks arrive; replayed once the address exists, it is delivered")
+  void poisonRowIsSetAsideAndTheRestFlows() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String nowhere = "complaints.tasks.MISSING_" + run.toUpperCase();
+    // The lowest id of all, so that every batch of the relay starts with it, as the oldest row
+    // waiting would (ids from the sequence are positive).
+    long poison = -Math.abs(run.hashCode() % 1_000_000_000L) - 1;
+    Database.update(
+        "insert into outbox_message (id, message_id, destination, message_type, schema_version,"
+            + " message_key, payload, created_at)"
+            + " values (?, ?, ?, 'TaskMessage', 1, ?, '{}', current_timestamp)",
+        poison,
+        UUID.randomUUID().toString(),
+        nowhere,
+        "POISON-" + run);
+
+    Set<String> numbers = new LinkedHashSet<>();
+    for (int i = 0; i < 100; i++) {
+      HttpResponse<String> created =
+          Api.postJson("/api/v1/complaints", aComplaint().about("年费重复扣收 " + run + " #" + i).json());
+      assertEquals(201, created.statusCode(), created.body());
+      numbers.add(Api.json(created).getString("number"));
+    }
+    Map<String, Integer> tasks = Broker.drainAssignments(numbers, Duration.ofSeconds(60));
+    List<String> missing = numbers.stream().filter(n -> !tasks.containsKey(n)).toList();
+    assertEquals(List.of(), missing, missing.size() + " tasks held up behind the refused message");
+
+    awaitSetAside(poison, Duration.ofSeconds(30));
+    assertEquals(
+        5,
+        Database.count("select send_attempts from outbox_message where id = ?", poison),
+        "set aside after complaints.outbox.max-attempts refusals");
+    JsonObject listed =
+        Api.jsonArray(Api.get("/api/v1/admin/outbox/set-aside?limit=1000")).stream()
+            .map(v -> v.asJsonObject())
+            .filter(o -> o.getJsonNumber("id").longValue() == poison)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("operations see the set-aside message"));
+    assertEquals(nowhere, listed.getString("destination"));
+    assertTrue(listed.getString("reason").contains(nowhere), "the broker's reason: " + listed);
+    assertEquals(5, listed.getInt("attempts"));
+    assertTrue(metric("complaints_outbox_set_aside") >= 1, "the metric counts what is set aside");
+
+    // The cause fixed (the address created on the broker), operations send it again.
+    Broker.createQueue(nowhere);
+    try {
+      assertEquals(
+          202,
+          Api.postJson("/api/v1/admin/outbox/set-aside/" + poison + "/replay", "").statusCode());
+      Message delivered = Broker.receive(nowhere, "POISON-" + run, 20_000);
+      assertNotNull(delivered, "the replayed message reaches its address");
+      assertEquals(
+          1,
+          Database.count(
+              "select count(*) from outbox_message where id = ? and published_at is not null"
+                  + " and set_aside_at is null",
+              poison));
+      assertEquals(
+          404,
+          Api.postJson("/api/v1/admin/outbox/set-aside/" + poison + "/replay", "").statusCode(),
+          "a message sent is no longer set aside");
+    } finally {
+      Broker.destroyQueue(nowhere);
+    }
+  }
+
+  private static void awaitSetAside(long id, Duration within) throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    while (Database.count(
+            "select count(*) from outbox_message where id = ? and set_aside_at is not null", id)
+        == 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "not set aside within "
+                + within
+                + ": attempts "
+                + Database.text("select send_attempts from outbox_message where id = ?", id)
+                + ", "
+                + Database.text("select last_refusal from outbox_message where id = ?", id));
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** An application metric's value, read as operations' scraper reads it. */
+  static double metric(String name) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (true) {
+      String body = Api.get("/metrics?scope=application").body();
+      for (String line : body.split("\n")) {
+        if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+          double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          if (value > 0 || Instant.now().isAfter(deadline)) {
+            return value;
+          }
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(name + " not among the metrics");
+      }
+      Thread.sleep(500);
+    }
+  }
+}

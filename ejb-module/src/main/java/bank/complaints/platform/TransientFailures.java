@@ -1,0 +1,87 @@
+package bank.complaints.platform;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.transaction.xa.XAException;
+
+/**
+ * Tells a failure that waiting cures (the database unreachable, restarting or overloaded, a lock or
+ * deadlock victim, a connection pool with nothing to lend) from one that repeats however often the
+ * work is tried. Intake answers the first with 503 and Retry-After; the results listener lets the
+ * broker redeliver it for as long as it lasts and dead-letters only the second kind.
+ */
+public final class TransientFailures {
+
+  /** SQLState classes and codes that mean "not now" rather than "never". */
+  private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57", "HY", "40");
+
+  /** H2's own codes for a connection or database that went away. */
+  private static final Set<String> TRANSIENT_H2 = Set.of("90067", "90098", "90121");
+
+  private TransientFailures() {}
+
+  public static boolean isTransient(Throwable failure) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable t = failure; t != null && seen.put(t, true) == null; t = next(t)) {
+      if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
+        return true;
+      }
+      if (t instanceof jakarta.resource.ResourceException) {
+        return true; // the pool could not lend a connection
+      }
+      if (t instanceof XAException xa
+          && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RETRY)) {
+        return true;
+      }
+      if (t instanceof jakarta.persistence.LockTimeoutException
+          || t instanceof jakarta.persistence.PessimisticLockException
+          || t instanceof jakarta.persistence.QueryTimeoutException) {
+        return true;
+      }
+      if (t instanceof SQLException sql
+          && sql.getSQLState() == null
+          && sql.getMessage() != null
+          && sql.getMessage().startsWith("Error in allocating a connection")) {
+        return true; // Payara's pool, its cause given as text only
+      }
+    }
+    return false;
+  }
+
+  private static boolean transientState(String state) {
+    if (state == null || state.length() < 2) {
+      return false;
+    }
+    if (TRANSIENT_H2.contains(state)) {
+      return true;
+    }
+    // 40: rollback (serialization failure, deadlock); HY: timeouts (HYT00, HYT01) only.
+    String cls = state.substring(0, 2);
+    if (cls.equals("HY")) {
+      return state.startsWith("HYT");
+    }
+    return TRANSIENT_CLASSES.contains(cls);
+  }
+
+  private static Throwable next(Throwable t) {
+    if (t instanceof SQLException sql && sql.getNextException() != null && t.getCause() == null) {
+      return sql.getNextException();
+    }
+    if (t.getCause() == null) {
+      try { // EclipseLink's exceptions hold the driver's as their "internal exception"
+        Object inner = t.getClass().getMethod("getInternalException").invoke(t);
+        return inner instanceof Throwable cause ? cause : null;
+      } catch (ReflectiveOperationException | RuntimeException none) {
+        return null;
+      }
+    }
+    return t.getCause();
+  }
+}
