@@ -12,6 +12,8 @@
 #   broker-kill     kill -9 the broker (crash tests)
 #   db-prepare      postgresql on this host: create the role and database if absent
 #   db-reset        drop the database's contents (h2 file or local postgresql database)
+#   db-stop         stop the local PostgreSQL cluster that serves DB_PORT (outage tests)
+#   db-start        start it again
 #   keys            local keys, made once: the token-signing key pair, the personal-data and
 #                   audit keys (in $RUNTIME_DIR/secrets, Payara's directory config source)
 #   domain-up       start the Payara domain, apply the keys and the JMS and JDBC resources
@@ -145,6 +147,22 @@ db_reset() {
       as_postgres dropdb -p "$DB_PORT" --if-exists --force "$DB_NAME"
       db_prepare ;;
   esac
+}
+
+# The Debian cluster (version and name) that listens on DB_PORT, stopped or started: an outage of
+# the database as operations see one, for the outage tests.
+db_cluster() {
+  local_db || die "db-$1 works on a PostgreSQL on this host only"
+  command -v pg_lsclusters > /dev/null || die "db-$1 needs Debian's postgresql-common (pg_ctlcluster)"
+  local version name
+  read -r version name < <(pg_lsclusters --no-header | awk -v p="$DB_PORT" '$3 == p {print $1, $2; exit}')
+  [ -n "${name:-}" ] || die "no PostgreSQL cluster listens on port $DB_PORT"
+  log "database: $1 cluster $version/$name"
+  if [ "$1" = stop ]; then
+    pg_ctlcluster "$version" "$name" stop -m fast
+  else
+    pg_ctlcluster "$version" "$name" start
+  fi
 }
 
 secrets=$RUNTIME_DIR/secrets
@@ -286,6 +304,8 @@ for step in "$@"; do
     broker-kill) broker_kill ;;
     db-prepare) db_prepare ;;
     db-reset) db_reset ;;
+    db-stop) db_cluster stop ;;
+    db-start) db_cluster start ;;
     keys) keys ;;
     domain-up) domain_up ;;
     domain-down) domain_down ;;

@@ -74,7 +74,7 @@ class BrokerOutageIT extends SystemTest {
             number));
   }
 
-  private static HttpResponse<String> awaitReadiness(IntPredicate wanted, Duration within)
+  static HttpResponse<String> awaitReadiness(IntPredicate wanted, Duration within)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(within);
     HttpResponse<String> response;

@@ -1,5 +1,6 @@
 package bank.complaints.api.problem;
 
+import bank.complaints.platform.TransientFailures;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -8,7 +9,9 @@ import java.util.logging.Logger;
 
 /**
  * Anything else is the server's fault: 500, logged at ERROR with the problem's instance, no stack
- * trace in the body.
+ * trace in the body. A failure that waiting cures (the database unreachable or restarting, the
+ * connection pool with nothing to lend: {@link TransientFailures}) is 503 with Retry-After, so that
+ * a channel system retries with its Idempotency-Key instead of reporting an error to the customer.
  */
 @Provider
 public class UnexpectedProblems implements ExceptionMapper<Throwable> {
@@ -20,7 +23,25 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
     return problemFor(e);
   }
 
+  /** Seconds a client waits before it retries a request the server could not serve now. */
+  static final int RETRY_AFTER_SECONDS = 5;
+
   static Response problemFor(Throwable e) {
+    if (TransientFailures.isTransient(e)) {
+      Problem unavailable =
+          Problem.of(
+              "service-unavailable",
+              "Service unavailable",
+              503,
+              "A system the platform depends on is not answering; nothing was stored. Retry"
+                  + " after "
+                  + RETRY_AFTER_SECONDS
+                  + " s with the same Idempotency-Key.");
+      LOG.warning(() -> unavailable.instance() + " 503: " + rootMessage(e));
+      return Response.fromResponse(unavailable.toResponse())
+          .header("Retry-After", RETRY_AFTER_SECONDS)
+          .build();
+    }
     Problem problem =
         Problem.of(
             "internal-error",
@@ -29,5 +50,13 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
             "The server could not handle the request; quote the instance when you report it.");
     LOG.log(Level.SEVERE, problem.instance(), e);
     return problem.toResponse();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 }
