@@ -107,6 +107,7 @@ class AccessIT extends SystemTest {
     allow("POST /api/v1/admin/dead-letters/{messageId}/replay", admin);
     allow("GET /api/v1/admin/outbox/set-aside", admin);
     allow("POST /api/v1/admin/outbox/set-aside/{id}/replay", admin);
+    allow("POST /api/v1/admin/retention/run", admin);
     allow("POST /api/v1/admin/escalations/scan", admin);
     allow("GET /api/v1/admin/audit/verification", admin);
   }

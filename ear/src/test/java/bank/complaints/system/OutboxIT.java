@@ -109,7 +109,7 @@ class OutboxIT extends SystemTest {
 
   /** An application metric's value, read as operations' scraper reads it. */
   static double metric(String name) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(10);
+    Instant deadline = Instant.now().plusSeconds(20); // counted every 15 s
     while (true) {
       String body = Api.get("/metrics?scope=application").body();
       for (String line : body.split("\n")) {

@@ -21,10 +21,10 @@ public class AuditedInterceptor {
     Object result = call.proceed();
     String what =
         call.getMethod().getDeclaringClass().getSimpleName() + "." + call.getMethod().getName();
+    // Payara gives null, not an empty array, for a method without parameters.
+    Object[] parameters = call.getParameters() == null ? new Object[0] : call.getParameters();
     String arguments =
-        Arrays.stream(call.getParameters())
-            .map(AuditedInterceptor::brief)
-            .collect(Collectors.joining(", "));
+        Arrays.stream(parameters).map(AuditedInterceptor::brief).collect(Collectors.joining(", "));
     audit.record(AuditLog.CONFIGURATION_CHANGED, what, null, what + "(" + arguments + ")");
     return result;
   }

@@ -16,8 +16,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -39,10 +37,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-  private static final String PENDING = "complaints_outbox_pending";
   private static final String PUBLISHED = "complaints_outbox_published";
-  private static final String DEAD_LETTERS = "complaints_dead_letters";
-  private static final String SET_ASIDE = "complaints_outbox_set_aside";
 
   @Inject OutboxPublisher publisher;
 
@@ -52,34 +47,17 @@ public class OutboxRelay {
 
   @Resource SessionContext context;
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
-
   @Inject MetricRegistry metrics;
 
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong published = new AtomicLong();
-  private final AtomicLong pending = new AtomicLong();
-  private final AtomicLong deadLetterCount = new AtomicLong();
-  private final AtomicLong setAside = new AtomicLong();
 
-  @Inject SetAsideMessages setAsideMessages;
-
-  @Inject DeadLetters deadLetters;
-
-  /** What operations watch: a growing backlog means tasks are not reaching the broker. */
+  /** What this server published; its backlogs are counted by operations.Backlogs. */
   @PostConstruct
   void registerMetrics() {
     unregisterMetrics(); // the registry outlives a redeployment
-    metrics.gauge(
-        Metadata.builder()
-            .withName(PENDING)
-            .withDescription("Messages written to the outbox and not yet published to the broker")
-            .build(),
-        pending,
-        AtomicLong::get);
     metrics.gauge(
         Metadata.builder()
             .withName(PUBLISHED)
@@ -87,48 +65,11 @@ public class OutboxRelay {
             .build(),
         published,
         AtomicLong::get);
-    metrics.gauge(
-        Metadata.builder()
-            .withName(DEAD_LETTERS)
-            .withDescription(
-                "Messages on complaints.DLQ: not deliverable or not processable; see"
-                    + " /api/v1/admin/dead-letters (counted every 15 s)")
-            .build(),
-        deadLetterCount,
-        AtomicLong::get);
-    metrics.gauge(
-        Metadata.builder()
-            .withName(SET_ASIDE)
-            .withDescription(
-                "Outbox messages the broker refused again and again, set aside so that the others"
-                    + " flow; see /api/v1/admin/outbox/set-aside")
-            .build(),
-        setAside,
-        AtomicLong::get);
   }
 
   @PreDestroy
   void unregisterMetrics() {
-    metrics.remove(PENDING);
     metrics.remove(PUBLISHED);
-    metrics.remove(DEAD_LETTERS);
-    metrics.remove(SET_ASIDE);
-  }
-
-  /** Counted by the sweep (inside the container) so a metrics scrape never queries the database. */
-  private void countPending() {
-    try {
-      pending.set(
-          ((Number)
-                  em.createNativeQuery(
-                          "select count(*) from outbox_message"
-                              + " where published_at is null and set_aside_at is null")
-                      .getSingleResult())
-              .longValue());
-      setAside.set(setAsideMessages.count());
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "outbox backlog not counted", e);
-    }
   }
 
   @Schedule(
@@ -139,21 +80,6 @@ public class OutboxRelay {
       info = "outbox relay sweep")
   public void sweep() {
     drain();
-    countPending();
-  }
-
-  @Schedule(
-      second = "*/15",
-      minute = "*",
-      hour = "*",
-      persistent = false,
-      info = "dead-letter count")
-  public void countDeadLetters() {
-    try {
-      deadLetterCount.set(deadLetters.count());
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "dead letters not counted", e);
-    }
   }
 
   /** Called after commit of a transaction that wrote to the outbox. */

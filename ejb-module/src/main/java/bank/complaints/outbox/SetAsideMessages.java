@@ -2,13 +2,13 @@ package bank.complaints.outbox;
 
 import bank.complaints.audit.Audited;
 import bank.complaints.common.NotFoundException;
+import bank.complaints.platform.SqlValues;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -56,8 +56,8 @@ public class SetAsideMessages {
                     (String) r[3],
                     ((Number) r[4]).intValue(),
                     (String) r[5],
-                    instant(r[6]),
-                    instant(r[7])))
+                    SqlValues.instant(r[6]),
+                    SqlValues.instant(r[7])))
         .toList();
   }
 
@@ -85,18 +85,5 @@ public class SetAsideMessages {
       throw new NotFoundException("No set-aside outbox message " + id + ".");
     }
     written.fire(new Outbox.OutboxWritten()); // the relay sends it once this commits
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    return value == null ? null : OffsetDateTime.parse(value.toString()).toInstant();
   }
 }

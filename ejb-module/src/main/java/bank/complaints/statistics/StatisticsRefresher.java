@@ -87,18 +87,6 @@ public class StatisticsRefresher {
     }
   }
 
-  /** The marks waiting (for the metric): counted inside the container, not per scrape. */
-  public long pending() {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement count = connection.prepareStatement("select count(*) from stat_pending");
-        ResultSet r = count.executeQuery()) {
-      r.next();
-      return r.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Counting statistics marks failed: " + e.getMessage(), e);
-    }
-  }
-
   private List<CaseFacts.Rows> rowsOf(Connection connection, Set<Long> ids) throws SQLException {
     String in = "(" + marks(ids) + ")";
     Map<Long, Instant> concluded = new HashMap<>();
