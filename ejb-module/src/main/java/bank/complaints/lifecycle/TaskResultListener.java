@@ -4,7 +4,7 @@ import bank.complaints.common.DomainException;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.outbox.OutboxPublisher;
 import bank.complaints.outbox.OutgoingMessage;
-import bank.complaints.platform.TransientFailures;
+import bank.complaints.platform.Failures;
 import bank.complaints.tasks.ResultSender;
 import bank.complaints.tasks.Satisfaction;
 import bank.complaints.tasks.TaskResultV1;
@@ -29,10 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of its own and is idempotent by task id, so a redelivery after a crash changes nothing. A result
  * that can never apply (not JSON, unknown task, a conflicting second result, a sender who may not
  * report it) is dead-lettered at once with the reason and its sender, where operations see and
- * replay it. A failure that waiting cures (the database away: {@link TransientFailures}) rolls back
- * and the broker redelivers with back-off for as long as it lasts (broker.xml gives
- * complaints.results no delivery limit), so no result is dead-lettered for a passing cause; any
- * other failure is retried {@code complaints.tasks.result-attempts} times, then dead-lettered.
+ * replay it. A failure that waiting cures (the database away: {@link Failures}) rolls back and the
+ * broker redelivers with back-off for as long as it lasts (broker.xml gives complaints.results no
+ * delivery limit), so no result is dead-lettered for a passing cause; any other failure is retried
+ * {@code complaints.tasks.result-attempts} times, then dead-lettered.
  */
 @MessageDriven(
     activationConfig = {
@@ -118,7 +118,7 @@ public class TaskResultListener implements MessageListener {
       DomainException refused = refusal(e);
       if (refused != null) {
         deadLetter(body, refused.getMessage(), sender);
-      } else if (TransientFailures.isTransient(e) || deliveries < attempts) {
+      } else if (Failures.isTransient(e) || deliveries < attempts) {
         throw e; // roll back: the broker redelivers after its back-off
       } else {
         deadLetter(body, "not applied after " + deliveries + " attempts: " + rootCause(e), sender);

@@ -1,6 +1,6 @@
 package bank.complaints.api.problem;
 
-import bank.complaints.platform.TransientFailures;
+import bank.complaints.platform.Failures;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 /**
  * Anything else is the server's fault: 500, logged at ERROR with the problem's instance, no stack
  * trace in the body. A failure that waiting cures (the database unreachable or restarting, the
- * connection pool with nothing to lend: {@link TransientFailures}) is 503 with Retry-After, so that
- * a channel system retries with its Idempotency-Key instead of reporting an error to the customer.
+ * connection pool with nothing to lend: {@link Failures}) is 503 with Retry-After, so that a
+ * channel system retries with its Idempotency-Key instead of reporting an error to the customer.
  */
 @Provider
 public class UnexpectedProblems implements ExceptionMapper<Throwable> {
@@ -27,7 +27,7 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
   static final int RETRY_AFTER_SECONDS = 5;
 
   static Response problemFor(Throwable e) {
-    if (TransientFailures.isTransient(e)) {
+    if (Failures.isTransient(e)) {
       Problem unavailable =
           Problem.of(
               "service-unavailable",

@@ -17,7 +17,7 @@ import bank.complaints.intake.IntakeService;
 import bank.complaints.intake.NewComplaint;
 import bank.complaints.intake.Registration;
 import bank.complaints.platform.BankZone;
-import bank.complaints.platform.TransientFailures;
+import bank.complaints.platform.Failures;
 import bank.complaints.routing.DepartmentCode;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
@@ -152,8 +152,8 @@ public class ComplaintsResource {
     try {
       return intake.register(command, idempotencyKey);
     } catch (EJBException lostRace) {
-      if (idempotencyKey == null || TransientFailures.isTransient(lostRace)) {
-        throw lostRace; // no race lost: the database is away (503, the client retries)
+      if (idempotencyKey == null || !Failures.isWriteConflict(lostRace)) {
+        throw lostRace; // no race lost (the database away: 503; anything else: 500), at once
       }
       for (int attempt = 0; attempt < 50; attempt++) {
         Optional<Registration> replay = intake.replay(command, idempotencyKey);

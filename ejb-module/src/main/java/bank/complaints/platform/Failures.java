@@ -9,20 +9,25 @@ import java.util.Set;
 import javax.transaction.xa.XAException;
 
 /**
- * Tells a failure that waiting cures (the database unreachable, restarting or overloaded, a lock or
- * deadlock victim, a connection pool with nothing to lend) from one that repeats however often the
- * work is tried. Intake answers the first with 503 and Retry-After; the results listener lets the
- * broker redeliver it for as long as it lasts and dead-letters only the second kind.
+ * What kind of failure a database or broker error is. Transient: one that waiting cures (the
+ * database unreachable, restarting or overloaded, a lock or deadlock victim, a connection pool with
+ * nothing to lend), unlike one that repeats however often the work is tried; intake answers it with
+ * 503 and Retry-After, and the results listener lets the broker redeliver for as long as it lasts.
+ * A write conflict (a unique key taken, a lock not granted in time): a concurrent writer came
+ * first.
  */
-public final class TransientFailures {
+public final class Failures {
 
   /** SQLState classes and codes that mean "not now" rather than "never". */
   private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57", "HY", "40");
 
+  private static final Set<String> WRITE_CONFLICT_STATES =
+      Set.of("40001", "40P01", "55P03", "HYT00", "HYT01", "90131");
+
   /** H2's own codes for a connection or database that went away. */
   private static final Set<String> TRANSIENT_H2 = Set.of("90067", "90098", "90121");
 
-  private TransientFailures() {}
+  private Failures() {}
 
   public static boolean isTransient(Throwable failure) {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
@@ -50,6 +55,28 @@ public final class TransientFailures {
           && sql.getMessage() != null
           && sql.getMessage().startsWith("Error in allocating a connection")) {
         return true; // Payara's pool, its cause given as text only
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Another writer came first: a unique key it took (SQLState class 23), a lock it held past the
+   * wait (40001, 40P01, 55P03, HYT00/HYT01, H2's 90131), or the JPA lock exceptions.
+   */
+  public static boolean isWriteConflict(Throwable failure) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable t = failure; t != null && seen.put(t, true) == null; t = next(t)) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("23") || WRITE_CONFLICT_STATES.contains(state)) {
+          return true;
+        }
+      }
+      if (t instanceof jakarta.persistence.OptimisticLockException
+          || t instanceof jakarta.persistence.PessimisticLockException
+          || t instanceof jakarta.persistence.LockTimeoutException) {
+        return true;
       }
     }
     return false;
