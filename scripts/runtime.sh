@@ -10,6 +10,13 @@
 #   broker-up       create the instance if absent, refresh its broker.xml, start it, wait for 61616
 #   broker-down     stop the broker
 #   broker-kill     kill -9 the broker (crash tests)
+#   broker-pair-up  a replicated primary/backup pair instead: the primary at $RUNTIME_DIR/broker
+#                   on BROKER_PORT, the backup at $RUNTIME_DIR/broker-backup on BROKER_BACKUP_PORT
+#                   (jms-config's broker.xml with ha-primary.xml / ha-backup.xml); returns once the
+#                   backup holds a replica
+#   broker-pair-down  stop both
+#   broker-primary-kill  kill -9 the primary (the backup takes over)
+#   broker-primary-up    start the primary again (it takes over from the backup: fail-back)
 #   db-prepare      postgresql on this host: create the role and database if absent
 #   db-reset        drop the database's contents (h2 file or local postgresql database)
 #   db-stop         stop the local PostgreSQL cluster that serves DB_PORT (outage tests)
@@ -46,6 +53,8 @@ http_port=${HTTP_PORT:-8080}
 payara_home=$RUNTIME_DIR/dist/payara6
 artemis_home=$(ls -d "$RUNTIME_DIR"/dist/apache-artemis-* 2>/dev/null | head -n 1 || true)
 broker=$RUNTIME_DIR/broker
+broker_backup=$RUNTIME_DIR/broker-backup
+export BROKER_BACKUP_PORT=${BROKER_BACKUP_PORT:-61617}
 domain=domain1
 domain_dir=$payara_home/glassfish/domains/$domain
 asadmin=$payara_home/bin/asadmin
@@ -62,12 +71,13 @@ wait_port() { # host port seconds
   return 1
 }
 
-broker_pid() { cat "$broker/data/artemis.pid" 2>/dev/null || true; }
-broker_running() { local p; p=$(broker_pid); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+broker_pid() { cat "${1:-$broker}/data/artemis.pid" 2>/dev/null || true; }
+broker_running() { local p; p=$(broker_pid "${1:-$broker}"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 
-broker_create() {
+broker_create() { # [instance directory]
+  local broker=${1:-$broker}
   need_dist
-  broker_running && die "a broker is running from $broker: stop it first"
+  broker_running "$broker" && die "a broker is running from $broker: stop it first"
   rm -rf "$broker"
   log "creating broker instance $broker"
   "$artemis_home/bin/artemis" create --silent --force \
@@ -107,6 +117,56 @@ broker_down() {
     log "stopping broker"
     "$broker/bin/artemis-service" stop > /dev/null || true
     local i p; p=$(broker_pid)
+    for ((i = 0; i < 60; i++)); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$p" 2>/dev/null && kill -9 "$p" || true
+  fi
+}
+
+# A replicated pair: jms-config's broker.xml plus the primary's or the backup's HA fragment, each
+# told its own port and its peer's by system properties in its artemis.profile.
+broker_pair_config() { # instance role port peer-port
+  local xml=$root/jms-config/src/main/broker/broker.xml
+  awk -v frag="$root/jms-config/src/main/broker/ha-$2.xml" \
+    '/<\/core>/ { while ((getline line < frag) > 0) print line } { print }' "$xml" > "$1/etc/broker.xml"
+  sed -i '/^JAVA_ARGS="\$JAVA_ARGS -Dcomplaints.broker/d' "$1/etc/artemis.profile"
+  printf '\nJAVA_ARGS="$JAVA_ARGS -Dcomplaints.broker.port=%s -Dcomplaints.broker.peer-port=%s"\n' \
+    "$3" "$4" >> "$1/etc/artemis.profile"
+}
+
+broker_start() { # instance
+  if broker_running "$1"; then
+    log "broker $1 already running (pid $(broker_pid "$1"))"
+  else
+    log "starting broker $1"
+    ARTEMIS_INSTANCE_ETC_URI= "$1/bin/artemis-service" start > /dev/null
+  fi
+}
+
+broker_pair_up() {
+  need_dist
+  [ -d "$broker" ] || broker_create "$broker"
+  [ -d "$broker_backup" ] || broker_create "$broker_backup"
+  broker_pair_config "$broker" primary "$BROKER_PORT" "$BROKER_BACKUP_PORT"
+  broker_pair_config "$broker_backup" backup "$BROKER_BACKUP_PORT" "$BROKER_PORT"
+  broker_start "$broker"
+  wait_port "$BROKER_HOST" "$BROKER_PORT" 60 || die "the primary did not open $BROKER_PORT; see $broker/log/artemis.log"
+  local log_file=$broker_backup/log/artemis.log seen i
+  seen=$(stat -c %s "$log_file" 2>/dev/null || echo 0)
+  broker_start "$broker_backup"
+  for ((i = 0; i < 120; i++)); do # AMQ221024: the backup is synchronized with the primary
+    tail -c +"$((seen + 1))" "$log_file" 2>/dev/null | grep -q 'AMQ221024' && break
+    sleep 0.5
+  done
+  tail -c +"$((seen + 1))" "$log_file" 2>/dev/null | grep -q 'AMQ221024' \
+    || die "the backup did not synchronize; see $log_file"
+  log "broker pair: primary on $BROKER_HOST:$BROKER_PORT, backup holds a replica (port $BROKER_BACKUP_PORT)"
+}
+
+broker_stop() { # instance
+  if broker_running "$1"; then
+    log "stopping broker $1"
+    "$1/bin/artemis-service" stop > /dev/null || true
+    local i p; p=$(broker_pid "$1")
     for ((i = 0; i < 60; i++)); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$p" 2>/dev/null && kill -9 "$p" || true
   fi
@@ -302,6 +362,10 @@ for step in "$@"; do
     broker-up) broker_up ;;
     broker-down) broker_down ;;
     broker-kill) broker_kill ;;
+    broker-pair-up) broker_pair_up ;;
+    broker-pair-down) broker_stop "$broker_backup"; broker_stop "$broker" ;;
+    broker-primary-kill) broker_kill ;;
+    broker-primary-up) broker_start "$broker" ;;
     db-prepare) db_prepare ;;
     db-reset) db_reset ;;
     db-stop) db_cluster stop ;;
