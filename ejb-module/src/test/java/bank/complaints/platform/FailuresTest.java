@@ -27,6 +27,17 @@ class FailuresTest {
                 new SQLException(
                     "Error in allocating a connection. Cause: Connection could not be allocated"))));
     assertTrue(Failures.isTransient(new SQLException("deadlock detected", "40P01")));
+    assertTrue(
+        Failures.isTransient(
+            new jakarta.transaction.SystemException() {
+              {
+                initCause(
+                    new javax.transaction.xa.XAException(
+                        "jakarta.resource.spi.LocalTransactionException: This connection has"
+                            + " been closed."));
+              }
+            }),
+        "the database gone during a commit");
   }
 
   @Test

@@ -33,10 +33,10 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
               "service-unavailable",
               "Service unavailable",
               503,
-              "A system the platform depends on is not answering; nothing was stored. Retry"
-                  + " after "
+              "A system the platform depends on is not answering. Retry after "
                   + RETRY_AFTER_SECONDS
-                  + " s with the same Idempotency-Key.");
+                  + " s with the same Idempotency-Key: a retry never registers a complaint"
+                  + " twice.");
       LOG.warning(() -> unavailable.instance() + " 503: " + rootMessage(e));
       return Response.fromResponse(unavailable.toResponse())
           .header("Retry-After", RETRY_AFTER_SECONDS)
