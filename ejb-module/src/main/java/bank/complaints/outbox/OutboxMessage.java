@@ -56,6 +56,10 @@ public class OutboxMessage {
   @Column(name = "original_sender", updatable = false)
   private String originalSender;
 
+  /** Until when one server's relay has this row to itself (V20). */
+  @Column(name = "claimed_until")
+  private OffsetDateTime claimedUntil;
+
   @Column(name = "published_at")
   private OffsetDateTime publishedAt;
 

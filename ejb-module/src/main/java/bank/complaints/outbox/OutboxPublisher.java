@@ -72,8 +72,12 @@ public class OutboxPublisher {
 
   private static final String PENDING =
       "select * from outbox_message where published_at is null and set_aside_at is null"
-          + " and (last_refused_at is null or last_refused_at < ?) order by id"
-          + " fetch first %d rows only";
+          + " and (last_refused_at is null or last_refused_at < ?)"
+          + " and (claimed_until is null or claimed_until < ?) order by id"
+          + " fetch first %d rows only for update skip locked";
+
+  /** How long a server's claim on a batch keeps the other servers' relays off it. */
+  private static final Duration CLAIM = Duration.ofSeconds(30);
 
   private static final String REFUSED =
       "update outbox_message set send_attempts = send_attempts + 1, last_refusal = ?,"
@@ -108,12 +112,8 @@ public class OutboxPublisher {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int publishBatch(int limit) {
-    Instant now = clock.instant();
-    @SuppressWarnings("unchecked")
     List<OutboxMessage> batch =
-        em.createNativeQuery(PENDING.formatted(limit), OutboxMessage.class)
-            .setParameter(1, now.minus(refusalRetry).atOffset(ZoneOffset.UTC))
-            .getResultList();
+        context.getBusinessObject(OutboxPublisher.class).claim(limit, clock.instant());
     if (batch.isEmpty()) {
       return 0;
     }
@@ -131,6 +131,11 @@ public class OutboxPublisher {
       OutboxPublisher self = context.getBusinessObject(OutboxPublisher.class);
       if (!sent.isEmpty()) {
         self.markPublished(sent, clock.instant());
+      }
+      if (sent.size() < batch.size()) {
+        // What was not sent (refused, or the broker gone) is free again at once for any server.
+        self.release(
+            batch.stream().map(OutboxMessage::id).filter(id -> !sent.contains(id)).toList());
       }
       if (!refused.isEmpty()) {
         self.recordRefusals(refused, clock.instant());
@@ -210,6 +215,43 @@ public class OutboxPublisher {
         DeliveryMode.PERSISTENT,
         Message.DEFAULT_PRIORITY,
         Message.DEFAULT_TIME_TO_LIVE);
+  }
+
+  /**
+   * Claims up to {@code limit} pending rows for this server for {@link #CLAIM}: rows another server
+   * is claiming right now are skipped, not waited for, and rows it claimed stay its own until it
+   * has published them or its claim has expired.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public List<OutboxMessage> claim(int limit, Instant now) {
+    @SuppressWarnings("unchecked")
+    List<OutboxMessage> batch =
+        em.createNativeQuery(PENDING.formatted(limit), OutboxMessage.class)
+            .setParameter(1, now.minus(refusalRetry).atOffset(ZoneOffset.UTC))
+            .setParameter(2, now.atOffset(ZoneOffset.UTC))
+            .getResultList();
+    if (!batch.isEmpty()) {
+      var update =
+          em.createNativeQuery(
+              "update outbox_message set claimed_until = ? where id in ("
+                  + String.join(",", batch.stream().map(r -> "?").toList())
+                  + ")");
+      update.setParameter(1, now.plus(CLAIM).atOffset(ZoneOffset.UTC));
+      for (int i = 0; i < batch.size(); i++) {
+        update.setParameter(i + 2, batch.get(i).id());
+      }
+      update.executeUpdate();
+      batch.forEach(em::detach);
+    }
+    return batch;
+  }
+
+  /** Gives up this server's claim on rows it did not send. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void release(List<Long> ids) {
+    em.createQuery("update OutboxMessage m set m.claimedUntil = null where m.id in :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
   }
 
   /** Marks rows published (rows another server marked first keep their time). */
