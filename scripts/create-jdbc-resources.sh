@@ -11,6 +11,8 @@
 #                    (the PostgreSQL JDBC driver must be in the domain's lib: asadmin add-library)
 #   DB_POOL_MAX     maximum pooled connections [32]
 #   DB_POOL_WAIT_MS how long a request waits for a pooled connection before it is refused [3000]
+#   TARGET          a deployment group or cluster to give the data source to, besides the domain's
+#                   own server [none]
 #
 # A request waits at most DB_POOL_WAIT_MS for a connection, and a new PostgreSQL connection at most
 # 3 s: with the database away a request is answered 503 (with Retry-After) within seconds instead
@@ -27,8 +29,14 @@ pool_wait=${DB_POOL_WAIT_MS:-3000}
 esc() { local v=${1//\\/\\\\}; v=${v//:/\\:}; v=${v//=/\\=}; printf '%s' "$v"; }
 has() { "${asadmin[@]}" "$1" 2>/dev/null | awk '{print $1}' | grep -qxF -- "$2"; }
 
-# Re-create: the same command switches a domain between databases.
-has list-jdbc-resources "$jndi" && "${asadmin[@]}" delete-jdbc-resource "$jndi"
+# Re-create: the same command switches a domain between databases. A deployment group's reference
+# goes first (the resource cannot be deleted while a group refers to it).
+if has list-jdbc-resources "$jndi"; then
+  for group in $("${asadmin[@]}" list-deployment-groups 2>/dev/null | awk 'NF == 1 && $1 !~ /:$/ {print $1}'); do
+    "${asadmin[@]}" delete-resource-ref --target "$group" "$jndi" > /dev/null 2>&1 || true
+  done
+  "${asadmin[@]}" delete-jdbc-resource "$jndi"
+fi
 has list-jdbc-connection-pools "$pool" && "${asadmin[@]}" delete-jdbc-connection-pool "$pool"
 
 case "$db" in
@@ -54,4 +62,7 @@ case "$db" in
   *) echo "COMPLAINTS_DB must be h2 or postgresql, not '$db'" >&2; exit 2 ;;
 esac
 "${asadmin[@]}" create-jdbc-resource --connectionpoolid "$pool" "$jndi"
+if [ -n "${TARGET:-}" ]; then
+  "${asadmin[@]}" create-resource-ref --target "$TARGET" "$jndi"
+fi
 echo "Data source ready: $jndi -> $db"

@@ -31,6 +31,13 @@
 #   undeploy        undeploy it from the running domain, if it is there (the next domain-up then
 #                   need not restart the domain to shed the old version)
 #   wait-ready      wait until /health/ready answers UP with the application's own checks
+#   cluster-up      the domain (its own HTTP listener moved to DAS_HTTP_PORT) with a deployment
+#                   group "complaints" of two instances (HTTP 28080 and 29080), the resources for
+#                   the broker pair and the database, the EAR deployed to the group, the group
+#                   started, and HAProxy on HTTP_PORT in front of it (needs broker-pair-up first)
+#   cluster-down    stop HAProxy and the instances (the domain and brokers: domain-down,
+#                   broker-pair-down)
+#   instance-kill-1, instance-start-1 (and -2)  kill -9 one instance / start it again
 #   browser         Debian's Chromium, ChromeDriver and a Chinese font for the dashboard's browser
 #                   test, installed if absent (needs root, as apt-get does)
 #
@@ -49,6 +56,12 @@ departments="CSC EBANK OPS CARDS RETAIL_LENDING WEALTH"
 export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-complaints}
 export DB_USER=${DB_USER:-complaints} DB_PASSWORD=${DB_PASSWORD:-complaints}
 http_port=${HTTP_PORT:-8080}
+# The domain's own HTTP listener: on the load balancer's port in a single-server run, moved aside
+# when a deployment group serves behind the load balancer.
+das_http_port=${DAS_HTTP_PORT:-$http_port}
+group=complaints
+group_config=complaints-config
+instances="complaints-1:28000 complaints-2:29000" # name:port base (HTTP = base + 80)
 
 payara_home=$RUNTIME_DIR/dist/payara6
 artemis_home=$(ls -d "$RUNTIME_DIR"/dist/apache-artemis-* 2>/dev/null | head -n 1 || true)
@@ -71,7 +84,12 @@ wait_port() { # host port seconds
   return 1
 }
 
-broker_pid() { cat "${1:-$broker}/data/artemis.pid" 2>/dev/null || true; }
+# The pid file, else the process itself: a backup that hands back to its primary restarts inside
+# its JVM and, for a moment or for good, leaves no pid file.
+broker_pid() {
+  cat "${1:-$broker}/data/artemis.pid" 2>/dev/null \
+    || pgrep -f -- "-Dartemis.instance=${1:-$broker} " | head -n 1 || true
+}
 broker_running() { local p; p=$(broker_pid "${1:-$broker}"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 
 broker_create() { # [instance directory]
@@ -281,6 +299,7 @@ domain_up() {
   "$asadmin" set \
     configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=32 \
     configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8 \
+    configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.port="$das_http_port" \
     > /dev/null
   # Named, JSON-P's JsonProvider.provider() resolves its provider once; unnamed, it scans every
   # module with a ServiceLoader on each call, and the JWT mechanism calls it for every request's
@@ -290,6 +309,116 @@ domain_up() {
   if ! "$asadmin" list-jvm-options 2>/dev/null | grep -qxF -- "$json_provider"; then
     "$asadmin" create-jvm-options -- "$json_provider" > /dev/null
   fi
+}
+
+# The deployment group: instances on this host that share one configuration, which is given what
+# domain-up gives the domain's own server (threads, JSON-P provider, the keys' directory).
+cluster_up() {
+  need_dist
+  das_http_port=${DAS_HTTP_PORT:-8079}
+  export BROKER_BACKUP="$BROKER_HOST:$BROKER_BACKUP_PORT" TARGET=$group
+  cluster_resources
+  local ear=$root/ear/target/complaints.ear entry name base
+  [ -f "$ear" ] || die "no $ear: build first (./mvnw -DskipTests package)"
+  if ! "$asadmin" list-applications "$group" 2>/dev/null | grep -q '^complaints '; then
+    log "deploying $ear to deployment group $group"
+    "$asadmin" deploy --force=true --target "$group" --name complaints --contextroot / "$ear" > /dev/null
+  fi
+  # Each instance on its own: start-deployment-group returned only ~9 minutes after both
+  # instances were serving (measured here).
+  for entry in $instances; do
+    instance_start "${entry%%:*}"
+  done
+  lb_up
+  for entry in $instances; do
+    base=${entry##*:}
+    HTTP_PORT=$((base + 80)) wait_ready_on "$((base + 80))"
+  done
+}
+
+cluster_resources() {
+  domain_start
+  local entry name base
+  if ! "$asadmin" list-configs | grep -qxF "$group_config"; then
+    log "creating configuration $group_config"
+    "$asadmin" copy-config default-config "$group_config" > /dev/null
+  fi
+  if ! "$asadmin" list-deployment-groups 2>/dev/null | grep -qE "^\s*$group\s*$"; then
+    log "creating deployment group $group"
+    "$asadmin" create-deployment-group "$group" > /dev/null
+  fi
+  for entry in $instances; do
+    name=${entry%%:*} base=${entry##*:}
+    if ! "$asadmin" list-instances 2>/dev/null | grep -q "^$name "; then
+      log "creating instance $name (HTTP $((base + 80)))"
+      "$asadmin" create-instance --node "localhost-$domain" --config "$group_config" \
+        --portbase "$base" --checkports=false "$name" > /dev/null
+      "$asadmin" add-instance-to-deployment-group --instance "$name" --deploymentgroup "$group" > /dev/null
+    fi
+  done
+  domain_up # the keys, and the JMS and JDBC resources, for the group too (TARGET)
+  "$asadmin" set \
+    "configs.config.$group_config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=32" \
+    "configs.config.$group_config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8" \
+    > /dev/null
+  "$asadmin" set-config-dir --directory="$secrets" --target "$group_config" > /dev/null
+  local json_provider=-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl
+  if ! "$asadmin" list-jvm-options --target "$group_config" 2>/dev/null | grep -qxF -- "$json_provider"; then
+    "$asadmin" create-jvm-options --target "$group_config" -- "$json_provider" > /dev/null
+  fi
+}
+
+lb_up() {
+  command -v haproxy > /dev/null || {
+    log "installing HAProxy (Debian package)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy > /dev/null
+  }
+  lb_down
+  local one two
+  one=${instances%% *} two=${instances##* }
+  log "load balancer on 127.0.0.1:$http_port (HAProxy) in front of the deployment group"
+  LB_PORT=$http_port INSTANCE_1="127.0.0.1:$((${one##*:} + 80))" INSTANCE_2="127.0.0.1:$((${two##*:} + 80))" \
+    haproxy -f "$root/scripts/haproxy.cfg" -D -p "$RUNTIME_DIR/haproxy.pid"
+}
+
+lb_down() {
+  local p
+  p=$(cat "$RUNTIME_DIR/haproxy.pid" 2>/dev/null || true)
+  if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then kill "$p"; fi
+  rm -f "$RUNTIME_DIR/haproxy.pid"
+}
+
+cluster_down() {
+  lb_down
+  local entry name pid
+  for entry in $instances; do
+    name=${entry%%:*}
+    pid=$(instance_pid "$name")
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      log "stopping instance $name"
+      "$asadmin" stop-local-instance --node "localhost-$domain" "$name" > /dev/null || kill "$pid" || true
+    fi
+  done
+}
+
+instance_pid() { cat "$payara_home/glassfish/nodes/localhost-$domain/$1/config/pid" 2>/dev/null || true; }
+
+instance_kill() { # name
+  local pid; pid=$(instance_pid "$1")
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    log "killing instance $1 (kill -9 $pid)"
+    kill -9 "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
+}
+
+instance_start() { # name
+  if [ -n "$(instance_pid "$1")" ] && kill -0 "$(instance_pid "$1")" 2>/dev/null; then
+    log "instance $1 already running"
+    return 0
+  fi
+  log "starting instance $1"
+  "$asadmin" start-local-instance --node "localhost-$domain" --sync normal "$1" > /dev/null
 }
 
 domain_down() {
@@ -317,6 +446,11 @@ domain_kill() {
 deploy() {
   local ear=$root/ear/target/complaints.ear
   [ -f "$ear" ] || die "no $ear: build first (./mvnw -DskipTests package)"
+  if "$asadmin" list-deployment-groups 2>/dev/null | grep -qE "^\s*$group\s*$" \
+      && "$asadmin" list-applications "$group" 2>/dev/null | grep -q '^complaints '; then
+    log "undeploying the cluster's deployment (a single server runs the application alone)"
+    "$asadmin" undeploy --target domain complaints > /dev/null
+  fi
   log "deploying $ear"
   "$asadmin" deploy --force=true --name complaints --contextroot / "$ear" > /dev/null
 }
@@ -329,9 +463,11 @@ undeploy() {
   fi
 }
 
-wait_ready() {
+wait_ready() { wait_ready_on "$http_port"; }
+
+wait_ready_on() { # port
   # Until the application has loaded, Payara answers UP with no checks at all: wait for ours.
-  local url=http://127.0.0.1:$http_port/health/ready i code= body=
+  local url=http://127.0.0.1:$1/health/ready i code= body=
   for ((i = 0; i < 360; i++)); do
     body=$(curl -s -m 5 -w '\n%{http_code}' "$url" || true)
     code=${body##*$'\n'}
@@ -378,6 +514,12 @@ for step in "$@"; do
     deploy) deploy ;;
     undeploy) undeploy ;;
     wait-ready) wait_ready ;;
+    cluster-up) cluster_up ;;
+    cluster-down) cluster_down ;;
+    instance-kill-1) instance_kill complaints-1 ;;
+    instance-kill-2) instance_kill complaints-2 ;;
+    instance-start-1) instance_start complaints-1 ;;
+    instance-start-2) instance_start complaints-2 ;;
     browser) browser ;;
     *) die "unknown step: $step" ;;
   esac

@@ -12,6 +12,10 @@
 #   BROKER_HOST      [127.0.0.1]      BROKER_PORT      [61616]
 #   BROKER_USER      [complaints]     BROKER_PASSWORD  [complaints]
 #   JMS_POOL_MAX     maximum pooled broker sessions [32]
+#   BROKER_BACKUP    the backup of a replicated pair, host:port (ha-backup.xml) [none]: the
+#                    adapter then knows both brokers and fails over to whichever is active
+#   TARGET           a deployment group or cluster to give the resources to, besides the domain's
+#                    own server [none]
 #
 # JNDI names: jms/complaints/ConnectionFactory; a queue address complaints.tasks.CSC becomes
 # jms/complaints/tasks/CSC. The adapter is deployed as "complaints-artemis-ra"; message-driven
@@ -27,6 +31,8 @@ broker_port=${BROKER_PORT:-61616}
 broker_user=${BROKER_USER:-complaints}
 broker_password=${BROKER_PASSWORD:-complaints}
 pool_max=${JMS_POOL_MAX:-32}
+backup=${BROKER_BACKUP:-}
+target=${TARGET:-}
 
 ra_name=complaints-artemis-ra
 pool_name=complaints-jms-pool
@@ -57,12 +63,26 @@ add() {
   printf '%s\n' "$line" >> "$batch"
 }
 
+# The broker, or both brokers of a replicated pair (HA: the adapter follows the active one).
+netty=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory
+connectors="host=$broker_host;port=$broker_port"
+classes=$netty
+ha=false
+if [ -n "$backup" ]; then
+  connectors+=",host=${backup%:*};port=${backup##*:}"
+  classes+=",$netty"
+  ha=true
+fi
 # The pool's UserName/Password become the container's default resource principal: without them
 # Payara signs in to the broker with an empty user name.
 if ! has resource-adapter-config "$ra_name"; then
   add create-resource-adapter-config \
-    --property "ConnectionParameters=host\\=$(esc "$broker_host");port\\=$broker_port:UserName=$(esc "$broker_user"):Password=$(esc "$broker_password")" \
+    --property "ConnectorClassName=$classes:ConnectionParameters=$(esc "$connectors"):HA=$ha:UserName=$(esc "$broker_user"):Password=$(esc "$broker_password")" \
     "$ra_name"
+else # the same domain switched between one broker and a pair
+  add set "resources.resource-adapter-config.$ra_name.property.ConnectorClassName=$classes"
+  add set "resources.resource-adapter-config.$ra_name.property.ConnectionParameters=$connectors"
+  add set "resources.resource-adapter-config.$ra_name.property.HA=$ha"
 fi
 
 if ! grep -qxF -- "$ra_name" <<< "$applications"; then
@@ -96,6 +116,16 @@ for address in $(grep -oE '<address name="complaints\.[A-Za-z0-9_.-]+"' "$broker
   fi
 done
 
+# A deployment group gets the adapter and a reference to each resource.
+if [ -n "$target" ]; then
+  refs=$("${asadmin[@]}" list-resource-refs "$target" 2>/dev/null || true)
+  app_refs=$("${asadmin[@]}" list-application-refs "$target" 2>/dev/null || true)
+  grep -qxF -- "$ra_name" <<< "$app_refs" || add create-application-ref --target "$target" "$ra_name"
+  for jndi in "$cf_jndi" $(grep -oE '<address name="complaints\.[A-Za-z0-9_.-]+"' "$broker_xml" | cut -d'"' -f2 | sed 's#\.#/#g; s#^#jms/#'); do
+    grep -qxF -- "$jndi" <<< "$refs" || add create-resource-ref --target "$target" "$jndi"
+  done
+fi
+
 if [ -s "$batch" ]; then
   TERM=${TERM:-dumb} "${asadmin[@]}" multimode --file "$batch" > "$batch.out" 2>&1 || {
     cat "$batch.out" >&2
@@ -104,4 +134,4 @@ if [ -s "$batch" ]; then
   }
   rm -f "$batch.out"
 fi
-echo "JMS resources ready: $cf_jndi -> $broker_host:$broker_port"
+echo "JMS resources ready: $cf_jndi -> $broker_host:$broker_port${backup:+ (backup $backup)}${target:+, for $target}"
