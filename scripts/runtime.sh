@@ -119,25 +119,12 @@ broker_up() {
   need_dist
   [ -d "$broker" ] || broker_create
   cp "$root/jms-config/src/main/broker/broker.xml" "$broker/etc/broker.xml"
-  if broker_running; then
-    log "broker already running (pid $(broker_pid))"
-  else
-    port_open "$BROKER_HOST" "$BROKER_PORT" && die "port $BROKER_PORT is taken by another process"
-    log "starting broker"
-    ARTEMIS_INSTANCE_ETC_URI= "$broker/bin/artemis-service" start > /dev/null
+  if ! broker_running && port_open "$BROKER_HOST" "$BROKER_PORT"; then
+    die "port $BROKER_PORT is taken by another process"
   fi
+  broker_start "$broker"
   wait_port "$BROKER_HOST" "$BROKER_PORT" 60 || die "broker did not open $BROKER_PORT; see $broker/log/artemis.log"
   log "broker listening on $BROKER_HOST:$BROKER_PORT"
-}
-
-broker_down() {
-  if broker_running; then
-    log "stopping broker"
-    "$broker/bin/artemis-service" stop > /dev/null || true
-    local i p; p=$(broker_pid)
-    for ((i = 0; i < 60; i++)); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$p" 2>/dev/null && kill -9 "$p" || true
-  fi
 }
 
 # A replicated pair: jms-config's broker.xml plus the primary's or the backup's HA fragment, each
@@ -496,7 +483,7 @@ for step in "$@"; do
   case "$step" in
     broker-create) broker_create ;;
     broker-up) broker_up ;;
-    broker-down) broker_down ;;
+    broker-down) broker_stop "$broker" ;;
     broker-kill) broker_kill ;;
     broker-pair-up) broker_pair_up ;;
     broker-pair-down) broker_stop "$broker_backup"; broker_stop "$broker" ;;

@@ -121,17 +121,12 @@ public class TaskResultListener implements MessageListener {
       } else if (Failures.isTransient(e) || deliveries < attempts) {
         throw e; // roll back: the broker redelivers after its back-off
       } else {
-        deadLetter(body, "not applied after " + deliveries + " attempts: " + rootCause(e), sender);
+        deadLetter(
+            body,
+            "not applied after " + deliveries + " attempts: " + Failures.rootCause(e),
+            sender);
       }
     }
-  }
-
-  private static String rootCause(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
   private static DomainException refusal(Throwable e) {

@@ -1,5 +1,6 @@
 package bank.complaints.outbox;
 
+import bank.complaints.platform.Failures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -117,18 +118,10 @@ public class OutboxRelay {
     } catch (RuntimeException e) {
       // The rows stay pending; the next sweep retries. Log the first failure of a run only.
       if (failing.compareAndSet(false, true)) {
-        LOG.log(Level.WARNING, "Outbox relay paused, will retry: {0}", rootMessage(e));
+        LOG.log(Level.WARNING, "Outbox relay paused, will retry: {0}", Failures.rootCause(e));
       }
     } finally {
       draining.set(false);
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 }

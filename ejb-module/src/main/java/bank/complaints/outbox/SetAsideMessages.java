@@ -61,16 +61,6 @@ public class SetAsideMessages {
         .toList();
   }
 
-  /** How many rows are set aside, for the metric. */
-  public long count() {
-    return ((Number)
-            em.createNativeQuery(
-                    "select count(*) from outbox_message"
-                        + " where set_aside_at is not null and published_at is null")
-                .getSingleResult())
-        .longValue();
-  }
-
   /** Puts one set-aside row back in line, its attempts counted afresh. */
   @Audited
   public void replay(long id) {

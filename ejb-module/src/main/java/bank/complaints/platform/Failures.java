@@ -83,6 +83,15 @@ public final class Failures {
     return false;
   }
 
+  /** The innermost cause, as "Type: message", for a log line or a dead letter's reason. */
+  public static String rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+
   private static boolean transientState(String state) {
     if (state == null || state.length() < 2) {
       return false;

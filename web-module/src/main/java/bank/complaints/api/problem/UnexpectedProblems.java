@@ -37,7 +37,7 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
                   + RETRY_AFTER_SECONDS
                   + " s with the same Idempotency-Key: a retry never registers a complaint"
                   + " twice.");
-      LOG.warning(() -> unavailable.instance() + " 503: " + rootMessage(e));
+      LOG.warning(() -> unavailable.instance() + " 503: " + Failures.rootCause(e));
       return Response.fromResponse(unavailable.toResponse())
           .header("Retry-After", RETRY_AFTER_SECONDS)
           .build();
@@ -50,13 +50,5 @@ public class UnexpectedProblems implements ExceptionMapper<Throwable> {
             "The server could not handle the request; quote the instance when you report it.");
     LOG.log(Level.SEVERE, problem.instance(), e);
     return problem.toResponse();
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 }
