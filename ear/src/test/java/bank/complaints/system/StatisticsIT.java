@@ -182,6 +182,40 @@ class StatisticsIT extends SystemTest {
 
   @Test
   @DisplayName(
+      "R-M1 a refresh that fails half-way leaves nothing behind: no fact without its rollup, the"
+          + " mark kept, and the retry counts the complaint once")
+  void aFailedRefreshIsUndoneWhole() throws Exception {
+    String subject = "half-way refresh " + UUID.randomUUID();
+    String facts =
+        "select count(*) from case_fact f join complaint c on c.id = f.complaint_id"
+            + " where c.subject = ?";
+    String pending =
+        "select count(*) from stat_pending p join complaint c on c.id = p.complaint_id"
+            + " where c.subject = ?";
+    LocalDate today = TestClock.today();
+    Statistics.awaitRefresh(Duration.ofMinutes(1));
+    // The rollups' table away: a refresh derives the facts, then fails writing the rollups.
+    Database.update("alter table stat_day rename to stat_day_away");
+    try {
+      HttpResponse<String> submitted =
+          Api.postJson("/api/v1/complaints", ComplaintJson.aComplaint().about(subject).json());
+      assertEquals(201, submitted.statusCode(), submitted.body());
+      Thread.sleep(5_000); // two refresh ticks and more
+      assertEquals(1, Database.count(pending, subject), "the mark is kept for a retry");
+      assertEquals(0, Database.count(facts, subject), "no fact written without its rollup");
+    } finally {
+      Database.update("alter table stat_day_away rename to stat_day");
+    }
+    Statistics.awaitRefresh(Duration.ofMinutes(1));
+    assertEquals(1, Database.count(facts, subject), "derived by the retry");
+    Expected expected = Expected.of(today.minusDays(1), today.plusDays(1));
+    expected.check(
+        Api.json(
+            Api.get("/api/v1/statistics?from=" + today.minusDays(1) + "&to=" + today.plusDays(1))));
+  }
+
+  @Test
+  @DisplayName(
       "R-M1 a period asked for wrongly is a problem: 400 when malformed, 422 when it cannot be"
           + " reported")
   void badPeriodsAreRefused() {
@@ -245,7 +279,7 @@ class StatisticsIT extends SystemTest {
       boolean repeat,
       Boolean[] onTime) {}
 
-  private static final class Expected {
+  static final class Expected {
     final Map<String, Map<String, Sums>> dimensions = new TreeMap<>();
     final Map<String, Long> reasons = new TreeMap<>();
     final Map<LocalDate, Long> daily = new TreeMap<>();

@@ -49,42 +49,61 @@ public class StatisticsRefresher {
   @Inject Clock clock;
 
   /**
+   * One batch in one database transaction, begun and ended here on the connection: the rollup lock
+   * is held from the first statement to the commit, so a refresher on another server waits for it
+   * and then sees what this one wrote; a failure rolls back the whole batch (facts, rollups and
+   * marks), so a retry cannot count a fact twice.
+   *
    * @return how many marks were taken (fewer than {@code batch}: nothing more is waiting)
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public int refreshBatch(int batch) {
     try (Connection connection = dataSource.getConnection()) {
-      try (PreparedStatement lock =
-          connection.prepareStatement("select id from stat_refresh_lock where id = 1 for update")) {
-        lock.executeQuery().close();
+      connection.setAutoCommit(false);
+      try {
+        int taken = refreshBatch(connection, batch);
+        connection.commit();
+        return taken;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
       }
-      List<Long> marks = new ArrayList<>();
-      Set<Long> ids = new LinkedHashSet<>();
-      try (PreparedStatement pending =
-          connection.prepareStatement(
-              "select id, complaint_id from stat_pending order by id limit " + batch)) {
-        try (ResultSet rows = pending.executeQuery()) {
-          while (rows.next()) {
-            marks.add(rows.getLong(1));
-            ids.add(rows.getLong(2));
-          }
-        }
-      }
-      if (marks.isEmpty()) {
-        return 0;
-      }
-      Rollup rollup = new Rollup();
-      storedFacts(connection, ids).forEach(rollup::remove);
-      List<CaseFacts> derived =
-          rowsOf(connection, ids).stream().map(r -> CaseFacts.derive(r, bankZone)).toList();
-      derived.forEach(rollup::add);
-      replaceFacts(connection, ids, derived);
-      rollup.applyTo(connection);
-      execute(connection, "delete from stat_pending where id in (" + marks(marks) + ")", marks);
-      return marks.size();
     } catch (SQLException e) {
       throw new IllegalStateException("Deriving statistics failed: " + e.getMessage(), e);
     }
+  }
+
+  private int refreshBatch(Connection connection, int batch) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("select id from stat_refresh_lock where id = 1 for update")) {
+      lock.executeQuery().close();
+    }
+    List<Long> marks = new ArrayList<>();
+    Set<Long> ids = new LinkedHashSet<>();
+    try (PreparedStatement pending =
+        connection.prepareStatement(
+            "select id, complaint_id from stat_pending order by id limit " + batch)) {
+      try (ResultSet rows = pending.executeQuery()) {
+        while (rows.next()) {
+          marks.add(rows.getLong(1));
+          ids.add(rows.getLong(2));
+        }
+      }
+    }
+    if (marks.isEmpty()) {
+      return 0;
+    }
+    Rollup rollup = new Rollup();
+    storedFacts(connection, ids).forEach(rollup::remove);
+    List<CaseFacts> derived =
+        rowsOf(connection, ids).stream().map(r -> CaseFacts.derive(r, bankZone)).toList();
+    derived.forEach(rollup::add);
+    replaceFacts(connection, ids, derived);
+    rollup.applyTo(connection);
+    execute(connection, "delete from stat_pending where id in (" + marks(marks) + ")", marks);
+    return marks.size();
   }
 
   private List<CaseFacts.Rows> rowsOf(Connection connection, Set<Long> ids) throws SQLException {
