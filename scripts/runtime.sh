@@ -14,9 +14,11 @@
 #                   on BROKER_PORT, the backup at $RUNTIME_DIR/broker-backup on BROKER_BACKUP_PORT
 #                   (jms-config's broker.xml with ha-primary.xml / ha-backup.xml); returns once the
 #                   backup holds a replica
+#   broker-pair-create  fresh primary and backup instances (as broker-create, for the pair)
 #   broker-pair-down  stop both
 #   broker-primary-kill  kill -9 the primary (the backup takes over)
-#   broker-primary-up    start the primary again (it takes over from the backup: fail-back)
+#   broker-primary-up    start the primary again (it takes over from the backup: fail-back);
+#                   returns once the backup holds a replica again
 #   db-prepare      postgresql on this host: create the role and database if absent
 #   db-reset        drop the database's contents (h2 file or local postgresql database)
 #   db-stop         stop the local PostgreSQL cluster that serves DB_PORT (outage tests)
@@ -155,16 +157,29 @@ broker_pair_up() {
   broker_pair_config "$broker_backup" backup "$BROKER_BACKUP_PORT" "$BROKER_PORT"
   broker_start "$broker"
   wait_port "$BROKER_HOST" "$BROKER_PORT" 60 || die "the primary did not open $BROKER_PORT; see $broker/log/artemis.log"
+  backup_synchronized_after broker_start "$broker_backup"
+  log "broker pair: primary on $BROKER_HOST:$BROKER_PORT, backup holds a replica (port $BROKER_BACKUP_PORT)"
+}
+
+# Runs a command, then waits until the backup logs, after that moment, that it holds a replica of
+# the primary (AMQ221024).
+backup_synchronized_after() { # command...
   local log_file=$broker_backup/log/artemis.log seen i
   seen=$(stat -c %s "$log_file" 2>/dev/null || echo 0)
-  broker_start "$broker_backup"
-  for ((i = 0; i < 120; i++)); do # AMQ221024: the backup is synchronized with the primary
-    tail -c +"$((seen + 1))" "$log_file" 2>/dev/null | grep -q 'AMQ221024' && break
+  "$@"
+  for ((i = 0; i < 240; i++)); do
+    tail -c +"$((seen + 1))" "$log_file" 2>/dev/null | grep -q 'AMQ221024' && return 0
     sleep 0.5
   done
-  tail -c +"$((seen + 1))" "$log_file" 2>/dev/null | grep -q 'AMQ221024' \
-    || die "the backup did not synchronize; see $log_file"
-  log "broker pair: primary on $BROKER_HOST:$BROKER_PORT, backup holds a replica (port $BROKER_BACKUP_PORT)"
+  die "the backup did not synchronize within 120 s; see $log_file"
+}
+
+# Fail-back: the primary comes back, copies the backup's journal, takes over (the backup hands
+# back and restarts as the backup), and the backup copies the primary's journal again.
+broker_primary_up() {
+  backup_synchronized_after broker_start "$broker"
+  wait_port "$BROKER_HOST" "$BROKER_PORT" 60 || die "the primary did not open $BROKER_PORT; see $broker/log/artemis.log"
+  log "fail-back: the primary is active on $BROKER_HOST:$BROKER_PORT, the backup holds a replica again"
 }
 
 broker_stop() { # instance
@@ -267,12 +282,13 @@ domain_up() {
     log "starting domain $domain"
     "$asadmin" start-domain "$domain" > /dev/null
   fi
-  if "$asadmin" list-applications 2>/dev/null | grep -q '^complaints '; then
+  if "$asadmin" list-applications domain 2>/dev/null | grep -q '^complaints '; then
     # A process that has run the application keeps parts of it (class loaders, the data source's
     # connection factory): re-creating the resources or deploying into it then fails now and then
     # ("No password credential found", ClassNotFound). Undeploy, and go on in a fresh process.
+    # From every target: a deployment group's deployment would refuse the next one to the server.
     log "undeploying the previous version and restarting domain $domain"
-    "$asadmin" undeploy complaints > /dev/null
+    "$asadmin" undeploy --target domain complaints > /dev/null
     "$asadmin" restart-domain "$domain" > /dev/null
   fi
   keys
@@ -486,9 +502,10 @@ for step in "$@"; do
     broker-down) broker_stop "$broker" ;;
     broker-kill) broker_kill ;;
     broker-pair-up) broker_pair_up ;;
+    broker-pair-create) broker_create "$broker"; broker_create "$broker_backup" ;;
     broker-pair-down) broker_stop "$broker_backup"; broker_stop "$broker" ;;
     broker-primary-kill) broker_kill ;;
-    broker-primary-up) broker_start "$broker" ;;
+    broker-primary-up) broker_primary_up ;;
     db-prepare) db_prepare ;;
     db-reset) db_reset ;;
     db-stop) db_cluster stop ;;

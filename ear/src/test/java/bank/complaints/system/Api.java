@@ -55,8 +55,19 @@ final class Api {
   /** Any method, any body (null: none), any content type (null: none), extra headers. */
   static HttpResponse<String> request(
       String method, String path, String contentType, String body, String... headers) {
+    return requestAt(Runtime.BASE_URL, method, path, contentType, body, headers);
+  }
+
+  /** The same, to another address than the system's (one instance of a cluster). */
+  static HttpResponse<String> requestAt(
+      String baseUrl,
+      String method,
+      String path,
+      String contentType,
+      String body,
+      String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(Runtime.BASE_URL + path))
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
             .method(
                 method,

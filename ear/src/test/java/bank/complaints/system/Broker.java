@@ -27,6 +27,17 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /** The Artemis broker as a department's plain JMS client outside the server sees it. */
 final class Broker {
 
+  /** The broker of a single-server run (the primary of a cluster's pair). */
+  static final String URL = "tcp://127.0.0.1:61616";
+
+  /**
+   * A cluster's broker pair, as a department's client knows it: whichever of the two is active,
+   * following a fail-over.
+   */
+  static final String PAIR_URL =
+      "(tcp://127.0.0.1:61616,tcp://127.0.0.1:61617)?ha=true&reconnectAttempts=-1"
+          + "&retryInterval=500&initialConnectAttempts=20";
+
   private Broker() {}
 
   /** Consumes the first message for a complaint from a queue, or {@code null} after the timeout. */
@@ -239,17 +250,29 @@ final class Broker {
   }
 
   /**
-   * Takes a test's own messages off the CSC queue (selected by their complaint numbers, so that
-   * other tests' messages stay for them and for the leak check) until every complaint's assignment
-   * arrived and 3 s pass without another, counting assignments per complaint.
+   * Takes a test's own messages off the CSC queue at {@code url} (selected by their complaint
+   * numbers, so that other tests' messages stay for them and for the leak check) until every
+   * complaint's assignment arrived and 3 s pass without another, counting assignments per
+   * complaint.
    */
-  static Map<String, Integer> drainAssignments(Set<String> numbers, Duration within)
+  static Map<String, Integer> drainAssignments(String url, Set<String> numbers, Duration within)
+      throws Exception {
+    return drain(url, "complaints.tasks.CSC", "ASSIGNMENT", numbers, within);
+  }
+
+  /**
+   * Takes the messages for these complaints off a queue at {@code url} until each complaint's
+   * message of this {@code kind} (the body's) arrived and 3 s pass without another, counting them
+   * per complaint.
+   */
+  static Map<String, Integer> drain(
+      String url, String queue, String kind, Set<String> numbers, Duration within)
       throws Exception {
     Map<String, Integer> seen = new HashMap<>();
     Instant deadline = Instant.now().plus(within);
     List<String> all = List.copyOf(numbers);
     try (ActiveMQConnectionFactory factory =
-            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
+            new ActiveMQConnectionFactory(url, "complaints", "complaints");
         Connection connection = factory.createConnection()) {
       connection.start();
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -260,8 +283,7 @@ final class Broker {
                 .map(n -> "'" + n + "'")
                 .collect(java.util.stream.Collectors.joining(","));
         consumers.add(
-            session.createConsumer(
-                session.createQueue("complaints.tasks.CSC"), "complaintNumber IN (" + in + ")"));
+            session.createConsumer(session.createQueue(queue), "complaintNumber IN (" + in + ")"));
       }
       Instant quietSince = Instant.now();
       while (Instant.now().isBefore(deadline)) {
@@ -271,9 +293,8 @@ final class Broker {
               message != null;
               message = consumer.receiveNoWait()) {
             any = true;
-            if ("ASSIGNMENT"
-                .equals(
-                    Api.json(((jakarta.jms.TextMessage) message).getText()).getString("kind"))) {
+            if (kind.equals(
+                Api.json(((jakarta.jms.TextMessage) message).getText()).getString("kind"))) {
               seen.merge(message.getStringProperty("complaintNumber"), 1, Integer::sum);
             }
           }

@@ -46,7 +46,8 @@ class OutboxIT extends SystemTest {
       assertEquals(201, created.statusCode(), created.body());
       numbers.add(Api.json(created).getString("number"));
     }
-    Map<String, Integer> tasks = Broker.drainAssignments(numbers, Duration.ofSeconds(60));
+    Map<String, Integer> tasks =
+        Broker.drainAssignments(Broker.URL, numbers, Duration.ofSeconds(60));
     List<String> missing = numbers.stream().filter(n -> !tasks.containsKey(n)).toList();
     assertEquals(List.of(), missing, missing.size() + " tasks held up behind the refused message");
 

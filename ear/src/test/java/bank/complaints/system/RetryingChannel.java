@@ -19,8 +19,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class RetryingChannel {
 
-  /** One answer: its status, how long it took, its Retry-After header, when it came. */
-  record Answer(int status, Duration took, Optional<String> retryAfter, Instant at) {}
+  /**
+   * One answer: its status, how long it took, its Retry-After header, when it came, and its
+   * Content-Type (a problem from the platform, or a load balancer's own page).
+   */
+  record Answer(
+      int status,
+      Duration took,
+      Optional<String> retryAfter,
+      Instant at,
+      Optional<String> contentType) {}
 
   /** R-S1: a channel system's token, as the bank's identity provider would issue it. */
   private static final String TOKEN = Tokens.channel("MOBILE_APP");
@@ -50,7 +58,8 @@ final class RetryingChannel {
                 response.statusCode(),
                 Duration.between(sent, Instant.now()),
                 response.headers().firstValue("Retry-After"),
-                Instant.now()));
+                Instant.now(),
+                response.headers().firstValue("Content-Type")));
         if (response.statusCode() == 201 || response.statusCode() == 200) {
           return Api.json(response.body()).getString("number");
         }
@@ -58,7 +67,13 @@ final class RetryingChannel {
             response.statusCode() >= 500 || response.statusCode() == 404,
             "only an unavailable server is retried: " + response.statusCode() + response.body());
       } catch (java.io.IOException e) {
-        answers.add(new Answer(0, Duration.between(sent, Instant.now()), Optional.empty(), sent));
+        answers.add(
+            new Answer(
+                0,
+                Duration.between(sent, Instant.now()),
+                Optional.empty(),
+                sent,
+                Optional.empty()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);

@@ -3,6 +3,7 @@ package bank.complaints.system;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,11 @@ final class Runtime {
    * .dumpstream file instead.
    */
   static void run(String... steps) {
+    run(Duration.ofSeconds(120), steps);
+  }
+
+  /** Runs steps of scripts/runtime.sh that may take longer (a cluster's start). */
+  static void run(Duration atMost, String... steps) {
     Path script = Path.of("..", "scripts", "runtime.sh").toAbsolutePath().normalize();
     List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(steps));
@@ -51,7 +57,7 @@ final class Runtime {
                 }
               });
       copy.start();
-      boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+      boolean ended = process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
       if (!ended) {
         process.destroyForcibly();
       }

@@ -7,16 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -109,51 +100,7 @@ class StreamCrashIT extends SystemTest {
   }
 
   private void stream(String victim, Runnable crash) throws Exception {
-    String run = victim + "-" + Customers.RUN;
-    Map<String, String> numbers = new ConcurrentHashMap<>(); // key → complaint number
-    AtomicInteger accepted = new AtomicInteger();
-    RetryingChannel channel = new RetryingChannel();
-    ExecutorService clients = Executors.newFixedThreadPool(8);
-    List<Future<?>> submissions = new ArrayList<>();
-    try {
-      for (int i = 0; i < STREAM; i++) {
-        String key = run + "-" + i;
-        String body =
-            aComplaint()
-                .withCustomer("客户" + i, Customers.mobile())
-                .about("年费重复扣收 " + run + " #" + i)
-                .json();
-        submissions.add(
-            clients.submit(
-                () -> {
-                  numbers.put(key, channel.submitUntilAnswered(key, body, Duration.ofMinutes(4)));
-                  accepted.incrementAndGet();
-                }));
-      }
-      while (accepted.get() < STREAM / 3) {
-        Thread.sleep(50);
-      }
-      crash.run(); // mid-stream
-      for (Future<?> submission : submissions) {
-        submission.get();
-      }
-    } finally {
-      clients.shutdownNow();
-    }
-
-    assertEquals(STREAM, numbers.size());
-    Set<String> distinct = Set.copyOf(numbers.values());
-    assertEquals(STREAM, distinct.size(), "one complaint per submission, retries included");
-    assertEquals(
-        STREAM,
-        Database.count("select count(*) from complaint where subject like ?", "%" + run + " #%"),
-        "each accepted complaint exists exactly once");
-
-    Map<String, Integer> tasks = Broker.drainAssignments(distinct, Duration.ofSeconds(120));
-    List<String> missing = distinct.stream().filter(n -> !tasks.containsKey(n)).toList();
-    List<String> twice =
-        tasks.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-    assertEquals(List.of(), missing, missing.size() + " tasks never reached complaints.tasks.CSC");
-    assertEquals(List.of(), twice, twice.size() + " tasks reached the queue more than once");
+    Set<String> numbers = new ComplaintStream(victim + "-" + Customers.RUN, STREAM).submit(crash);
+    ComplaintStream.assertEachTaskOnce(Broker.URL, numbers);
   }
 }
