@@ -28,6 +28,8 @@ sql <<SQL
 delete from sla_clock where complaint_id >= $first_id;
 delete from case_event where complaint_id >= $first_id;
 delete from outbox_message where message_key like 'C20990101-%';
+delete from case_fact where complaint_id >= $first_id;
+delete from stat_pending where complaint_id >= $first_id;
 delete from complaint where id >= $first_id;
 SQL
 
@@ -35,9 +37,9 @@ log "seeding $open_cases open cases, each with a running CUSTOMER_CONTACT clock 
 start=$(date +%s)
 sql <<SQL
 insert into complaint (id, complaint_number, channel, customer_name, customer_mobile, subject,
-                       description, status, department_code, received_at, version, severity)
+                       description, status, department_code, received_at, registered_at, version, severity)
 select $first_id + g, 'C20990101-' || ($first_id + g), 'MOBILE_APP', '测试', '13800000000', 'benchmark',
-       'benchmark case', 'ASSIGNED', 'CSC', now(), 1, 'GREEN'
+       'benchmark case', 'ASSIGNED', 'CSC', now(), now(), 1, 'GREEN'
 from generate_series(1, $open_cases) g;
 insert into sla_clock (id, complaint_id, stage, measure, state, started_at, due_at, warn_at,
                        warned, escalations_sent, next_action_at, paused_total_ms, extended_ms,

@@ -39,6 +39,7 @@
 #                   started, and HAProxy on HTTP_PORT in front of it (needs broker-pair-up first)
 #   cluster-down    stop HAProxy and the instances (the domain and brokers: domain-down,
 #                   broker-pair-down)
+#   lb-up           (re)start HAProxy in front of the deployment group
 #   instance-kill-1, instance-start-1 (and -2)  kill -9 one instance / start it again
 #   browser         Debian's Chromium, ChromeDriver and a Chinese font for the dashboard's browser
 #                   test, installed if absent (needs root, as apt-get does)
@@ -494,7 +495,7 @@ browser() {
   apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei > /dev/null
 }
 
-[ $# -gt 0 ] || { sed -n '2,29p' "$0"; exit 2; }
+[ $# -gt 0 ] || { awk 'NR > 1 && /^#/ {print; next} NR > 1 {exit}' "$0"; exit 2; }
 for step in "$@"; do
   case "$step" in
     broker-create) broker_create ;;
@@ -520,6 +521,7 @@ for step in "$@"; do
     wait-ready) wait_ready ;;
     cluster-up) cluster_up ;;
     cluster-down) cluster_down ;;
+    lb-up) lb_up ;;
     instance-kill-1) instance_kill complaints-1 ;;
     instance-kill-2) instance_kill complaints-2 ;;
     instance-start-1) instance_start complaints-1 ;;
