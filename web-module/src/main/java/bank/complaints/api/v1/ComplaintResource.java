@@ -1,5 +1,6 @@
 package bank.complaints.api.v1;
 
+import bank.complaints.api.EntityTags;
 import bank.complaints.api.Params;
 import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
@@ -27,7 +28,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -77,7 +80,12 @@ public class ComplaintResource {
   String number;
 
   @GET
-  @Operation(summary = "Read a complaint")
+  @Operation(
+      summary = "Read a complaint",
+      description =
+          "Its progress as the channel shows it. The answer carries an ETag: sent back in"
+              + " If-None-Match, it gets 304 Not Modified without a body while nothing changed.")
+  @APIResponse(responseCode = "304", description = "Nothing changed since the ETag sent")
   @APIResponse(
       responseCode = "200",
       content =
@@ -95,8 +103,8 @@ public class ComplaintResource {
     Role.EXECUTIVE,
     Role.MANAGER
   })
-  public ComplaintView read() {
-    return ComplaintView.of(handling.progress(number()), bankZone);
+  public Response read(@Context Request request) {
+    return EntityTags.conditional(request, ComplaintView.of(handling.progress(number()), bankZone));
   }
 
   @GET
