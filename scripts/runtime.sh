@@ -490,9 +490,9 @@ deploy() {
 
 undeploy() {
   domain_running || return 0
-  if "$asadmin" list-applications 2>/dev/null | grep -q '^complaints '; then
+  if "$asadmin" list-applications domain 2>/dev/null | grep -q '^complaints '; then
     log "undeploying complaints"
-    "$asadmin" undeploy complaints > /dev/null
+    "$asadmin" undeploy --target domain complaints > /dev/null
   fi
 }
 
