@@ -7,8 +7,9 @@ import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The API. Callers authenticate with a bearer token (MicroProfile JWT) signed by the bank's
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             + " supervisor, department-head, branch-vice-president, head-office-risk,"
             + " head-office-legal, executive, manager, administrator); channel systems carry a"
             + " channel claim, department staff a department claim.")
-@SecurityRequirement(name = "bearer")
 @OpenAPIDefinition(
     info =
         @Info(
@@ -38,5 +38,22 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 "Channel and core-banking systems submit customer complaints and follow their progress;"
                     + " bank staff handle them. Every call carries a bearer token (401 without one;"
                     + " 403 when its roles or scope do not allow the call)."
-                    + " Errors are RFC 9457 problem documents (application/problem+json)."))
+                    + " Errors are RFC 9457 problem documents (application/problem+json).",
+            license = @License(name = "Proprietary: for the bank's own and partner systems")),
+    tags = {
+      @Tag(name = "Complaints", description = "Submit a complaint and search complaints."),
+      @Tag(
+          name = "Case handling",
+          description =
+              "A complaint's progress and every step of its handling: investigation, resolution,"
+                  + " approval, the customer's answer, archiving, and its deadlines."),
+      @Tag(name = "Evidence", description = "R-I5: the evidence of a complaint and its files."),
+      @Tag(name = "Incidents", description = "R-X2: mass-complaint incidents."),
+      @Tag(name = "Statistics", description = "R-M1: management statistics."),
+      @Tag(name = "Department tasks", description = "Results of department tasks over HTTP."),
+      @Tag(
+          name = "Administration",
+          description =
+              "Calendars, deadlines, grading and routing rules, departments, and operations' tools.")
+    })
 public class ComplaintsApi extends Application {}

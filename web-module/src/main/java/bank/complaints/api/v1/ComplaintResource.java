@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * One complaint: reading it, the handling steps that start, stop, pause and extend its deadline
@@ -60,6 +61,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
     responseCode = "409",
     description = "The step is not allowed now (e.g. the deadline was already missed).",
     content = @Content(mediaType = Problem.MEDIA_TYPE))
+@Tag(name = "Case handling")
 public class ComplaintResource {
 
   @Inject CaseHandling handling;
@@ -81,6 +83,7 @@ public class ComplaintResource {
 
   @GET
   @Operation(
+      operationId = "getComplaint",
       summary = "Read a complaint",
       description =
           "Its progress as the channel shows it. The answer carries an ETag: sent back in"
@@ -110,6 +113,7 @@ public class ComplaintResource {
   @GET
   @Path("personal-data")
   @Operation(
+      operationId = "getPersonalData",
       summary = "R-S2 R-S3: the customer's mobile, identity and account numbers in full",
       description =
           "For staff who must call the customer back or check an account. The reason is required"
@@ -132,6 +136,7 @@ public class ComplaintResource {
   @GET
   @Path("repeats")
   @Operation(
+      operationId = "listRepeats",
       summary = "R-X1: the customer's complaints on this issue, the first and each repeat",
       description = "Oldest first; a single complaint is a series of one.")
   @Allowed({Role.HANDLER, Role.SUPERVISOR, Role.MANAGER})
@@ -159,7 +164,9 @@ public class ComplaintResource {
   @POST
   @Path("customer-contact")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "R-I7: record that the customer was contacted to confirm receipt")
+  @Operation(
+      operationId = "recordCustomerContact",
+      summary = "R-I7: record that the customer was contacted to confirm receipt")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public List<ClockView> customerContacted(CaseStepRequests.CustomerContact body) {
     CaseStepRequests.CustomerContact valid = validation.valid(body);
@@ -170,7 +177,9 @@ public class ComplaintResource {
   @POST
   @Path("investigation")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "R-F1: the department starts its investigation")
+  @Operation(
+      operationId = "startInvestigation",
+      summary = "R-F1: the department starts its investigation")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public List<ClockView> startInvestigation(CaseStepRequests.InvestigationStart body) {
     CaseStepRequests.InvestigationStart valid = validation.valid(body);
@@ -181,7 +190,9 @@ public class ComplaintResource {
   @PUT
   @Path("grade")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "R-G1 R-G2: regrade or reclassify, with a reason (recorded in the timeline)")
+  @Operation(
+      operationId = "regradeComplaint",
+      summary = "R-G1 R-G2: regrade or reclassify, with a reason (recorded in the timeline)")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView regrade(CaseStepRequests.Regrading body) {
     CaseStepRequests.Regrading valid = validation.valid(body);
@@ -193,7 +204,9 @@ public class ComplaintResource {
   @PUT
   @Path("cause-tags")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "R-G3: set the cause tags for root-cause analysis, with a reason")
+  @Operation(
+      operationId = "tagCauses",
+      summary = "R-G3: set the cause tags for root-cause analysis, with a reason")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView tagCauses(CaseStepRequests.CauseTagging body) {
     CaseStepRequests.CauseTagging valid = validation.valid(body);
@@ -209,6 +222,7 @@ public class ComplaintResource {
   @Path("reassignment")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "reassignComplaint",
       summary = "R-F1: move the case to another department, with a reason",
       description = "The open assignment is withdrawn; the new department gets one on its queue.")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
@@ -223,10 +237,15 @@ public class ComplaintResource {
   @Path("consultations")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "requestConsultation",
       summary = "R-F2: ask another department for its opinion during the investigation",
       description =
           "A CONSULTATION task goes to the department's queue; the answer comes back as the"
               + " task's result (POST /api/v1/tasks/{taskId}/result or complaints.results).")
+  @APIResponse(
+      responseCode = "201",
+      description = "The consultation task was queued for the department.",
+      content = @Content(schema = @Schema(implementation = ConsultationReceipt.class)))
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public Response consult(LifecycleRequests.Consultation body) {
     LifecycleRequests.Consultation valid = validation.valid(body);
@@ -249,6 +268,7 @@ public class ComplaintResource {
   @Path("handler")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "nameHandler",
       summary = "R-P2: name the person handling the case",
       description = "Someone the complaint names is refused (409), and the refusal is recorded.")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
@@ -262,6 +282,7 @@ public class ComplaintResource {
   @Path("resolution")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "proposeResolution",
       summary = "R-F3 R-F4: propose the resolution; its approval chain follows from the amount")
   @APIResponse(
       responseCode = "201",
@@ -279,6 +300,7 @@ public class ComplaintResource {
   @Path("approvals")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "decideApproval",
       summary = "R-F4 R-P2: an approver's decision, in the order of the chain",
       description =
           "The last approval notifies the customer of the result (R-F5). A decision out of turn,"
@@ -305,7 +327,9 @@ public class ComplaintResource {
 
   @GET
   @Path("resolutions")
-  @Operation(summary = "R-F3 R-F4: the case's resolutions and their approvals, oldest first")
+  @Operation(
+      operationId = "listResolutions",
+      summary = "R-F3 R-F4: the case's resolutions and their approvals, oldest first")
   @Allowed({
     Role.HANDLER,
     Role.SUPERVISOR,
@@ -326,6 +350,7 @@ public class ComplaintResource {
   @Path("customer-answer")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "recordCustomerAnswer",
       summary = "R-F6: the customer accepts (execution follows) or objects (reopened, escalated)")
   @Allowed({Role.CHANNEL, Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView customerAnswered(LifecycleRequests.CustomerAnswer body) {
@@ -341,7 +366,9 @@ public class ComplaintResource {
   @POST
   @Path("referral")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "R-X3: beyond the bank's remit: the routes offered, the customer's choice")
+  @Operation(
+      operationId = "referComplaint",
+      summary = "R-X3: beyond the bank's remit: the routes offered, the customer's choice")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView refer(LifecycleRequests.Referral body) {
     LifecycleRequests.Referral valid = validation.valid(body);
@@ -353,7 +380,9 @@ public class ComplaintResource {
   @POST
   @Path("archive")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "R-F9: archive a concluded or referred case")
+  @Operation(
+      operationId = "archiveComplaint",
+      summary = "R-F9: archive a concluded or referred case")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public CaseFileView archive(LifecycleRequests.Archiving body) {
     LifecycleRequests.Archiving valid = validation.valid(body);
@@ -364,6 +393,7 @@ public class ComplaintResource {
   @GET
   @Path("file")
   @Operation(
+      operationId = "getCaseFile",
       summary = "R-F9: the whole case file as one record",
       description =
           "Registration, resolutions and approvals, tasks and results, deadlines, and the full"
@@ -384,7 +414,7 @@ public class ComplaintResource {
 
   @GET
   @Path("clocks")
-  @Operation(summary = "The case's deadline clocks")
+  @Operation(operationId = "listClocks", summary = "The case's deadline clocks")
   @Allowed({Role.HANDLER, Role.SUPERVISOR, Role.MANAGER})
   public List<ClockView> clocks() {
     return handling.clocks(number()).stream().map(c -> ClockView.of(c, bankZone)).toList();
@@ -393,7 +423,9 @@ public class ComplaintResource {
   @POST
   @Path("clocks/{stage}/pause")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Pause a clock while waiting for the customer or an outside appraisal")
+  @Operation(
+      operationId = "pauseClock",
+      summary = "Pause a clock while waiting for the customer or an outside appraisal")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ClockView pause(@PathParam("stage") String stage, CaseStepRequests.ClockPause body) {
     CaseStepRequests.ClockPause valid = validation.valid(body);
@@ -410,7 +442,9 @@ public class ComplaintResource {
   @POST
   @Path("clocks/{stage}/resume")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Resume a paused clock; the deadline moves by the time paused")
+  @Operation(
+      operationId = "resumeClock",
+      summary = "Resume a paused clock; the deadline moves by the time paused")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ClockView resume(@PathParam("stage") String stage, CaseStepRequests.ClockResume body) {
     CaseStepRequests.ClockResume valid = validation.valid(body);
@@ -423,6 +457,7 @@ public class ComplaintResource {
   @Path("clocks/{stage}/extensions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "extendDeadline",
       summary = "R-F2: extend a deadline with a recorded approval; the customer is told the date")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ClockView extend(

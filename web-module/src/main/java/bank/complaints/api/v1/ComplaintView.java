@@ -1,8 +1,15 @@
 package bank.complaints.api.v1;
 
 import bank.complaints.common.Money;
+import bank.complaints.grading.Category;
+import bank.complaints.grading.Severity;
 import bank.complaints.handling.CaseHandling;
+import bank.complaints.intake.Channel;
 import bank.complaints.intake.Complaint;
+import bank.complaints.intake.ComplaintStatus;
+import bank.complaints.intake.DemandType;
+import bank.complaints.intake.FeedbackType;
+import bank.complaints.intake.IdentityDocument;
 import bank.complaints.privacy.Masking;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -14,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Complaint")
 public record ComplaintView(
     @Schema(example = "C20261123-0000042") String number,
-    String channel,
-    @Schema(example = "COMPLAINT") String feedbackType,
-    String status,
-    @Schema(example = "GREEN", description = "R-G1 severity: RED, YELLOW or GREEN") String severity,
-    @Schema(example = "FEES", description = "R-G2 category") String category,
+    Channel channel,
+    @Schema(example = "COMPLAINT") FeedbackType feedbackType,
+    ComplaintStatus status,
+    @Schema(example = "GREEN", description = "R-G1 severity") Severity severity,
+    @Schema(example = "FEES", description = "R-G2 category") Category category,
     @Schema(description = "R-G1: a Red case's dedicated task force") boolean taskForce,
     @Schema(example = "CSC") String department,
     @Schema(description = "R-G1 R-F1: the departments joining the lead in a Red case's task force")
@@ -69,8 +76,8 @@ public record ComplaintView(
   /** R-I4: the customer's demand, the amount in CNY. */
   @Schema(name = "ComplaintDemand")
   public record Demand(
-      @Schema(example = "COMPENSATION") String type,
-      @Schema(example = "5000.00") BigDecimal amount,
+      @Schema(example = "COMPENSATION") DemandType type,
+      @Schema(example = "5000.00", description = "CNY", multipleOf = 0.01) BigDecimal amount,
       @Schema(example = "CNY") String currency,
       String note) {}
 
@@ -90,7 +97,7 @@ public record ComplaintView(
   public record Customer(
       String name,
       @Schema(example = "138****5678") String mobile,
-      @Schema(example = "ID_CARD") String idType,
+      @Schema(example = "ID_CARD") IdentityDocument.Type idType,
       @Schema(example = "**************002X") String idNumber,
       String address) {}
 
@@ -123,11 +130,11 @@ public record ComplaintView(
       Complaint complaint, OffsetDateTime nextDeadline, List<Step> timeline, ZoneId bankZone) {
     return new ComplaintView(
         complaint.number().value(),
-        complaint.channel().name(),
-        complaint.feedbackType().name(),
-        complaint.status().name(),
-        complaint.severity().name(),
-        complaint.category().name(),
+        complaint.channel(),
+        complaint.feedbackType(),
+        complaint.status(),
+        complaint.severity(),
+        complaint.category(),
         complaint.taskForce(),
         complaint.department() == null ? null : complaint.department().value(),
         complaint.taskForceDepartments().stream().map(d -> d.value()).sorted().toList(),
@@ -135,7 +142,7 @@ public record ComplaintView(
         new Customer(
             complaint.customerName(),
             Masking.mobile(complaint.customerMobile()),
-            complaint.identity().map(d -> d.type().name()).orElse(null),
+            complaint.identity().map(d -> d.type()).orElse(null),
             complaint.identity().map(d -> Masking.identifier(d.number())).orElse(null),
             complaint.customerAddress()),
         complaint.accounts().stream()
@@ -167,7 +174,7 @@ public record ComplaintView(
             .map(
                 d ->
                     new Demand(
-                        d.type().name(),
+                        d.type(),
                         d.amount() == null ? null : d.amount().amount(),
                         d.amount() == null ? null : Money.CURRENCY,
                         d.note()))

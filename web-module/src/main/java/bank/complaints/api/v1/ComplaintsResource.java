@@ -46,10 +46,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("v1/complaints")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Complaints")
 public class ComplaintsResource {
 
   static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,100}";
@@ -67,6 +69,7 @@ public class ComplaintsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "submitComplaint",
       summary = "Submit a complaint",
       description = "Registers it and assigns it to the responsible department.")
   @APIResponse(
@@ -173,6 +176,7 @@ public class ComplaintsResource {
 
   @GET
   @Operation(
+      operationId = "searchComplaints",
       summary = "Search complaints (staff)",
       description =
           "Every criterion optional; received dates are days in the bank's zone, both inclusive."

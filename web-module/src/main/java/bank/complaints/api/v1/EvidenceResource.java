@@ -45,10 +45,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * R-I5: a case's evidence. Files are uploaded as multipart/form-data (size and content-type
@@ -62,6 +64,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
     responseCode = "404",
     description = "No such complaint or evidence item.",
     content = @Content(mediaType = Problem.MEDIA_TYPE))
+@Tag(name = "Evidence")
 public class EvidenceResource {
 
   private static final Set<String> TEXT_FIELDS =
@@ -82,6 +85,7 @@ public class EvidenceResource {
   @Path("files")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(
+      operationId = "uploadEvidenceFile",
       summary = "R-I5: upload an evidence file",
       description =
           "Parts: file (the bytes, with a filename and a content type), kind, description,"
@@ -154,7 +158,9 @@ public class EvidenceResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "R-I5: register an evidence item kept elsewhere (a link) or to follow")
+  @Operation(
+      operationId = "registerEvidence",
+      summary = "R-I5: register an evidence item kept elsewhere (a link) or to follow")
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = EvidenceView.class)))
@@ -171,7 +177,9 @@ public class EvidenceResource {
   }
 
   @GET
-  @Operation(summary = "R-I5: the case's evidence items, in number order")
+  @Operation(
+      operationId = "listEvidence",
+      summary = "R-I5: the case's evidence items, in number order")
   @Allowed({
     Role.HANDLER,
     Role.SUPERVISOR,
@@ -190,7 +198,16 @@ public class EvidenceResource {
   @GET
   @Path("{item}/content")
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "R-I5: the bytes of an uploaded evidence file, as received")
+  @Operation(
+      operationId = "getEvidenceContent",
+      summary = "R-I5: the bytes of an uploaded evidence file, as received")
+  @APIResponse(
+      responseCode = "200",
+      description = "The file's bytes, with the content type it was uploaded with.",
+      content =
+          @Content(
+              mediaType = MediaType.WILDCARD,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @Allowed({
     Role.HANDLER,
     Role.SUPERVISOR,
@@ -217,6 +234,7 @@ public class EvidenceResource {
   @GET
   @Path("verification")
   @Operation(
+      operationId = "verifyEvidence",
       summary = "R-I5: check the chain of evidence",
       description = "Every uploaded file is hashed again and compared with the SHA-256 recorded.")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})

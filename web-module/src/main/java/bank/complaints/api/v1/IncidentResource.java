@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** R-X2: mass-complaint incidents: the one statement, progress for all, closing with evaluation. */
 @Path("v1/incidents")
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
     responseCode = "404",
     description = "No such incident.",
     content = @Content(mediaType = Problem.MEDIA_TYPE))
+@Tag(name = "Incidents")
 public class IncidentResource {
 
   @Inject Incidents incidents;
@@ -75,7 +77,9 @@ public class IncidentResource {
   }
 
   @GET
-  @Operation(summary = "R-X2: incidents, newest first (status OPEN or CLOSED to filter)")
+  @Operation(
+      operationId = "listIncidents",
+      summary = "R-X2: incidents, newest first (status OPEN or CLOSED to filter)")
   @Allowed({Role.SUPERVISOR, Role.MANAGER})
   public List<IncidentView> list(
       @QueryParam("status") String status,
@@ -97,7 +101,7 @@ public class IncidentResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "R-X2: an incident and the complaints it links")
+  @Operation(operationId = "getIncident", summary = "R-X2: an incident and the complaints it links")
   @Allowed({Role.SUPERVISOR, Role.MANAGER})
   public IncidentView read(@PathParam("id") String id) {
     return view(incidents.find(id(id)));
@@ -107,6 +111,7 @@ public class IncidentResource {
   @Path("{id}/statement")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "publishIncidentStatement",
       summary = "R-X2: the bank's one statement, sent to every customer the incident links",
       description = "Customers whose complaints join the incident later receive it too.")
   @Allowed({Role.SUPERVISOR})
@@ -118,7 +123,9 @@ public class IncidentResource {
   @POST
   @Path("{id}/progress")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "R-X2: a progress update, sent to every customer the incident links")
+  @Operation(
+      operationId = "reportIncidentProgress",
+      summary = "R-X2: a progress update, sent to every customer the incident links")
   @Allowed({Role.SUPERVISOR})
   public IncidentView progress(@PathParam("id") String id, Text body) {
     Text valid = validation.valid(body);
@@ -129,6 +136,7 @@ public class IncidentResource {
   @Path("{id}/closure")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "closeIncident",
       summary = "R-X2: close the incident with the task force's evaluation",
       description = "A closed incident takes no more statements (409).")
   @Allowed({Role.SUPERVISOR})

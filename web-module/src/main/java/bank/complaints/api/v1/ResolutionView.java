@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Resolution")
 public record ResolutionView(
     @Schema(example = "FEE_WAIVER_OR_REFUND") String type,
-    @Schema(example = "300.00") BigDecimal amount,
+    @Schema(example = "300.00", description = "CNY", multipleOf = 0.01) BigDecimal amount,
     @Schema(example = "CNY") String currency,
     String conclusion,
     String ruleReliedOn,

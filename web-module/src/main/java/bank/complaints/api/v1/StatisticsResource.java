@@ -23,7 +23,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * R-M1, R-M4: the monthly review and the performance indicators, as JSON or CSV, for managers. A
@@ -32,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 @Path("v1/statistics")
 @RequestScoped
+@Tag(name = "Statistics")
 public class StatisticsResource {
 
   static final String CSV = "text/csv";
@@ -45,6 +51,7 @@ public class StatisticsResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "getStatistics",
       summary =
           "R-M1, R-M4: totals and trend, shares, handling times, on-time rates, first-contact"
               + " resolution, satisfaction, escalation and repeat rates, per department and"
@@ -60,7 +67,13 @@ public class StatisticsResource {
   @GET
   @Path("csv")
   @Produces(CSV)
-  @Operation(summary = "R-M1, R-M4: the same report as CSV (UTF-8), one row per dimension and key")
+  @Operation(
+      operationId = "getStatisticsCsv",
+      summary = "R-M1, R-M4: the same report as CSV (UTF-8), one row per dimension and key")
+  @APIResponse(
+      responseCode = "200",
+      description = "The report as CSV, UTF-8.",
+      content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
   @Allowed({Role.MANAGER, Role.EXECUTIVE})
   public Response csv(
       @Parameter(example = "2026-10") @QueryParam("month") String month,
@@ -81,7 +94,9 @@ public class StatisticsResource {
   @GET
   @Path("attention")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Cases whose running deadline is missed (breached) or past its warning")
+  @Operation(
+      operationId = "getAttentionList",
+      summary = "Cases whose running deadline is missed (breached) or past its warning")
   @Allowed({Role.MANAGER, Role.EXECUTIVE, Role.SUPERVISOR})
   public Attention attention(@QueryParam("limit") @DefaultValue("50") String limit) {
     try {

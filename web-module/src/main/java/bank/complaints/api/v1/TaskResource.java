@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Departments report a task's result here (or on the results queue): idempotent by task id, so a
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/tasks/{taskId}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Department tasks")
 public class TaskResource {
 
   @Inject CaseLifecycle lifecycle;
@@ -41,7 +43,9 @@ public class TaskResource {
   @POST
   @Path("result")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "A department's result for a task (R-F7 execution, R-F8 follow-up call)")
+  @Operation(
+      operationId = "submitTaskResult",
+      summary = "A department's result for a task (R-F7 execution, R-F8 follow-up call)")
   @APIResponse(
       responseCode = "409",
       description = "Another result for a task already done, or a step the case cannot take now.",

@@ -10,11 +10,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** R-S3: verifying the audit chain. */
 @Path("v1/admin/audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class AuditResource {
 
   @Inject AuditVerification verification;
@@ -29,6 +31,7 @@ public class AuditResource {
   @GET
   @Path("verification")
   @Operation(
+      operationId = "verifyAuditChain",
       summary = "R-S3: walk the audit chain and name the first broken entry",
       description =
           "Links what is waiting first. intact is false when an entry was altered, removed or"

@@ -28,11 +28,13 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The business calendar (R-CAL) as data: read and replace a year, and preview a deadline on it. */
 @Path("v1/admin/calendars")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class CalendarResource {
 
   @Inject Calendars calendars;
@@ -41,7 +43,7 @@ public class CalendarResource {
 
   @GET
   @Path("{year}")
-  @Operation(summary = "Read a year of the business calendar")
+  @Operation(operationId = "getCalendarYear", summary = "Read a year of the business calendar")
   @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public CalendarYearView read(@PathParam("year") String year) {
     int parsed = year(year);
@@ -51,7 +53,9 @@ public class CalendarResource {
   @PUT
   @Path("{year}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Replace a year's holidays and make-up working days")
+  @Operation(
+      operationId = "replaceCalendarYear",
+      summary = "Replace a year's holidays and make-up working days")
   @APIResponse(responseCode = "200", description = "The year as it now stands.")
   @APIResponse(
       responseCode = "400",
@@ -70,7 +74,7 @@ public class CalendarResource {
 
   @GET
   @Path("week")
-  @Operation(summary = "Read the weekly working days and hours")
+  @Operation(operationId = "getCalendarWeek", summary = "Read the weekly working days and hours")
   @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public CalendarWeekView week() {
     return CalendarWeekView.of(calendars.week());
@@ -80,6 +84,7 @@ public class CalendarResource {
   @Path("week")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "replaceCalendarWeek",
       summary = "Replace the weekly working days and hours",
       description =
           "All seven days at 00:00-24:00 make a round-the-clock calendar, e.g. for a trial of the"
@@ -110,7 +115,9 @@ public class CalendarResource {
    */
   @GET
   @Path("deadline")
-  @Operation(summary = "Preview a deadline: from + working days / hours on the current calendar")
+  @Operation(
+      operationId = "computeDeadline",
+      summary = "Preview a deadline: from + working days / hours on the current calendar")
   @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public DeadlineView deadline(
       @QueryParam("from") String from,

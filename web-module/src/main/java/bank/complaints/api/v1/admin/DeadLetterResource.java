@@ -21,6 +21,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operations' view of what could not be delivered or processed (complaints.DLQ), and the replay of
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/admin/dead-letters")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class DeadLetterResource {
 
   @Inject DeadLetters deadLetters;
@@ -43,7 +45,7 @@ public class DeadLetterResource {
   public record ReplayedAll(int count, List<String> messageIds) {}
 
   @GET
-  @Operation(summary = "The dead letters, oldest first")
+  @Operation(operationId = "listDeadLetters", summary = "The dead letters, oldest first")
   @Allowed({Role.ADMINISTRATOR})
   public List<DeadLetters.DeadLetter> list(@QueryParam("limit") @DefaultValue("100") String limit) {
     return deadLetters.list(Params.queryLimit("limit", limit, 1000));
@@ -53,6 +55,7 @@ public class DeadLetterResource {
   @Path("replay")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "replayDeadLetters",
       summary =
           "Send back every dead letter that matches (meant for an address, of a type), oldest"
               + " first, up to the limit")
@@ -69,7 +72,9 @@ public class DeadLetterResource {
 
   @POST
   @Path("{messageId}/replay")
-  @Operation(summary = "Send one dead letter back to the address it was meant for")
+  @Operation(
+      operationId = "replayDeadLetter",
+      summary = "Send one dead letter back to the address it was meant for")
   @APIResponse(
       responseCode = "404",
       description = "No such dead letter.",

@@ -23,11 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The departments that work complaints, their task queues, and who owns their urgent cases. */
 @Path("v1/admin/departments")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class DepartmentResource {
 
   @Inject Routing routing;
@@ -44,7 +46,7 @@ public class DepartmentResource {
   }
 
   @GET
-  @Operation(summary = "The departments")
+  @Operation(operationId = "listDepartments", summary = "The departments")
   @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public List<DepartmentView> all() {
     return routing.departments().stream().map(DepartmentView::of).toList();
@@ -53,7 +55,9 @@ public class DepartmentResource {
   @PUT
   @Path("{code}/duty-owner")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "R-I7: name who owns the department's urgent cases from now on")
+  @Operation(
+      operationId = "nameDutyOwner",
+      summary = "R-I7: name who owns the department's urgent cases from now on")
   @APIResponse(
       responseCode = "404",
       description = "No such department.",

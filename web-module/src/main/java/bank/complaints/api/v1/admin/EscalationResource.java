@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operations' handle on the escalation scanner: run one claim-and-fire batch now, beside the
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("v1/admin/escalations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class EscalationResource {
 
   @Inject Escalations escalations;
@@ -33,7 +35,9 @@ public class EscalationResource {
 
   @POST
   @Path("scan")
-  @Operation(summary = "Run one batch of the escalation scanner now")
+  @Operation(
+      operationId = "scanEscalations",
+      summary = "Run one batch of the escalation scanner now")
   @Allowed({Role.ADMINISTRATOR})
   public ScanResult scan() {
     return new ScanResult(escalations.fireDue(batchSize));

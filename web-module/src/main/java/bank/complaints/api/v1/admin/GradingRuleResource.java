@@ -19,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The grading rules as data (R-G1, R-G2): at intake the most severe matching rule sets the severity
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/admin/grading-rules")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class GradingRuleResource {
 
   @Inject GradingRules rules;
@@ -34,7 +36,9 @@ public class GradingRuleResource {
   @Inject RequestValidation validation;
 
   @GET
-  @Operation(summary = "Read the grading rules, in priority order")
+  @Operation(
+      operationId = "listGradingRules",
+      summary = "Read the grading rules, in priority order")
   @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public List<GradingRuleView> all() {
     return rules.all().stream().map(GradingRuleView::of).toList();
@@ -42,7 +46,7 @@ public class GradingRuleResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Replace the grading rules")
+  @Operation(operationId = "replaceGradingRules", summary = "Replace the grading rules")
   @APIResponse(responseCode = "200", description = "The rules as they now stand.")
   @APIResponse(
       responseCode = "400",

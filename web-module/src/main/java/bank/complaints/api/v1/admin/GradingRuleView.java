@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record GradingRuleView(
     @Schema(example = "10") int priority,
     @Schema(example = "[\"盗刷\", \"信息泄露\"]") List<String> keywords,
-    @Schema(example = "100000.00", description = "CNY") BigDecimal minAmount,
+    @Schema(example = "100000.00", description = "CNY", multipleOf = 0.01) BigDecimal minAmount,
     @Schema(example = "RED") String severity,
     @Schema(example = "SECURITY") String category,
     // R-G3. No @Schema: Payara's OpenAPI scanner takes "cau-seT-ag" for a setter (see

@@ -20,6 +20,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Outbound messages the broker kept refusing, set aside so that the rest flow (the metric
@@ -28,12 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/admin/outbox/set-aside")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class OutboxResource {
 
   @Inject SetAsideMessages setAside;
 
   @GET
-  @Operation(summary = "Outbound messages set aside after repeated refusals, oldest first")
+  @Operation(
+      operationId = "listSetAsideMessages",
+      summary = "Outbound messages set aside after repeated refusals, oldest first")
   @Allowed({Role.ADMINISTRATOR})
   public List<SetAsideMessages.SetAside> list(
       @QueryParam("limit") @DefaultValue("100") String limit) {
@@ -42,7 +46,9 @@ public class OutboxResource {
 
   @POST
   @Path("{id}/replay")
-  @Operation(summary = "Put one set-aside message back in line for the broker")
+  @Operation(
+      operationId = "replaySetAsideMessage",
+      summary = "Put one set-aside message back in line for the broker")
   @APIResponse(responseCode = "202", description = "Back in line; the relay sends it shortly.")
   @APIResponse(
       responseCode = "404",

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Retention runs by itself every five minutes (complaints.retention.*); operations may run it at
@@ -18,12 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("v1/admin/retention/run")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class RetentionResource {
 
   @Inject Retention retention;
 
   @POST
   @Operation(
+      operationId = "runRetention",
       summary =
           "Delete now the published outbox messages and idempotency keys older than their"
               + " retention")

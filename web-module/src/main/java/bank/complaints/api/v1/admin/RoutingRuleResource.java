@@ -19,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * R-F1: routing as data: the first rule, by priority, whose category, severity and keywords hold
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/admin/routing-rules")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class RoutingRuleResource {
 
   @Inject Routing routing;
@@ -34,7 +36,9 @@ public class RoutingRuleResource {
   @Inject RequestValidation validation;
 
   @GET
-  @Operation(summary = "Read the routing rules, in priority order")
+  @Operation(
+      operationId = "listRoutingRules",
+      summary = "Read the routing rules, in priority order")
   @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public List<RoutingRules.View> all() {
     return routing.rules().stream().map(RoutingRules.View::of).toList();
@@ -42,7 +46,7 @@ public class RoutingRuleResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Replace the routing rules")
+  @Operation(operationId = "replaceRoutingRules", summary = "Replace the routing rules")
   @APIResponse(
       responseCode = "422",
       description = "A rule naming no department.",

@@ -23,6 +23,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The SLA policy as data (R-P1): every stage's deadline for every severity, with its warning point,
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/admin/sla-policies")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
 public class SlaPolicyResource {
 
   @Inject SlaPolicies policies;
@@ -39,7 +41,7 @@ public class SlaPolicyResource {
   @Inject RequestValidation validation;
 
   @GET
-  @Operation(summary = "Read the whole SLA policy")
+  @Operation(operationId = "listSlaPolicies", summary = "Read the whole SLA policy")
   @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
   public List<SlaPolicyView> all() {
     return policies.all().stream().map(SlaPolicyView::of).toList();
@@ -48,7 +50,9 @@ public class SlaPolicyResource {
   @PUT
   @Path("{stage}/{severity}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Replace the deadline rule of one stage for one severity")
+  @Operation(
+      operationId = "replaceSlaPolicy",
+      summary = "Replace the deadline rule of one stage for one severity")
   @APIResponse(responseCode = "200", description = "The rule as it now stands.")
   @APIResponse(
       responseCode = "400",
