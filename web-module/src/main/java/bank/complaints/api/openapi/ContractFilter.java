@@ -263,15 +263,6 @@ public class ContractFilter implements OASFilter {
           if (status.startsWith("4") || status.startsWith("5")) {
             problemContent(response);
           }
-          if ("201".equals(status)
-              && (response.getHeaders() == null
-                  || !response.getHeaders().containsKey("Location"))) {
-            response.addHeader(
-                "Location",
-                OASFactory.createHeader()
-                    .description("The new resource.")
-                    .schema(OASFactory.createSchema().type(SchemaType.STRING).format("uri")));
-          }
         });
   }
 

@@ -40,6 +40,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,6 +77,16 @@ public class ComplaintsResource {
   @APIResponse(
       responseCode = "201",
       description = "Registered; Location names the new complaint.",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The new complaint.",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        @Header(
+            name = "Idempotent-Replayed",
+            description = "true when this answers a retry with the same Idempotency-Key",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+      },
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,

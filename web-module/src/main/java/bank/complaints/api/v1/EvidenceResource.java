@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -92,6 +93,12 @@ public class EvidenceResource {
               + " registeredBy, and source (CUSTOMER by default). The file's SHA-256 is recorded.")
   @APIResponse(
       responseCode = "201",
+      description = "Registered; Location names the new evidence item.",
+      headers =
+          @Header(
+              name = "Location",
+              description = "The new evidence item.",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
       content = @Content(schema = @Schema(implementation = EvidenceView.class)))
   @APIResponse(
       responseCode = "413",
@@ -163,6 +170,12 @@ public class EvidenceResource {
       summary = "R-I5: register an evidence item kept elsewhere (a link) or to follow")
   @APIResponse(
       responseCode = "201",
+      description = "Registered; Location names the new evidence item.",
+      headers =
+          @Header(
+              name = "Location",
+              description = "The new evidence item.",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
       content = @Content(schema = @Schema(implementation = EvidenceView.class)))
   @APIResponse(
       responseCode = "400",
