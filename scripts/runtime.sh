@@ -20,7 +20,8 @@
 #   broker-primary-up    start the primary again (it takes over from the backup: fail-back);
 #                   returns once the backup holds a replica again
 #   db-prepare      postgresql on this host: create the role and database if absent
-#   db-reset        drop the database's contents (h2 file or local postgresql database)
+#   db-reset        drop the database's contents (h2 file or local postgresql database) and the
+#                   audit checkpoints that named its chain
 #   db-stop         stop the local PostgreSQL cluster that serves DB_PORT (outage tests)
 #   db-start        start it again
 #   keys            local keys, made once: the token-signing key pair, the personal-data and
@@ -238,6 +239,8 @@ db_prepare() {
 }
 
 db_reset() {
+  # The audit checkpoints (R-S3) hold the old database's chain: a new chain starts from nothing.
+  find "$RUNTIME_DIR/dist" -path '*/audit/checkpoints.log' -delete 2>/dev/null || true
   case "$COMPLAINTS_DB" in
     h2) rm -f "$domain_dir"/data/complaints.*.db "$domain_dir"/data/complaints.lock.db ;;
     postgresql)

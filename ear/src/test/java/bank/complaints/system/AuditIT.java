@@ -3,12 +3,15 @@ package bank.complaints.system;
 import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,6 +145,96 @@ class AuditIT extends SystemTest {
           prev,
           hash);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "R-S3 an entry written straight into the database (no seal of the application's) is not"
+          + " chained and is reported; one left without its work-list row is reported too")
+  void entriesOutsideTheChainAreReported() {
+    Api.postJson("/api/v1/complaints", aComplaint().json());
+    assertTrue(settledVerdict().getBoolean("intact"));
+    long forged = 9_000_000_000L + System.nanoTime() % 1_000_000;
+    long orphan = forged + 1;
+    String insert =
+        "insert into audit_entry (id, recorded_at, principal, action, subject, request_id)"
+            + " values (?, current_timestamp, 'dba', 'STATE_CHANGED', 'complaint X', 'none')";
+    try {
+      Database.update(insert, forged);
+      Database.update("insert into audit_pending (entry_id) values (?)", forged);
+      Database.update(insert, orphan);
+      JsonObject verdict = verdictNaming(forged);
+      assertFalse(verdict.getBoolean("intact"), verdict.toString());
+      assertNull(verdict.get("firstBroken"), "the chain itself holds: " + verdict);
+      assertEquals(
+          "carries no valid seal: not written by the application",
+          reasonFor(verdict, forged),
+          verdict.toString());
+      assertTrue(reasonFor(verdict, orphan).contains("its work-list row was removed"));
+      assertEquals(
+          0,
+          Database.count(
+              "select count(*) from audit_link where entry_id in (?, ?)", forged, orphan),
+          "neither is taken into the chain");
+    } finally {
+      Database.update("delete from audit_pending where entry_id in (?, ?)", forged, orphan);
+      Database.update("delete from audit_entry where id in (?, ?)", forged, orphan);
+    }
+    assertTrue(Api.json(Api.get(VERIFICATION)).getBoolean("intact"));
+  }
+
+  @Test
+  @DisplayName(
+      "R-S3 removing the newest links and rewinding the head to match is detected against the"
+          + " checkpoint kept outside the database")
+  void truncationIsDetectedAgainstTheCheckpoint() {
+    Api.postJson("/api/v1/complaints", aComplaint().json());
+    JsonObject intact = settledVerdict();
+    assertTrue(intact.getBoolean("intact"), intact.toString());
+    Api.get(VERIFICATION); // an intact verdict checkpoints the head
+    long last = Api.json(Api.get(VERIFICATION)).getJsonNumber("linked").longValue();
+    String entryId = Database.text("select entry_id from audit_link where seq = ?", last);
+    String prev = Database.text("select prev_hash from audit_link where seq = ?", last);
+    String hash = Database.text("select hash from audit_link where seq = ?", last);
+    try {
+      Database.update("delete from audit_link where seq = ?", last);
+      Database.update(
+          "update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", last - 1, prev);
+      JsonObject broken = Api.json(Api.get(VERIFICATION));
+      assertFalse(broken.getBoolean("intact"), broken.toString());
+      String reason = broken.getJsonObject("firstBroken").getString("reason");
+      assertTrue(reason.contains("checkpoint") && reason.contains("removed"), reason);
+      assertEquals(last, broken.getJsonObject("checkpoint").getJsonNumber("sequence").longValue());
+    } finally {
+      Database.update(
+          "insert into audit_link (seq, entry_id, prev_hash, hash) values (?, ?, ?, ?)",
+          last,
+          Long.parseLong(entryId),
+          prev,
+          hash);
+      Database.update(
+          "update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", last, hash);
+    }
+    assertTrue(Api.json(Api.get(VERIFICATION)).getBoolean("intact"));
+  }
+
+  /** The verdict once it names the entry (the linker runs every second). */
+  private static JsonObject verdictNaming(long entryId) {
+    Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+    JsonObject verdict;
+    do {
+      verdict = Api.json(Api.get(VERIFICATION));
+    } while (reasonFor(verdict, entryId).startsWith("not yet") && Instant.now().isBefore(giveUp));
+    return verdict;
+  }
+
+  private static String reasonFor(JsonObject verdict, long entryId) {
+    return verdict.getJsonArray("unlinked").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(u -> u.getJsonNumber("entryId").longValue() == entryId)
+        .map(u -> u.getString("reason"))
+        .findFirst()
+        .orElse("not yet reported");
   }
 
   /** The verdict once everything recorded so far is linked. */

@@ -9,14 +9,19 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every second, chains what was recorded since. Linking after the fact keeps the business
- * transactions free of a global lock; an entry is unchained for about a second, and {@link
- * AuditVerification} reports how many are waiting.
+ * Every second, chains what was recorded since; every {@code complaints.audit.checkpoint-every},
+ * checkpoints the chain's head outside the database ({@link AuditCheckpoints}). Linking after the
+ * fact keeps the business transactions free of a global lock; an entry is unchained for about a
+ * second, and {@link AuditVerification} reports how many are waiting.
  */
 @Singleton
 @Startup
@@ -32,9 +37,28 @@ public class AuditChain {
 
   private final AtomicBoolean linking = new AtomicBoolean();
 
+  @Inject AuditCheckpoints checkpoints;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "complaints.audit.checkpoint-every")
+  Duration checkpointEvery;
+
+  private volatile Instant lastCheckpoint = Instant.EPOCH;
+
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
     linkAll();
+    Instant now = clock.instant();
+    if (!now.isBefore(lastCheckpoint.plus(checkpointEvery))) {
+      lastCheckpoint = now;
+      try {
+        AuditLinker.Head head = linker.head();
+        checkpoints.write(head.seq(), head.hash());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Audit checkpoint not written; tried again next time", e);
+      }
+    }
   }
 
   /** Links everything waiting now (also called before a verification). */

@@ -22,6 +22,10 @@ class AuditChainHead {
   @Column(name = "last_hash", nullable = false)
   private String lastHash;
 
+  /** Entries linked from this sequence number on carry the application's seal. */
+  @Column(name = "sealed_from", nullable = false, updatable = false)
+  private long sealedFrom;
+
   protected AuditChainHead() {}
 
   long lastSeq() {
@@ -30,6 +34,10 @@ class AuditChainHead {
 
   String lastHash() {
     return lastHash;
+  }
+
+  long sealedFrom() {
+    return sealedFrom;
   }
 
   void advance(long seq, String hash) {

@@ -47,6 +47,10 @@ public class AuditEntry {
   @Column(name = "request_id", nullable = false, updatable = false)
   private String requestId;
 
+  /** The application's MAC over the entry, set at insert ({@link ChainHash#sealOf}). */
+  @Column(name = "seal", updatable = false)
+  private String seal;
+
   protected AuditEntry() {}
 
   AuditEntry(
@@ -101,6 +105,14 @@ public class AuditEntry {
 
   public String requestId() {
     return requestId;
+  }
+
+  void seal(String seal) {
+    this.seal = seal;
+  }
+
+  String seal() {
+    return seal;
   }
 
   /** What the chain's hash covers, field by field, separated so that no two entries read alike. */

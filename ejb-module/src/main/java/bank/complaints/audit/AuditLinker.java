@@ -6,7 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
 
 /** Chains the entries waiting in audit_pending, one batch per transaction. */
 @ApplicationScoped
@@ -15,7 +19,19 @@ public class AuditLinker {
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
 
+  private static final Logger LOG = Logger.getLogger(AuditLinker.class.getName());
+
   @Inject ChainHash chainHash;
+  @Inject Clock clock;
+
+  /** The chain's end, as the head row says. */
+  public record Head(long seq, String hash) {}
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Head head() {
+    AuditChainHead head = em.find(AuditChainHead.class, 1);
+    return new Head(head.lastSeq(), head.lastHash());
+  }
 
   /**
    * Links up to {@code batch} waiting entries to the end of the chain, under the head's row lock.
@@ -26,7 +42,9 @@ public class AuditLinker {
   public int linkBatch(int batch) {
     AuditChainHead head = em.find(AuditChainHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
     List<AuditPending> pending =
-        em.createQuery("select p from AuditPending p order by p.entryId", AuditPending.class)
+        em.createQuery(
+                "select p from AuditPending p where p.refusedAt is null order by p.entryId",
+                AuditPending.class)
             .setMaxResults(batch)
             .getResultList();
     if (pending.isEmpty()) {
@@ -38,18 +56,27 @@ public class AuditLinker {
                 "select e from AuditEntry e where e.id in :ids order by e.id", AuditEntry.class)
             .setParameter("ids", ids)
             .getResultList();
+    Map<Long, AuditPending> work = new HashMap<>();
+    pending.forEach(p -> work.put(p.entryId(), p));
     long seq = head.lastSeq();
     String hash = head.lastHash();
     for (AuditEntry entry : entries) {
+      AuditPending item = work.remove(entry.id());
+      if (seq + 1 >= head.sealedFrom() && !chainHash.sealed(entry)) {
+        // Written behind the application's back: not taken into the chain; verification reports it.
+        item.refuse(clock.instant());
+        LOG.warning(() -> "Audit entry " + entry.id() + " has no valid seal: not chained");
+        continue;
+      }
       seq++;
       String next = chainHash.of(seq, entry, hash);
       em.persist(new AuditLink(seq, entry.id(), hash, next));
       hash = next;
+      em.remove(item);
     }
     head.advance(seq, hash);
-    for (AuditPending done : pending) {
-      em.remove(done);
-    }
-    return entries.size();
+    // Work-list rows whose entry is gone: nothing to chain; verification names them.
+    work.values().forEach(item -> item.refuse(clock.instant()));
+    return pending.size();
   }
 }

@@ -30,6 +30,7 @@ public class AuditLog {
   @Inject Clock clock;
 
   @Inject RequestTrace trace;
+  @Inject ChainHash chainHash;
 
   /**
    * Records in the caller's transaction (or a new one when there is none), so that the entry exists
@@ -43,6 +44,7 @@ public class AuditLog {
         new AuditEntry(
             clock.instant(), trace.principal(), actor, action, subject, reason, trace.requestId());
     em.persist(entry);
+    entry.seal(chainHash.sealOf(entry));
     em.persist(new AuditPending(entry.id()));
   }
 }

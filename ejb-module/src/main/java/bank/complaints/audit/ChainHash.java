@@ -12,8 +12,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The chain's hash: HMAC-SHA-256 under {@code complaints.audit.chain-key}, a key the database does
- * not hold, so someone who can write to the database cannot recompute the chain after an edit.
+ * The chain's hash, an entry's seal and a checkpoint's MAC: HMAC-SHA-256 under {@code
+ * complaints.audit.chain-key}, a key the database does not hold, so someone who can write to the
+ * database can neither recompute the chain after an edit nor write an entry that passes as the
+ * application's.
  */
 @ApplicationScoped
 public class ChainHash {
@@ -39,13 +41,30 @@ public class ChainHash {
   }
 
   String of(long seq, AuditEntry entry, String prevHash) {
+    return mac(seq + "\u001e" + prevHash + "\u001e" + entry.canonical());
+  }
+
+  /** The seal an entry gets at insert: only the application, which holds the key, can make it. */
+  String sealOf(AuditEntry entry) {
+    return mac("seal\u001e" + entry.canonical());
+  }
+
+  boolean sealed(AuditEntry entry) {
+    return entry.seal() != null && entry.seal().equals(sealOf(entry));
+  }
+
+  /** A checkpoint of the chain's head, kept outside the database. */
+  String checkpointOf(long seq, String hash, String at) {
+    return mac("checkpoint\u001e" + seq + "\u001e" + hash + "\u001e" + at);
+  }
+
+  private String mac(String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      String text = seq + "\u001e" + prevHash + "\u001e" + entry.canonical();
       return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot hash an audit entry", e);
+      throw new IllegalStateException("cannot compute an audit MAC", e);
     }
   }
 }
