@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,7 +76,7 @@ class AccessIT extends SystemTest {
     allow("GET " + complaint + "/clocks", union(work, List.of(), MANAGER));
     allow("POST " + complaint + "/clocks/{stage}/pause", work);
     allow("POST " + complaint + "/clocks/{stage}/resume", work);
-    allow("POST " + complaint + "/clocks/{stage}/extensions", work);
+    allow("POST " + complaint + "/clocks/{stage}/extensions", new HashSet<>(APPROVERS));
     allow("POST " + evidence, union(work, List.of(), CHANNEL));
     allow("POST " + evidence + "/files", union(work, List.of(), CHANNEL));
     allow("GET " + evidence, union(work, APPROVERS));
@@ -261,8 +263,7 @@ class AccessIT extends SystemTest {
             "POST",
             "/api/v1/complaints/" + number + "/approvals",
             Tokens.role("executive"),
-            "{\"role\":\"HEAD_OFFICE_RISK\",\"approver\":{\"name\":\"王总\",\"employeeId\":\"E1\"},"
-                + "\"decision\":\"APPROVE\",\"reason\":\"同意\"}");
+            "{\"role\":\"HEAD_OFFICE_RISK\",\"decision\":\"APPROVE\",\"reason\":\"同意\"}");
     assertEquals(403, posing.statusCode(), posing.body());
   }
 
@@ -318,6 +319,37 @@ class AccessIT extends SystemTest {
         .firstValue("Content-Type")
         .orElse("")
         .startsWith("application/problem+json");
+  }
+
+  @Test
+  @DisplayName(
+      "R-S1 a token issued for another application, one naming no audience, and one issued more"
+          + " than mp.jwt.verify.token.age (an hour) ago though not yet expired are refused (401);"
+          + " a token for this API, or for it among others, is accepted")
+  void tokensForOtherApplicationsOrTooOldAreRefused() {
+    long now = Instant.now().getEpochSecond();
+    List<String> manager = List.of("manager");
+    Map<String, String> refused =
+        Map.of(
+            "another application's",
+            Tokens.mint("crm", manager, null, null, now, now + 600, "\"crm\""),
+            "no audience",
+            Tokens.mint("anyone", manager, null, null, now, now + 600, null),
+            "issued 61 minutes ago, valid for 8 hours",
+            Tokens.mint("old", manager, null, null, now - 3660, now + 8 * 3600, "\"complaints\""));
+    refused.forEach(
+        (which, token) -> {
+          HttpResponse<String> answer = call("GET", "/api/v1/statistics/attention", token, null);
+          assertEquals(401, answer.statusCode(), which + ": " + answer.body());
+        });
+    for (String token :
+        List.of(
+            Tokens.mint("fresh", manager, null, null, now - 60, now + 600, "\"complaints\""),
+            Tokens.mint(
+                "shared", manager, null, null, now, now + 600, "[\"crm\",\"complaints\"]"))) {
+      HttpResponse<String> answer = call("GET", "/api/v1/statistics/attention", token, null);
+      assertEquals(200, answer.statusCode(), answer.body());
+    }
   }
 
   private static void allow(String endpoint, Set<String> roles) {

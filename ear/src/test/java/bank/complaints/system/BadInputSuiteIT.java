@@ -337,7 +337,7 @@ class BadInputSuiteIT extends SystemTest {
     List<Bad> bad = new ArrayList<>();
     Map<String, String> steps =
         Map.of(
-            "/customer-contact", "{\"by\":\"\"}",
+            "/customer-contact", "{\"note\":\"" + "长".repeat(1001) + "\"}",
             "/investigation", "{\"by\":\"李强\"}",
             "/clocks/INVESTIGATION_START/pause", "{\"by\":\"李强\",\"reason\":\"NAP\"}",
             "/clocks/NO_SUCH_STAGE/pause",

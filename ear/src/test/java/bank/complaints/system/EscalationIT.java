@@ -218,7 +218,7 @@ class EscalationIT extends SystemTest {
 
   @Test
   @DisplayName(
-      "R-F2 an approved extension moves the deadline, is recorded, and the customer is told the new date; beyond the limit it is refused")
+      "R-F2 an extension approved by a signed-in approver (not a handler) moves the deadline, is recorded with the approver's name and employee id, and the customer is told the new date; beyond the limit it is refused")
   void approvedExtension() throws Exception {
     ComplaintJson complaint = aComplaint().about("needs an outside appraisal");
     String number = submit(complaint);
@@ -228,10 +228,29 @@ class EscalationIT extends SystemTest {
     HttpResponse<String> extended =
         Api.postJson(
             "/api/v1/complaints/" + number + "/clocks/INVESTIGATION/extensions",
-            "{\"extension\":\"PT15S\",\"approvedBy\":\"部门负责人 赵敏\",\"reason\":\"需外部鉴定\"}");
+            "{\"extension\":\"PT15S\",\"reason\":\"需外部鉴定\"}",
+            "Authorization",
+            "Bearer "
+                + Tokens.person("部门负责人 赵敏", List.of("department-head"), "CSC", "E30002", null));
     assertEquals(200, extended.statusCode(), extended.body());
     assertEquals(due.plusSeconds(15), instant(Api.json(extended), "dueAt"));
     assertEquals("PT15S", Api.json(extended).getString("extended"));
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
+                + " where c.complaint_number = ? and e.kind = 'DEADLINE_EXTENDED'"
+                + " and e.summary like ?",
+            number,
+            "%approved by 部门负责人 赵敏 (E30002)%"),
+        "the signed-in approver is recorded, by name and employee id");
+    HttpResponse<String> byHandler =
+        Api.postJson(
+            "/api/v1/complaints/" + number + "/clocks/INVESTIGATION/extensions",
+            "{\"extension\":\"PT5S\",\"reason\":\"自行延期\"}",
+            "Authorization",
+            "Bearer " + Tokens.staff("handler", "CSC"));
+    assertEquals(403, byHandler.statusCode(), "R-F2 only an approving role extends a deadline");
 
     assertNotNull(
         Broker.receive("complaints.notifications", number, "ACCEPTANCE", 15_000),
@@ -245,7 +264,7 @@ class EscalationIT extends SystemTest {
     HttpResponse<String> tooFar =
         Api.postJson(
             "/api/v1/complaints/" + number + "/clocks/INVESTIGATION/extensions",
-            "{\"extension\":\"PT10S\",\"approvedBy\":\"赵敏\",\"reason\":\"再延\"}");
+            "{\"extension\":\"PT10S\",\"reason\":\"再延\"}");
     assertEquals(409, tooFar.statusCode(), tooFar.body());
     assertEquals(
         2,

@@ -70,21 +70,25 @@ class LifecycleIT extends SystemTest {
     return post(number, "resolution", body);
   }
 
+  /** An approver's decision, as that approver signed in (R-F4: the identity is the token's). */
   private static HttpResponse<String> decide(
       String number, String role, String employeeId, String unit, boolean approve) {
-    JsonObjectBuilder approver =
-        Json.createObjectBuilder().add("name", "审批人 " + employeeId).add("employeeId", employeeId);
-    if (unit != null) {
-      approver.add("unit", unit);
-    }
-    return post(
-        number,
-        "approvals",
+    String department = Api.json(Api.get(COMPLAINTS + "/" + number)).getString("department", "CSC");
+    return decideAs(Tokens.approver(role, employeeId, unit, department), number, role, approve);
+  }
+
+  private static HttpResponse<String> decideAs(
+      String token, String number, String role, boolean approve) {
+    return Api.postJson(
+        COMPLAINTS + "/" + number + "/approvals",
         Json.createObjectBuilder()
             .add("role", role)
-            .add("approver", approver)
             .add("decision", approve ? "APPROVE" : "REJECT")
-            .add("reason", approve ? "同意" : "证据不足"));
+            .add("reason", approve ? "同意" : "证据不足")
+            .build()
+            .toString(),
+        "Authorization",
+        "Bearer " + token);
   }
 
   private static HttpResponse<String> answer(String number, boolean accepted, String reason) {
@@ -316,6 +320,83 @@ class LifecycleIT extends SystemTest {
         "MEDIATION",
         Database.text("select referral_chosen from complaint where complaint_number = ?", number));
     ok(post(number, "archive", Json.createObjectBuilder().add("by", "档案管理员")));
+  }
+
+  @Test
+  @DisplayName(
+      "R-F4 four eyes: whoever decides is the signed-in person, not the body; one person holding"
+          + " risk, legal and executive roles fills one place of a 30,000 CNY chain; the proposer"
+          + " approves no place (maker–checker); a token without employee_id decides nothing")
+  void fourEyesOnTheSignedInPerson() {
+    String number = investigating(aComplaint().about("理财产品亏损 3 万元"));
+    String proposer = Tokens.person("调查员 李强", List.of("handler"), "CSC", "E10001", "信用卡中心");
+    HttpResponse<String> proposed =
+        Api.postJson(
+            COMPLAINTS + "/" + number + "/resolution",
+            Json.createObjectBuilder()
+                .add("type", "FULL_REFUND_OR_COMPENSATION")
+                .add("amount", Json.createValue(new java.math.BigDecimal("30000")))
+                .add("conclusion", "销售时风险揭示不足")
+                .add("ruleReliedOn", "《理财产品销售管理办法》")
+                .add("howCarriedOut", "补偿至客户账户")
+                .add("by", "someone else entirely")
+                .build()
+                .toString(),
+            "Authorization",
+            "Bearer " + proposer);
+    JsonObject resolution = ok(proposed);
+    assertEquals("调查员 李强 (E10001)", resolution.getString("proposedBy"), "the token's person");
+    assertEquals(
+        List.of("HEAD_OFFICE_RISK", "HEAD_OFFICE_LEGAL", "EXECUTIVE"),
+        strings(resolution, "approvalChain"));
+
+    String allThree =
+        Tokens.person(
+            "王总",
+            List.of("head-office-risk", "head-office-legal", "executive"),
+            null,
+            "E40009",
+            "总行");
+    String body =
+        "{\"role\":\"%s\",\"approver\":{\"name\":\"李四\",\"employeeId\":\"E77777\"},"
+            + "\"decision\":\"APPROVE\",\"reason\":\"同意\"}";
+    JsonObject first =
+        ok(
+            Api.postJson(
+                COMPLAINTS + "/" + number + "/approvals",
+                body.formatted("HEAD_OFFICE_RISK"),
+                "Authorization",
+                "Bearer " + allThree));
+    JsonObject decision = first.getJsonArray("decisions").getJsonObject(0);
+    assertEquals("E40009", decision.getString("employeeId"), "the typed E77777 is not recorded");
+    assertEquals("王总", decision.getString("approver"));
+    HttpResponse<String> again =
+        Api.postJson(
+            COMPLAINTS + "/" + number + "/approvals",
+            body.formatted("HEAD_OFFICE_LEGAL"),
+            "Authorization",
+            "Bearer " + allThree);
+    assertEquals(409, again.statusCode(), "one person, one place: " + again.body());
+
+    String proposerAsLegal =
+        Tokens.person("调查员 李强", List.of("head-office-legal"), null, "E10001", null);
+    HttpResponse<String> maker = decideAs(proposerAsLegal, number, "HEAD_OFFICE_LEGAL", true);
+    assertEquals(409, maker.statusCode(), maker.body());
+    assertTrue(Api.json(maker).getString("detail").contains("maker–checker"), maker.body());
+
+    String anonymous =
+        Tokens.mint("legal-without-id", List.of("head-office-legal"), null, null, 600);
+    HttpResponse<String> nobody = decideAs(anonymous, number, "HEAD_OFFICE_LEGAL", true);
+    assertEquals(403, nobody.statusCode(), nobody.body());
+
+    ok(decide(number, "HEAD_OFFICE_LEGAL", "E50009", null, true));
+    JsonObject approved = ok(decide(number, "EXECUTIVE", "E90009", null, true));
+    assertEquals(
+        List.of("E40009", "E50009", "E90009"),
+        approved.getJsonArray("decisions").stream()
+            .map(d -> d.asJsonObject().getString("employeeId"))
+            .toList(),
+        "three people, none of them the proposer");
   }
 
   @Test

@@ -41,11 +41,13 @@ class TaskResultsIT extends SystemTest {
         "resolution",
         "{\"type\":\"FEE_WAIVER_OR_REFUND\",\"amount\":50,\"conclusion\":\"多扣\","
             + "\"ruleReliedOn\":\"收费标准\",\"howCarriedOut\":\"退回\",\"by\":\"李强\"}");
-    step(
-        number,
-        "approvals",
-        "{\"role\":\"DEPARTMENT_HEAD\",\"approver\":{\"name\":\"部门负责人\",\"employeeId\":\"E3\"},"
-            + "\"decision\":\"APPROVE\",\"reason\":\"同意\"}");
+    HttpResponse<String> approved =
+        Api.postJson(
+            "/api/v1/complaints/" + number + "/approvals",
+            "{\"role\":\"DEPARTMENT_HEAD\",\"decision\":\"APPROVE\",\"reason\":\"同意\"}",
+            "Authorization",
+            "Bearer " + Tokens.approver("DEPARTMENT_HEAD", "E3", null));
+    assertEquals(200, approved.statusCode(), approved.body());
     step(number, "customer-answer", "{\"accepted\":true,\"recordedBy\":\"app\"}");
     JsonObject task =
         Broker.receiveMatching(

@@ -35,7 +35,7 @@ final class Tokens {
           "administrator");
 
   /** What most system tests act as: every role, bank-wide (the department claim is CSC). */
-  static final String EVERY_ROLE = mint("system-test", ALL_ROLES, null, "CSC", 3600);
+  static final String EVERY_ROLE = person("system-test", ALL_ROLES, "CSC", "E00000", null);
 
   private static PrivateKey key;
 
@@ -56,18 +56,81 @@ final class Tokens {
   static String mint(
       String name, List<String> groups, String channel, String department, long seconds) {
     long now = Instant.now().getEpochSecond();
+    return mint(name, groups, channel, department, now, now + seconds, "\"complaints\"");
+  }
+
+  /**
+   * A member of staff as the bank's identity provider describes them (R-F4, R-P2): the person's
+   * employee id and, if given, unit in the token, which is what the case records of who acted.
+   */
+  static String person(
+      String name, List<String> groups, String department, String employeeId, String unit) {
+    long now = Instant.now().getEpochSecond();
+    StringBuilder extra = new StringBuilder(",\"employee_id\":\"").append(employeeId).append('"');
+    if (unit != null) {
+      extra.append(",\"unit\":\"").append(unit).append('"');
+    }
+    return mint(
+        name, groups, null, department, now, now + 3600, "\"complaints\"", extra.toString());
+  }
+
+  /** An approver deciding as {@code role} (DEPARTMENT_HEAD …), a person of their own. */
+  static String approver(String role, String employeeId, String unit) {
+    return approver(role, employeeId, unit, "CSC");
+  }
+
+  /** ... a department head of {@code department} (the other roles are bank-wide). */
+  static String approver(String role, String employeeId, String unit, String department) {
+    String group = role.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return person(
+        "审批人 " + employeeId,
+        List.of(group),
+        group.equals("department-head") ? department : null,
+        employeeId,
+        unit);
+  }
+
+  /**
+   * A token as an identity provider issues it: {@code audience} is the aud claim's JSON ({@code
+   * "complaints"}, {@code ["crm","complaints"]}), or null for none.
+   */
+  static String mint(
+      String name,
+      List<String> groups,
+      String channel,
+      String department,
+      long issuedAt,
+      long expiresAt,
+      String audience) {
+    return mint(name, groups, channel, department, issuedAt, expiresAt, audience, "");
+  }
+
+  /** ... with {@code extraClaims}: JSON members to add, each starting with a comma. */
+  private static String mint(
+      String name,
+      List<String> groups,
+      String channel,
+      String department,
+      long issuedAt,
+      long expiresAt,
+      String audience,
+      String extraClaims) {
     StringBuilder claims = new StringBuilder();
+    claims.append("{\"iss\":\"complaints-local\",");
+    if (audience != null) {
+      claims.append("\"aud\":").append(audience).append(',');
+    }
     claims
-        .append("{\"iss\":\"complaints-local\",\"sub\":\"")
+        .append("\"sub\":\"")
         .append(name)
         .append("\",\"upn\":\"")
         .append(name)
         .append("\",\"groups\":[")
         .append(groups.stream().map(g -> "\"" + g + "\"").collect(Collectors.joining(",")))
         .append("],\"iat\":")
-        .append(now)
+        .append(issuedAt)
         .append(",\"exp\":")
-        .append(now + seconds)
+        .append(expiresAt)
         .append(",\"jti\":\"")
         .append(UUID.randomUUID())
         .append('"');
@@ -77,7 +140,7 @@ final class Tokens {
     if (department != null) {
       claims.append(",\"department\":\"").append(department).append('"');
     }
-    claims.append('}');
+    claims.append(extraClaims).append('}');
     String signed =
         base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
             + "."

@@ -82,7 +82,8 @@ public class CaseLifecycle {
   String followUpDepartment;
 
   /** R-F3, R-F4: the investigation proposes a resolution; its approval chain is fixed now. */
-  public Resolution propose(ComplaintNumber number, ResolutionProposal proposal, String by) {
+  public Resolution propose(
+      ComplaintNumber number, ResolutionProposal proposal, Approver proposer) {
     Complaint complaint = locked(number);
     Instant now = clock.instant();
     complaint.proposeResolution();
@@ -98,7 +99,7 @@ public class CaseLifecycle {
             proposal.conclusion(),
             proposal.ruleReliedOn(),
             proposal.howCarriedOut(),
-            by,
+            proposer,
             now,
             chain);
     em.persist(resolution);
@@ -106,7 +107,7 @@ public class CaseLifecycle {
     timeline.record(
         complaint.id(),
         CaseEventKind.RESOLUTION_PROPOSED,
-        by,
+        resolution.proposedBy(),
         "Proposed "
             + proposal.type()
             + (proposal.amount() == null ? "" : " of " + proposal.amount().shown())

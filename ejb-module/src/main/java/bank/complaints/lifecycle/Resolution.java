@@ -71,6 +71,10 @@ public class Resolution {
   @Column(name = "proposed_by", nullable = false, updatable = false)
   private String proposedBy;
 
+  /** R-F4 maker–checker: the proposer's employee id, whom no approver may be. */
+  @Column(name = "proposed_by_employee_id", updatable = false)
+  private String proposedByEmployeeId;
+
   @Column(name = "proposed_at", nullable = false, updatable = false)
   private OffsetDateTime proposedAt;
 
@@ -99,7 +103,7 @@ public class Resolution {
       String conclusion,
       String ruleReliedOn,
       String howCarriedOut,
-      String proposedBy,
+      Approver proposer,
       Instant now,
       List<ApproverRole> chain) {
     if (chain.isEmpty()) {
@@ -112,7 +116,8 @@ public class Resolution {
     resolution.conclusion = conclusion;
     resolution.ruleReliedOn = ruleReliedOn;
     resolution.howCarriedOut = howCarriedOut;
-    resolution.proposedBy = proposedBy;
+    resolution.proposedBy = proposer.name() + " (" + proposer.employeeId() + ")";
+    resolution.proposedByEmployeeId = proposer.employeeId();
     resolution.proposedAt = now.atOffset(ZoneOffset.UTC);
     resolution.requiredRoles = String.join(",", chain.stream().map(Enum::name).toList());
     resolution.status = Status.PENDING;
@@ -128,8 +133,9 @@ public class Resolution {
   }
 
   /**
-   * R-F4: records one decision. Only the awaited role decides, and one person takes one place in
-   * the chain (risk and legal are two people, and neither is the executive).
+   * R-F4: records one decision. Only the awaited role decides, one person takes one place in the
+   * chain (risk and legal are two people, and neither is the executive), and the proposer takes
+   * none (maker–checker).
    */
   public void decide(
       ApproverRole role, Approver approver, boolean approve, String reason, Instant now) {
@@ -146,6 +152,12 @@ public class Resolution {
               + "), not the "
               + role
               + ".");
+    }
+    if (approver.employeeId().equals(proposedByEmployeeId)) {
+      throw new RuleViolationException(
+          approver.employeeId()
+              + " proposed this resolution and may not approve it (maker–checker); the next is"
+              + " someone else.");
     }
     if (approvals.stream().anyMatch(a -> a.approver().employeeId().equals(approver.employeeId()))) {
       throw new RuleViolationException(

@@ -49,9 +49,23 @@ class ApprovalTest {
         "盗刷损失由本行承担",
         "《银行卡业务管理办法》第 X 条",
         "转账至客户账户",
-        "调查员",
+        new Approver("调查员 李强", "E9", "信用卡中心"),
         NOW,
         TIERS.forAmount(money));
+  }
+
+  @Test
+  @DisplayName("R-F4 maker–checker: the person who proposed a resolution approves no place of it")
+  void theProposerMayNotApprove() {
+    Resolution resolution = proposed("500");
+    Approver proposer = new Approver("调查员 李强", "E9", "CSC");
+    assertThrows(
+        RuleViolationException.class,
+        () -> resolution.decide(ApproverRole.DEPARTMENT_HEAD, proposer, true, "同意", NOW));
+    assertEquals(Resolution.Status.PENDING, resolution.status(), "nothing recorded");
+    resolution.decide(
+        ApproverRole.DEPARTMENT_HEAD, new Approver("部门负责人 赵敏", "E30001", null), true, "同意", NOW);
+    assertEquals(Resolution.Status.APPROVED, resolution.status());
   }
 
   @Test

@@ -2,6 +2,7 @@ package bank.complaints.api.security;
 
 import bank.complaints.intake.CaseOwnership;
 import bank.complaints.intake.Channel;
+import bank.complaints.lifecycle.Approver;
 import bank.complaints.routing.DepartmentCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
@@ -19,6 +20,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
   private String name;
+  private String displayName;
+  private String employeeId;
+  private String unit;
   private Set<Role> roles = EnumSet.noneOf(Role.class);
   private Channel channel;
   private DepartmentCode department;
@@ -26,6 +30,9 @@ public class Caller {
 
   void authenticate(JsonWebToken token) {
     this.name = token.getName();
+    this.displayName = shown(claim(token, "name").filter(n -> !n.isBlank()).orElse(name));
+    this.employeeId = claim(token, "employee_id").filter(Caller::isEmployeeId).orElse(null);
+    this.unit = claim(token, "unit").map(Caller::shown).filter(u -> !u.isBlank()).orElse(null);
     this.roles = EnumSet.noneOf(Role.class);
     if (token.getGroups() != null) {
       token.getGroups().forEach(group -> Role.ofGroup(group).ifPresent(roles::add));
@@ -60,6 +67,37 @@ public class Caller {
 
   public String name() {
     return name;
+  }
+
+  /** A name as the case records it: one line, at most 60 characters (the record holds 100). */
+  private static String shown(String text) {
+    String line = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
+    return line.length() <= 60 ? line : line.substring(0, 60);
+  }
+
+  private static boolean isEmployeeId(String text) {
+    return text.matches("[A-Za-z0-9-]{1,32}");
+  }
+
+  /**
+   * Who acts, as the case records it: the token's name claim (else its principal) and the employee
+   * id the bank's identity provider puts in {@code employee_id}, never what a body says.
+   */
+  public String signature() {
+    return employeeId == null ? displayName : displayName + " (" + employeeId + ")";
+  }
+
+  /**
+   * R-F4, R-P2: the signed-in person as an approver (or a proposer, whom no approver may be): only
+   * a token that carries the person's employee id may decide, since the four-eyes and recusal
+   * checks compare employee ids.
+   */
+  public Approver approver() {
+    if (employeeId == null) {
+      throw new AccessDeniedException(
+          "Proposing and approving need the person's employee id in the token (employee_id).");
+    }
+    return new Approver(displayName, employeeId, unit);
   }
 
   public Set<Role> roles() {

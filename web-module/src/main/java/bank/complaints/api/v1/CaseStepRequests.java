@@ -16,25 +16,18 @@ public final class CaseStepRequests {
 
   private CaseStepRequests() {}
 
-  /** R-I7: who contacted the customer, and a note. */
+  /** R-I7: that the customer was contacted (by whoever is signed in), and a note. */
   @Schema(name = "CustomerContact")
   public static class CustomerContact {
-    @NotBlank
-    @Size(max = 100)
-    @Schema(example = "王芳 (CSC)")
-    public String by;
 
     @Size(max = 1000)
     @Schema(example = "电话联系客户，告知处理流程和预计时间。")
     public String note;
   }
 
-  /** R-F2: who starts the investigation, and the plan. */
+  /** R-F2: the investigation plan (its investigator is whoever is signed in). */
   @Schema(name = "InvestigationStart")
   public static class InvestigationStart {
-    @NotBlank
-    @Size(max = 100)
-    public String by;
 
     @NotBlank
     @Size(max = 4000)
@@ -45,9 +38,6 @@ public final class CaseStepRequests {
   /** Why the clock stops counting. */
   @Schema(name = "ClockPause")
   public static class ClockPause {
-    @NotBlank
-    @Size(max = 100)
-    public String by;
 
     @NotNull public PauseReason reason;
 
@@ -55,15 +45,7 @@ public final class CaseStepRequests {
     public String note;
   }
 
-  /** Who resumes the clock. */
-  @Schema(name = "ClockResume")
-  public static class ClockResume {
-    @NotBlank
-    @Size(max = 100)
-    public String by;
-  }
-
-  /** R-F2: an approved extension. */
+  /** R-F2: an extension, approved by whoever is signed in (an approving role). */
   @Schema(name = "DeadlineExtension")
   public static class DeadlineExtension {
     @NotNull
@@ -74,11 +56,6 @@ public final class CaseStepRequests {
         example = "P2D",
         description = "In the clock's measure: on a working-time clock P1D is one working day")
     public String extension;
-
-    @NotBlank
-    @Size(max = 100)
-    @Schema(example = "李强 (department head)")
-    public String approvedBy;
 
     @NotBlank
     @Size(max = 1000)
@@ -98,10 +75,6 @@ public final class CaseStepRequests {
     public Category category;
 
     @NotBlank
-    @Size(max = 100)
-    public String by;
-
-    @NotBlank
     @Size(max = 1000)
     @Schema(example = "客户损失超过首次评估")
     public String reason;
@@ -114,10 +87,6 @@ public final class CaseStepRequests {
     @Size(max = 10)
     @Schema(example = "[\"LONG_WAIT_SIMPLE_BUSINESS\", \"CLOSED_COUNTERS\"]")
     public List<@NotNull CauseTag> tags;
-
-    @NotBlank
-    @Size(max = 100)
-    public String by;
 
     @NotBlank
     @Size(max = 1000)

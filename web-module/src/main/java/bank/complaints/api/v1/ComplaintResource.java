@@ -10,6 +10,7 @@ import bank.complaints.api.security.Role;
 import bank.complaints.handling.CaseHandling;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.intake.IntakeService;
+import bank.complaints.lifecycle.Approver;
 import bank.complaints.lifecycle.CaseLifecycle;
 import bank.complaints.platform.BankZone;
 import bank.complaints.privacy.PersonalDataAccess;
@@ -170,7 +171,7 @@ public class ComplaintResource {
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public List<ClockView> customerContacted(CaseStepRequests.CustomerContact body) {
     CaseStepRequests.CustomerContact valid = validation.valid(body);
-    handling.customerContacted(number(), valid.by.strip(), valid.note);
+    handling.customerContacted(number(), caller.signature(), valid.note);
     return clocks();
   }
 
@@ -183,7 +184,7 @@ public class ComplaintResource {
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public List<ClockView> startInvestigation(CaseStepRequests.InvestigationStart body) {
     CaseStepRequests.InvestigationStart valid = validation.valid(body);
-    handling.startInvestigation(number(), valid.by.strip(), valid.plan.strip());
+    handling.startInvestigation(number(), caller.signature(), valid.plan.strip());
     return clocks();
   }
 
@@ -197,7 +198,7 @@ public class ComplaintResource {
   public ComplaintView regrade(CaseStepRequests.Regrading body) {
     CaseStepRequests.Regrading valid = validation.valid(body);
     handling.regrade(
-        number(), valid.severity, valid.category, valid.by.strip(), valid.reason.strip());
+        number(), valid.severity, valid.category, caller.signature(), valid.reason.strip());
     return ComplaintView.of(handling.progress(number()), bankZone);
   }
 
@@ -213,7 +214,7 @@ public class ComplaintResource {
     handling.tagCauses(
         number(),
         valid.tags.isEmpty() ? Set.of() : EnumSet.copyOf(valid.tags),
-        valid.by.strip(),
+        caller.signature(),
         valid.reason.strip());
     return ComplaintView.of(handling.progress(number()), bankZone);
   }
@@ -229,7 +230,7 @@ public class ComplaintResource {
   public ComplaintView reassign(LifecycleRequests.Reassignment body) {
     LifecycleRequests.Reassignment valid = validation.valid(body);
     handling.reassign(
-        number(), new DepartmentCode(valid.department), valid.reason.strip(), valid.by.strip());
+        number(), new DepartmentCode(valid.department), valid.reason.strip(), caller.signature());
     return ComplaintView.of(handling.progress(number()), bankZone);
   }
 
@@ -254,7 +255,7 @@ public class ComplaintResource {
             number(),
             new DepartmentCode(valid.department),
             valid.question.strip(),
-            valid.by.strip());
+            caller.signature());
     return Response.status(Response.Status.CREATED)
         .entity(new ConsultationReceipt(task.id(), task.department().value()))
         .build();
@@ -274,7 +275,7 @@ public class ComplaintResource {
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
   public ComplaintView nameHandler(LifecycleRequests.HandlerAssignment body) {
     LifecycleRequests.HandlerAssignment valid = validation.valid(body);
-    handling.nameHandler(number(), valid.handler.toApprover(), valid.by.strip());
+    handling.nameHandler(number(), valid.handler.toApprover(), caller.signature());
     return ComplaintView.of(handling.progress(number()), bankZone);
   }
 
@@ -292,7 +293,7 @@ public class ComplaintResource {
     LifecycleRequests.Proposal valid = validation.valid(body);
     ResolutionView view =
         ResolutionView.of(
-            lifecycle.propose(number(), valid.toProposal(), valid.by.strip()), bankZone);
+            lifecycle.propose(number(), valid.toProposal(), caller.approver()), bankZone);
     return Response.status(Response.Status.CREATED).entity(view).build();
   }
 
@@ -303,8 +304,12 @@ public class ComplaintResource {
       operationId = "decideApproval",
       summary = "R-F4 R-P2: an approver's decision, in the order of the chain",
       description =
-          "The last approval notifies the customer of the result (R-F5). A decision out of turn,"
-              + " or by someone the complaint names (R-P2), is a 409 and the refusal is recorded.")
+          "The approver is the signed-in person (the token's name and employee_id), deciding at"
+              + " the place of the role named, which the token must hold. The last approval"
+              + " notifies the customer of the result (R-F5). A decision out of turn, by someone"
+              + " who already decided or who proposed the resolution (maker–checker), or by someone"
+              + " the complaint names (R-P2), is a 409 and the refusal is recorded; a token without"
+              + " employee_id is a 403.")
   @Allowed({
     Role.DEPARTMENT_HEAD,
     Role.BRANCH_VICE_PRESIDENT,
@@ -319,7 +324,7 @@ public class ComplaintResource {
         lifecycle.decide(
             number(),
             valid.role,
-            valid.approver.toApprover(),
+            caller.approver(),
             valid.decision == LifecycleRequests.Decision.Verdict.APPROVE,
             valid.reason.strip()),
         bankZone);
@@ -373,20 +378,18 @@ public class ComplaintResource {
   public ComplaintView refer(LifecycleRequests.Referral body) {
     LifecycleRequests.Referral valid = validation.valid(body);
     lifecycle.referOutside(
-        number(), valid.offered, valid.chosen, valid.why.strip(), valid.by.strip());
+        number(), valid.offered, valid.chosen, valid.why.strip(), caller.signature());
     return ComplaintView.of(handling.progress(number()), bankZone);
   }
 
   @POST
   @Path("archive")
-  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "archiveComplaint",
       summary = "R-F9: archive a concluded or referred case")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
-  public CaseFileView archive(LifecycleRequests.Archiving body) {
-    LifecycleRequests.Archiving valid = validation.valid(body);
-    lifecycle.archive(number(), valid.by.strip());
+  public CaseFileView archive() {
+    lifecycle.archive(number(), caller.signature());
     return file();
   }
 
@@ -434,22 +437,20 @@ public class ComplaintResource {
             number(),
             Params.pathEnum(stage, SlaStage.class),
             valid.reason,
-            valid.by.strip(),
+            caller.signature(),
             valid.note),
         bankZone);
   }
 
   @POST
   @Path("clocks/{stage}/resume")
-  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "resumeClock",
       summary = "Resume a paused clock; the deadline moves by the time paused")
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
-  public ClockView resume(@PathParam("stage") String stage, CaseStepRequests.ClockResume body) {
-    CaseStepRequests.ClockResume valid = validation.valid(body);
+  public ClockView resume(@PathParam("stage") String stage) {
     return ClockView.of(
-        handling.resume(number(), Params.pathEnum(stage, SlaStage.class), valid.by.strip()),
+        handling.resume(number(), Params.pathEnum(stage, SlaStage.class), caller.signature()),
         bankZone);
   }
 
@@ -458,8 +459,17 @@ public class ComplaintResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "extendDeadline",
-      summary = "R-F2: extend a deadline with a recorded approval; the customer is told the date")
-  @Allowed({Role.HANDLER, Role.SUPERVISOR})
+      summary = "R-F2: extend a deadline, approved by the signed-in approver; the customer is told",
+      description =
+          "Only someone holding an approving role (department head and above) extends a deadline;"
+              + " their name and employee id (from the token) are recorded as the approval.")
+  @Allowed({
+    Role.DEPARTMENT_HEAD,
+    Role.BRANCH_VICE_PRESIDENT,
+    Role.HEAD_OFFICE_RISK,
+    Role.HEAD_OFFICE_LEGAL,
+    Role.EXECUTIVE
+  })
   public ClockView extend(
       @PathParam("stage") String stage, CaseStepRequests.DeadlineExtension body) {
     CaseStepRequests.DeadlineExtension valid = validation.valid(body);
@@ -474,9 +484,15 @@ public class ComplaintResource {
             number(),
             Params.pathEnum(stage, SlaStage.class),
             extra,
-            valid.approvedBy.strip(),
+            extensionApprover(),
             valid.reason.strip()),
         bankZone);
+  }
+
+  /** R-F2: who approved an extension, as the case records it: an approver with an employee id. */
+  private String extensionApprover() {
+    Approver approver = caller.approver();
+    return approver.name() + " (" + approver.employeeId() + ")";
   }
 
   private ComplaintNumber number() {

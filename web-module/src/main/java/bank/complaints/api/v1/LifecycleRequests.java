@@ -52,10 +52,6 @@ public final class LifecycleRequests {
     @Schema(example = "3 个工作日内退回多扣年费至信用卡账户")
     public String howCarriedOut;
 
-    @NotBlank
-    @Size(max = 100)
-    public String by;
-
     ResolutionProposal toProposal() {
       try {
         return new ResolutionProposal(
@@ -70,7 +66,7 @@ public final class LifecycleRequests {
     }
   }
 
-  /** R-F4: one approver's decision. */
+  /** R-F4: the signed-in approver's decision, at the place in the chain of the role named. */
   @Schema(name = "ApprovalDecision")
   public static class Decision {
     /** Approve, or send the proposal back to the investigation. */
@@ -83,8 +79,6 @@ public final class LifecycleRequests {
     @Schema(example = "BRANCH_VICE_PRESIDENT")
     public ApproverRole role;
 
-    @NotNull @Valid public Person approver;
-
     @NotNull
     @Schema(example = "APPROVE")
     public Verdict decision;
@@ -95,8 +89,8 @@ public final class LifecycleRequests {
     public String reason;
   }
 
-  /** Who decides (R-P2 checks them against the complaint). */
-  @Schema(name = "Approver")
+  /** A member of staff: the handler named for a case (R-P2 checks them against the complaint). */
+  @Schema(name = "StaffMember")
   public static class Person {
     @NotBlank
     @Size(max = 100)
@@ -166,18 +160,6 @@ public final class LifecycleRequests {
     @Size(max = 1000)
     @Schema(example = "损失由第三方商户造成，超出本行责任范围")
     public String why;
-
-    @NotBlank
-    @Size(max = 100)
-    public String by;
-  }
-
-  /** R-F9: who archives the file. */
-  @Schema(name = "Archiving")
-  public static class Archiving {
-    @NotBlank
-    @Size(max = 100)
-    public String by;
   }
 
   /** R-F1: to which department the case moves, and why. */
@@ -192,20 +174,12 @@ public final class LifecycleRequests {
     @Size(max = 1000)
     @Schema(example = "涉及信用卡账务，转信用卡中心")
     public String reason;
-
-    @NotBlank
-    @Size(max = 100)
-    public String by;
   }
 
   /** R-P2: who handles the case. */
   @Schema(name = "HandlerAssignment")
   public static class HandlerAssignment {
     @NotNull @Valid public Person handler;
-
-    @NotBlank
-    @Size(max = 100)
-    public String by;
   }
 
   /** R-F2: which department is asked, and what. */
@@ -220,9 +194,5 @@ public final class LifecycleRequests {
     @Size(max = 1000)
     @Schema(example = "该理财产品的风险揭示是否符合当时的销售规定？")
     public String question;
-
-    @NotBlank
-    @Size(max = 100)
-    public String by;
   }
 }
