@@ -19,7 +19,9 @@
 #   broker-primary-kill  kill -9 the primary (the backup takes over)
 #   broker-primary-up    start the primary again (it takes over from the backup: fail-back);
 #                   returns once the backup holds a replica again
-#   db-prepare      postgresql on this host: create the role and database if absent
+#   db-prepare      the database's two users: its owner (DB_USER, migrations) and the runtime user
+#                   (DB_APP_USER); postgresql on this host: the roles and the database if absent,
+#                   h2: the file with both users
 #   db-reset        drop the database's contents (h2 file or local postgresql database) and the
 #                   audit checkpoints that named its chain
 #   db-stop         stop the local PostgreSQL cluster that serves DB_PORT (outage tests)
@@ -59,6 +61,9 @@ export BROKER_DEPARTMENT_PASSWORD=${BROKER_DEPARTMENT_PASSWORD:-department}
 departments="CSC EBANK OPS CARDS RETAIL_LENDING WEALTH"
 export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-complaints}
 export DB_USER=${DB_USER:-complaints} DB_PASSWORD=${DB_PASSWORD:-complaints}
+# R-S3: the application runs as DB_APP_USER, which its migrations (run as DB_USER, the schema's
+# owner) grant only what it needs: no UPDATE or DELETE on the audit tables.
+export DB_APP_USER=${DB_APP_USER:-complaints_app} DB_APP_PASSWORD=${DB_APP_PASSWORD:-complaints}
 http_port=${HTTP_PORT:-8080}
 # The domain's own HTTP listener: on the load balancer's port in a single-server run, moved aside
 # when a deployment group serves behind the load balancer.
@@ -225,11 +230,23 @@ local_db() { [ "$COMPLAINTS_DB" = postgresql ] && [[ "$DB_HOST" =~ ^(127\.0\.0\.
 as_postgres() { (cd / && runuser -u postgres -- "$@"); }
 
 db_prepare() {
+  if [ "$COMPLAINTS_DB" = h2 ]; then
+    # The file is made by its owner, with the runtime user beside it (the runtime data source does
+    # not create the file: IFEXISTS).
+    java -cp "$payara_home/h2db/bin/h2.jar" org.h2.tools.Shell \
+      -url "jdbc:h2:$domain_dir/data/complaints;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
+      -user "$DB_USER" -password "$DB_PASSWORD" \
+      -sql "create user if not exists $DB_APP_USER password '$DB_APP_PASSWORD'" > /dev/null
+  fi
   if local_db; then
-    if [ -z "$(as_postgres psql -p "$DB_PORT" -tAc "select 1 from pg_roles where rolname = '$DB_USER'")" ]; then
-      log "creating role $DB_USER"
-      as_postgres psql -p "$DB_PORT" -qc "create role \"$DB_USER\" login password '$DB_PASSWORD'"
-    fi
+    local role password
+    for role in "$DB_USER" "$DB_APP_USER"; do
+      password=$DB_PASSWORD; [ "$role" = "$DB_APP_USER" ] && password=$DB_APP_PASSWORD
+      if [ -z "$(as_postgres psql -p "$DB_PORT" -tAc "select 1 from pg_roles where rolname = '$role'")" ]; then
+        log "creating role $role"
+        as_postgres psql -p "$DB_PORT" -qc "create role \"$role\" login password '$password'"
+      fi
+    done
     if [ -z "$(as_postgres psql -p "$DB_PORT" -tAc "select 1 from pg_database where datname = '$DB_NAME'")" ]; then
       log "creating database $DB_NAME"
       # From template0, so that the database is UTF-8 whatever the cluster's locale and encoding.
@@ -242,7 +259,9 @@ db_reset() {
   # The audit checkpoints (R-S3) hold the old database's chain: a new chain starts from nothing.
   find "$RUNTIME_DIR/dist" -path '*/audit/checkpoints.log' -delete 2>/dev/null || true
   case "$COMPLAINTS_DB" in
-    h2) rm -f "$domain_dir"/data/complaints.*.db "$domain_dir"/data/complaints.lock.db ;;
+    h2)
+      rm -f "$domain_dir"/data/complaints.*.db "$domain_dir"/data/complaints.lock.db
+      db_prepare ;;
     postgresql)
       local_db || die "db-reset only resets a PostgreSQL on this host"
       as_postgres dropdb -p "$DB_PORT" --if-exists --force "$DB_NAME"

@@ -4,13 +4,19 @@ import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -216,6 +222,38 @@ class AuditIT extends SystemTest {
           "update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", last, hash);
     }
     assertTrue(Api.json(Api.get(VERIFICATION)).getBoolean("intact"));
+  }
+
+  @Test
+  @DisplayName(
+      "R-S3 the application runs as a database user that inserts into and reads the audit tables"
+          + " but can change or delete none of their rows; its migrations run as the owner")
+  void theRuntimeUserCannotRewriteTheAuditLog() throws SQLException {
+    Api.postJson("/api/v1/complaints", aComplaint().json());
+    String sessions =
+        "postgresql".equals(Runtime.database())
+            ? "select count(*) from pg_stat_activity where datname = current_database()"
+                + " and lower(usename) = 'complaints_app'"
+            : "select count(*) from information_schema.sessions"
+                + " where lower(user_name) = 'complaints_app'";
+    assertTrue(
+        Database.count(sessions) > 0, "the application's connections are the runtime user's");
+    try (Connection app = Database.connectAsRuntimeUser();
+        Statement statement = app.createStatement()) {
+      try (ResultSet rows = statement.executeQuery("select count(*) from audit_entry")) {
+        assertTrue(rows.next() && rows.getLong(1) > 0, "it reads the log");
+      }
+      for (String rewrite :
+          List.of(
+              "delete from audit_entry where id > 0",
+              "update audit_entry set reason = 'nothing' where id > 0",
+              "delete from audit_link where seq > 0",
+              "update audit_link set hash = prev_hash where seq > 0",
+              "delete from flyway_schema_history where 1 = 1")) {
+        assertThrows(SQLException.class, () -> statement.executeUpdate(rewrite), rewrite);
+      }
+    }
+    assertTrue(Api.json(Api.get(VERIFICATION)).getBoolean("intact"), "nothing was changed");
   }
 
   /** The verdict once it names the entry (the linker runs every second). */

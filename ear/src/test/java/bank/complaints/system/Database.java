@@ -13,6 +13,31 @@ final class Database {
 
   private Database() {}
 
+  /** As the application's runtime user (R-S3), not the schema's owner the tests act as. */
+  static Connection connectAsRuntimeUser() throws SQLException {
+    String user = env("DB_APP_USER", "complaints_app");
+    String password = env("DB_APP_PASSWORD", "complaints");
+    if ("postgresql".equals(Runtime.database())) {
+      return DriverManager.getConnection(
+          "jdbc:postgresql://"
+              + env("DB_HOST", "127.0.0.1")
+              + ":"
+              + env("DB_PORT", "5432")
+              + "/"
+              + env("DB_NAME", "complaints"),
+          user,
+          password);
+    }
+    java.nio.file.Path file =
+        Runtime.dir().resolve("dist/payara6/glassfish/domains/domain1/data/complaints");
+    return DriverManager.getConnection(
+        "jdbc:h2:"
+            + file
+            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE",
+        user,
+        password);
+  }
+
   static Connection connect() throws SQLException {
     if ("postgresql".equals(Runtime.database())) {
       String url =

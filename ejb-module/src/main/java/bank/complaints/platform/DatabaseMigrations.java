@@ -1,21 +1,28 @@
 package bank.complaints.platform;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 /**
  * Applies the versioned schema migrations (db/migration) when the application is deployed, before
- * anything else touches the database. The data source is whatever operations bound to {@code
- * jdbc/complaints}. On several servers at once, Flyway's lock lets one migrate.
+ * anything else touches the database, as the schema's owner ({@code jdbc/complaints-migrations}),
+ * then grants the runtime user ({@code complaints.database.runtime-user}, behind {@code
+ * jdbc/complaints}) what it needs and no more (R-S3, {@link RuntimePrivileges}). On several servers
+ * at once, Flyway's lock lets one migrate.
  */
 @Singleton
 @Startup
@@ -24,11 +31,18 @@ public class DatabaseMigrations {
 
   private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
-  @Resource(lookup = "jdbc/complaints")
-  DataSource dataSource;
+  /** The schema's owner; deployments that give the application one data source have only that. */
+  private static final String MIGRATIONS = "jdbc/complaints-migrations";
+
+  private static final String RUNTIME = "jdbc/complaints";
+
+  @Inject
+  @ConfigProperty(name = "complaints.database.runtime-user")
+  String runtimeUser;
 
   @PostConstruct
   void migrate() {
+    DataSource dataSource = owner();
     MigrateResult result;
     try {
       result =
@@ -53,6 +67,12 @@ public class DatabaseMigrations {
               + e.getStatement(),
           cause);
     }
+    try (Connection owner = dataSource.getConnection()) {
+      RuntimePrivileges.grant(owner, runtimeUser);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot grant the runtime user " + runtimeUser + " its privileges: " + e.getMessage(), e);
+    }
     LOG.info(
         () ->
             "Database schema at version "
@@ -64,5 +84,24 @@ public class DatabaseMigrations {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now).");
+  }
+
+  private static DataSource owner() {
+    try {
+      return (DataSource) new InitialContext().lookup(MIGRATIONS);
+    } catch (NamingException e) {
+      LOG.warning(
+          () ->
+              "No "
+                  + MIGRATIONS
+                  + ": migrating as the runtime user of "
+                  + RUNTIME
+                  + " (R-S3 wants a separate owner; see the README).");
+      try {
+        return (DataSource) new InitialContext().lookup(RUNTIME);
+      } catch (NamingException missing) {
+        throw new IllegalStateException("No data source " + RUNTIME, missing);
+      }
+    }
   }
 }
