@@ -68,7 +68,8 @@ class GradingIT extends SystemTest {
 
   @Test
   @DisplayName(
-      "R-G1 R-G2 staff regrade and reclassify with a reason, recorded internally in the timeline")
+      "R-G1 R-G2 staff regrade and reclassify with a reason, recorded internally in the timeline"
+          + " as the signed-in person")
   void regradeWithReason() {
     String number = submit(aComplaint().about("年费重复扣收")).getString("number");
     HttpResponse<String> regraded =
@@ -76,8 +77,10 @@ class GradingIT extends SystemTest {
             "PUT",
             COMPLAINTS + "/" + number + "/grade",
             "application/json",
-            "{\"severity\":\"YELLOW\",\"category\":\"PRODUCT\",\"by\":\"主管 孙七\","
-                + "\"reason\":\"INTERNAL 涉及产品规则\"}");
+            "{\"severity\":\"YELLOW\",\"category\":\"PRODUCT\",\"by\":\"someone else\","
+                + "\"reason\":\"INTERNAL 涉及产品规则\"}",
+            "Authorization",
+            "Bearer " + Tokens.person("主管 孙七", List.of("supervisor"), null, "E20077", null));
     assertEquals(200, regraded.statusCode(), regraded.body());
     JsonObject view = Api.json(regraded);
     assertEquals("YELLOW", view.getString("severity"));
@@ -87,8 +90,10 @@ class GradingIT extends SystemTest {
         1,
         Database.count(
             "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
-                + " where c.complaint_number = ? and e.kind = 'REGRADED' and e.actor = '主管 孙七'",
-            number));
+                + " where c.complaint_number = ? and e.kind = 'REGRADED'"
+                + " and e.actor = '主管 孙七 (E20077)'",
+            number),
+        "recorded as the signed-in supervisor, not the body's name");
 
     HttpResponse<String> noReason =
         Api.request(

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ public class AuditCheckpoints {
   @Inject ChainHash chainHash;
   @Inject Clock clock;
 
+  /** Enough of the file's end for the last checkpoints (a line is about 160 bytes). */
+  private static final int TAIL_BYTES = 16 * 1024;
+
   private Path path;
 
   @PostConstruct
@@ -62,14 +66,21 @@ public class AuditCheckpoints {
     }
   }
 
-  /** The newest checkpoint whose MAC holds (a line that does not hold is not a checkpoint). */
+  /**
+   * The newest checkpoint whose MAC holds (a line that does not hold is not a checkpoint), read
+   * from the file's end: the file grows by a line a minute.
+   */
   public synchronized Optional<Checkpoint> latest() {
     if (!Files.exists(path)) {
       return Optional.empty();
     }
     List<String> lines;
-    try {
-      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+    try (RandomAccessFile tail = new RandomAccessFile(path.toFile(), "r")) {
+      long start = Math.max(0, tail.length() - TAIL_BYTES);
+      byte[] bytes = new byte[(int) (tail.length() - start)];
+      tail.seek(start);
+      tail.readFully(bytes);
+      lines = List.of(new String(bytes, StandardCharsets.UTF_8).split("\n"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the audit checkpoints " + path, e);
     }
@@ -83,9 +94,5 @@ public class AuditCheckpoints {
       }
     }
     return Optional.empty();
-  }
-
-  public String where() {
-    return path.toString();
   }
 }

@@ -226,6 +226,8 @@ public class AuditVerification {
   }
 
   private long pending() {
-    return em.createQuery("select count(p) from AuditPending p", Long.class).getSingleResult();
+    return em.createQuery(
+            "select count(p) from AuditPending p where p.refusedAt is null", Long.class)
+        .getSingleResult();
   }
 }

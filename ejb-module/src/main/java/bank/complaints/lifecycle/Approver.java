@@ -9,4 +9,9 @@ public record Approver(String name, String employeeId, String unit) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(employeeId, "employeeId");
   }
+
+  /** As the case records who acted: {@code 李强 (E10001)}. */
+  public String signature() {
+    return name + " (" + employeeId + ")";
+  }
 }

@@ -138,7 +138,7 @@ public class CaseLifecycle {
     Resolution resolution = pending(complaint);
     Instant now = clock.instant();
     resolution.decide(role, approver, approve, reason, now);
-    String who = role + " " + approver.name() + " (" + approver.employeeId() + ")";
+    String who = role + " " + approver.signature();
     if (!approve) {
       complaint.resolutionRejected();
       clocks.stop(complaint.id(), SlaStage.APPROVAL, now);

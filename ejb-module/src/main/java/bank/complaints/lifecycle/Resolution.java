@@ -116,7 +116,7 @@ public class Resolution {
     resolution.conclusion = conclusion;
     resolution.ruleReliedOn = ruleReliedOn;
     resolution.howCarriedOut = howCarriedOut;
-    resolution.proposedBy = proposer.name() + " (" + proposer.employeeId() + ")";
+    resolution.proposedBy = proposer.signature();
     resolution.proposedByEmployeeId = proposer.employeeId();
     resolution.proposedAt = now.atOffset(ZoneOffset.UTC);
     resolution.requiredRoles = String.join(",", chain.stream().map(Enum::name).toList());

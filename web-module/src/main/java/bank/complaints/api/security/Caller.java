@@ -84,7 +84,7 @@ public class Caller {
    * id the bank's identity provider puts in {@code employee_id}, never what a body says.
    */
   public String signature() {
-    return employeeId == null ? displayName : displayName + " (" + employeeId + ")";
+    return employeeId == null ? displayName : approver().signature();
   }
 
   /**
