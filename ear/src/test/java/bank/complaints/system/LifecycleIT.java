@@ -11,6 +11,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -397,6 +400,64 @@ class LifecycleIT extends SystemTest {
             .map(d -> d.asJsonObject().getString("employeeId"))
             .toList(),
         "three people, none of them the proposer");
+  }
+
+  @Test
+  @DisplayName(
+      "R-F9 R-I5 an archived case is frozen: regrading, cause tags, evidence and reassignment are"
+          + " refused (409) and change nothing; its file holds the evidence register with each"
+          + " file's SHA-256")
+  void archiveFreezesTheCase() throws Exception {
+    String number = investigating(aComplaint().about("第三方商户扣款纠纷"));
+    byte[] statement = "商户对账单：2026-11-20 扣款 35.50 元".getBytes(StandardCharsets.UTF_8);
+    Multipart form =
+        Multipart.form()
+            .field("kind", "TRANSACTION_SCREENSHOT")
+            .field("description", "商户对账单")
+            .field("registeredBy", "调查员 李强")
+            .file("file", "statement.txt", "text/plain", statement);
+    HttpResponse<String> uploaded =
+        Api.postBytes(
+            COMPLAINTS + "/" + number + "/evidence/files", form.contentType(), form.bytes());
+    assertEquals(201, uploaded.statusCode(), uploaded.body());
+    ok(
+        post(
+            number,
+            "referral",
+            Json.createObjectBuilder()
+                .add("offered", Json.createArrayBuilder().add("MEDIATION"))
+                .add("chosen", "MEDIATION")
+                .add("why", "损失由第三方商户造成")));
+    JsonObject archived = ok(post(number, "archive", Json.createObjectBuilder()));
+    assertEquals("ARCHIVED", archived.getJsonObject("complaint").getString("status"));
+    String digest =
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(statement));
+    JsonObject item = archived.getJsonArray("evidence").getJsonObject(0);
+    assertEquals(digest, item.getString("sha256"), "the register keeps the file's digest");
+
+    String path = COMPLAINTS + "/" + number;
+    List<HttpResponse<String>> refused =
+        List.of(
+            Api.putJson(
+                path + "/grade", "{\"severity\":\"RED\",\"category\":\"FEES\",\"reason\":\"x\"}"),
+            Api.putJson(path + "/cause-tags", "{\"tags\":[\"CLOSED_COUNTERS\"],\"reason\":\"x\"}"),
+            Api.postJson(
+                path + "/evidence",
+                "{\"kind\":\"VIDEO_LINK\",\"description\":\"x\",\"registeredBy\":\"x\","
+                    + "\"link\":\"https://pan.example.com/s/late\"}"),
+            Api.postJson(path + "/reassignment", "{\"department\":\"OPS\",\"reason\":\"x\"}"));
+    for (HttpResponse<String> answer : refused) {
+      assertEquals(409, answer.statusCode(), answer.request().uri() + " " + answer.body());
+    }
+    JsonObject after = Api.json(Api.get(path + "/file"));
+    assertEquals(
+        archived.getJsonObject("complaint").getString("severity"),
+        after.getJsonObject("complaint").getString("severity"));
+    assertEquals(1, after.getJsonArray("evidence").size(), "no evidence added");
+    assertEquals(
+        archived.getJsonArray("timeline").size(),
+        after.getJsonArray("timeline").size(),
+        "nothing recorded as done");
   }
 
   @Test

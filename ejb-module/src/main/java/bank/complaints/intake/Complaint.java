@@ -393,6 +393,7 @@ public class Complaint {
    * staff). A Red case gets its task force at once, and keeps it if later regraded.
    */
   public void grade(Grade grade) {
+    mustNotBeArchived("regrading");
     this.severity = grade.severity();
     this.category = grade.category();
     if (grade.severity() == Severity.RED) {
@@ -402,6 +403,7 @@ public class Complaint {
 
   /** R-G3: replaces the cause tags; true when they changed. */
   public boolean tagCauses(Set<CauseTag> tags) {
+    mustNotBeArchived("cause tags");
     Set<CauseTag> replacement =
         tags.isEmpty() ? EnumSet.noneOf(CauseTag.class) : EnumSet.copyOf(tags);
     if (replacement.equals(causeTags)) {
@@ -414,6 +416,7 @@ public class Complaint {
 
   /** R-G3: adds tags proposed by the rules, keeping those already set. */
   public void addCauseTags(Set<CauseTag> tags) {
+    mustNotBeArchived("cause tags");
     causeTags.addAll(tags);
   }
 
@@ -428,6 +431,7 @@ public class Complaint {
 
   /** R-I5: the number the next evidence item of this case gets. */
   public int nextEvidenceNumber() {
+    mustNotBeArchived("evidence");
     return ++evidenceCount;
   }
 
@@ -452,6 +456,7 @@ public class Complaint {
 
   /** R-F1: another department takes the case over, while it is assigned or investigated. */
   public void reassignTo(DepartmentCode responsible) {
+    mustNotBeArchived("reassignment");
     if (status != ComplaintStatus.ASSIGNED && status != ComplaintStatus.INVESTIGATING) {
       throw new RuleViolationException(
           "Complaint " + number.value() + " is " + status + "; only an open investigation moves.");
@@ -480,6 +485,7 @@ public class Complaint {
 
   /** R-P2: names the handler (the caller has checked that the complaint does not name them). */
   public void nameHandler(String name, String employeeId) {
+    mustNotBeArchived("a handler");
     handlerName = name;
     handlerEmployeeId = employeeId;
   }
@@ -545,6 +551,14 @@ public class Complaint {
   /** R-F9: the file is kept as one record. */
   public void archive() {
     moveTo(ComplaintStatus.ARCHIVED);
+  }
+
+  /** R-F9: an archived case's file is frozen: nothing about it changes any more. */
+  private void mustNotBeArchived(String change) {
+    if (status == ComplaintStatus.ARCHIVED) {
+      throw new RuleViolationException(
+          "Complaint " + number.value() + " is archived and its file frozen: no " + change + ".");
+    }
   }
 
   private void moveTo(ComplaintStatus target) {

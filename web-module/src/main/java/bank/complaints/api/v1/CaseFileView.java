@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * R-F9: a case's whole file as one record: the complaint, its resolutions and approvals, the tasks
- * and their results, the deadlines, and the full timeline with internal notes. Personal data stays
- * masked (R-S2).
+ * and their results, the deadlines, the evidence register (each file's SHA-256), and the full
+ * timeline with internal notes. Personal data stays masked (R-S2).
  */
 @Schema(name = "CaseFile")
 public record CaseFileView(
@@ -17,6 +17,8 @@ public record CaseFileView(
     List<ResolutionView> resolutions,
     List<Task> tasks,
     List<ClockView> clocks,
+    @Schema(description = "R-F9 R-I5: the evidence register, with each uploaded file's SHA-256")
+        List<EvidenceView> evidence,
     List<Entry> timeline) {
 
   /** A task and its result. */
@@ -38,7 +40,7 @@ public record CaseFileView(
   public record Entry(
       OffsetDateTime at, String kind, String actor, String what, boolean customerVisible) {}
 
-  static CaseFileView of(CaseFile file, ZoneId zone) {
+  static CaseFileView of(CaseFile file, List<EvidenceView> evidence, ZoneId zone) {
     return new CaseFileView(
         ComplaintView.of(file.complaint(), zone),
         file.resolutions().stream().map(r -> ResolutionView.of(r, zone)).toList(),
@@ -60,6 +62,7 @@ public record CaseFileView(
                         t.dueAt().atZone(zone).toOffsetDateTime()))
             .toList(),
         file.clocks().stream().map(c -> ClockView.of(c, zone)).toList(),
+        evidence,
         file.timeline().stream()
             .map(
                 e ->

@@ -10,7 +10,6 @@ import bank.complaints.api.security.Role;
 import bank.complaints.handling.CaseHandling;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.intake.IntakeService;
-import bank.complaints.lifecycle.Approver;
 import bank.complaints.lifecycle.CaseLifecycle;
 import bank.complaints.platform.BankZone;
 import bank.complaints.privacy.PersonalDataAccess;
@@ -412,7 +411,11 @@ public class ComplaintResource {
     Role.MANAGER
   })
   public CaseFileView file() {
-    return CaseFileView.of(lifecycle.file(number()), bankZone);
+    List<EvidenceView> evidence =
+        handling.evidence(number()).stream()
+            .map(item -> EvidenceView.of(number, item, bankZone))
+            .toList();
+    return CaseFileView.of(lifecycle.file(number()), evidence, bankZone);
   }
 
   @GET
@@ -484,15 +487,9 @@ public class ComplaintResource {
             number(),
             Params.pathEnum(stage, SlaStage.class),
             extra,
-            extensionApprover(),
+            caller.approver().signature(),
             valid.reason.strip()),
         bankZone);
-  }
-
-  /** R-F2: who approved an extension, as the case records it: an approver with an employee id. */
-  private String extensionApprover() {
-    Approver approver = caller.approver();
-    return approver.name() + " (" + approver.employeeId() + ")";
   }
 
   private ComplaintNumber number() {
