@@ -1,8 +1,10 @@
 package bank.complaints.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -102,6 +104,87 @@ class StatisticsIT extends SystemTest {
     "客服态度差 \"rude\" staff",
     "已解释清楚 Explained"
   };
+
+  @Test
+  @DisplayName(
+      "R-M4 a handler's name starting with =, +, - or @ reaches the CSV as text, prefixed with ',"
+          + " never as a formula a spreadsheet would run; numbers stay numbers")
+  void csvCellsNeverRunAsFormulas() throws Exception {
+    Map<String, String> names = new LinkedHashMap<>();
+    String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    List<String> formulas =
+        List.of("=HYPERLINK(\"http://x.example\")", "+1+1", "-2+3+cmd", "@SUM(A1)", "-3");
+    for (int i = 0; i < formulas.size(); i++) {
+      String employee = "F" + run + i;
+      names.put(employee, formulas.get(i));
+      HttpResponse<String> created =
+          Api.postJson("/api/v1/complaints", ComplaintJson.aComplaint().json());
+      assertEquals(201, created.statusCode(), created.body());
+      String number = Api.json(created).getString("number");
+      HttpResponse<String> named =
+          Api.putJson(
+              "/api/v1/complaints/" + number + "/handler",
+              Json.createObjectBuilder()
+                  .add(
+                      "handler",
+                      Json.createObjectBuilder()
+                          .add("name", formulas.get(i))
+                          .add("employeeId", employee))
+                  .build()
+                  .toString());
+      assertEquals(200, named.statusCode(), named.body());
+    }
+    Statistics.awaitRefresh(Duration.ofMinutes(1));
+    LocalDate today = TestClock.today();
+    HttpResponse<String> csv = Api.get("/api/v1/statistics/csv?from=" + today + "&to=" + today);
+    assertEquals(200, csv.statusCode(), csv.body());
+    Map<String, List<String>> rows = new LinkedHashMap<>();
+    for (String line : csv.body().split("\r\n")) {
+      List<String> cells = cells(line);
+      if (cells.size() > 5 && "EMPLOYEE".equals(cells.get(2))) {
+        rows.put(cells.get(3), cells);
+      }
+    }
+    names.forEach(
+        (employee, name) -> {
+          List<String> row = rows.get(employee);
+          assertNotNull(row, employee + " in " + csv.body());
+          assertEquals(
+              name.equals("-3") ? "-3" : "'" + name,
+              row.get(4),
+              "a formula's text is prefixed; a plain number is left as it is");
+          assertEquals("1", row.get(5), "the count is a number");
+        });
+  }
+
+  /** The cells of one CSV line (RFC 4180 quoting). */
+  private static List<String> cells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
 
   @Test
   @DisplayName(

@@ -142,10 +142,16 @@ final class StatisticsCsv {
     csv.append("\r\n");
   }
 
-  /** Quotes a cell that needs it; a leading =, +, - or @ is prefixed so no formula runs. */
+  /**
+   * Quotes a cell that needs it; a text starting with =, +, -, @, a tab or a carriage return is
+   * prefixed with ' so that no spreadsheet runs it as a formula (a number, -3.5, and a lone "-"
+   * stay as they are).
+   */
   private static String quoted(String cell) {
     String value = cell;
-    if (!value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0) {
+    if (value.length() > 1
+        && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
+        && !value.matches("[-+]?\\d+(\\.\\d+)?")) {
       value = "'" + value;
     }
     if (value.contains(",")
