@@ -2,6 +2,7 @@ package bank.complaints.system;
 
 import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -265,6 +267,31 @@ class AccessIT extends SystemTest {
             Tokens.role("executive"),
             "{\"role\":\"HEAD_OFFICE_RISK\",\"decision\":\"APPROVE\",\"reason\":\"同意\"}");
     assertEquals(403, posing.statusCode(), posing.body());
+  }
+
+  @Test
+  @DisplayName(
+      "R-S1 R-S3 a refused call whose path carries an encoded CR/LF is logged and audited on one"
+          + " line, as received: no forged line in the log or the audit entry")
+  void encodedLineBreaksStayOnOneLine() throws Exception {
+    String marker = "FORGED-" + UUID.randomUUID();
+    HttpResponse<String> refused =
+        call(
+            "GET",
+            "/api/v1/complaints/C20990101-0000001%0D%0A" + marker + "/file",
+            Tokens.channel("MOBILE_APP"),
+            null);
+    assertEquals(403, refused.statusCode(), refused.body());
+    String subject =
+        Database.text("select subject from audit_entry where subject like ?", "%" + marker + "%");
+    assertTrue(subject.contains("%0D%0A" + marker), subject);
+    assertFalse(subject.contains("\n") || subject.contains("\r"), subject);
+    java.nio.file.Path log =
+        Runtime.dir().resolve("dist/payara6/glassfish/domains/domain1/logs/server.log");
+    List<String> lines = java.nio.file.Files.readAllLines(log);
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("%0D%0A" + marker)), "the refusal is logged");
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith(marker)), "on one line");
   }
 
   private static String concrete(String template) {

@@ -71,8 +71,13 @@ public class AuditEntry {
     this.requestId = clip(requestId, 100);
   }
 
+  /** One line (a control character becomes a space: no forged line in an export), clipped. */
   private static String clip(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
+    if (text == null) {
+      return null;
+    }
+    String line = text.replaceAll("\\p{Cntrl}", " ");
+    return line.length() <= max ? line : line.substring(0, max);
   }
 
   public long id() {

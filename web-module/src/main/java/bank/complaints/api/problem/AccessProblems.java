@@ -26,7 +26,9 @@ public class AccessProblems implements ExceptionMapper<AccessDeniedException> {
 
   @Override
   public Response toResponse(AccessDeniedException e) {
-    String attempt = request.getMethod() + " /api/" + uri.getPath();
+    // As received, still percent-encoded: a %0D%0A in the path stays four characters and never
+    // starts a new line in the log or the audit entry (issue 19 item 7).
+    String attempt = request.getMethod() + " /api/" + uri.getPath(false);
     audit.recordRefusal(AuditLog.ACCESS_DENIED, attempt, null, e.getMessage());
     Problem problem = Problem.of("forbidden", "Forbidden", 403, e.getMessage());
     LOG.info(() -> problem.instance() + " refused " + attempt + ": " + e.getMessage());
