@@ -15,30 +15,21 @@ final class Database {
 
   /** As the application's runtime user (R-S3), not the schema's owner the tests act as. */
   static Connection connectAsRuntimeUser() throws SQLException {
-    String user = env("DB_APP_USER", "complaints_app");
-    String password = env("DB_APP_PASSWORD", "complaints");
-    if ("postgresql".equals(Runtime.database())) {
-      return DriverManager.getConnection(
-          "jdbc:postgresql://"
-              + env("DB_HOST", "127.0.0.1")
-              + ":"
-              + env("DB_PORT", "5432")
-              + "/"
-              + env("DB_NAME", "complaints"),
-          user,
-          password);
-    }
-    java.nio.file.Path file =
-        Runtime.dir().resolve("dist/payara6/glassfish/domains/domain1/data/complaints");
-    return DriverManager.getConnection(
-        "jdbc:h2:"
-            + file
-            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE",
-        user,
-        password);
+    return connect(
+        env("DB_APP_USER", "complaints_app"),
+        env("DB_APP_PASSWORD", "complaints"),
+        ";IFEXISTS=TRUE");
   }
 
   static Connection connect() throws SQLException {
+    return connect(
+        env("DB_USER", "complaints"),
+        env("DB_PASSWORD", "complaints"),
+        ";DEFAULT_NULL_ORDERING=HIGH");
+  }
+
+  private static Connection connect(String user, String password, String h2Options)
+      throws SQLException {
     if ("postgresql".equals(Runtime.database())) {
       String url =
           "jdbc:postgresql://"
@@ -47,17 +38,14 @@ final class Database {
               + env("DB_PORT", "5432")
               + "/"
               + env("DB_NAME", "complaints");
-      return DriverManager.getConnection(
-          url, env("DB_USER", "complaints"), env("DB_PASSWORD", "complaints"));
+      return DriverManager.getConnection(url, user, password);
     }
     java.nio.file.Path file =
         Runtime.dir().resolve("dist/payara6/glassfish/domains/domain1/data/complaints");
     return DriverManager.getConnection(
-        "jdbc:h2:"
-            + file
-            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "complaints",
-        "complaints");
+        "jdbc:h2:" + file + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" + h2Options,
+        user,
+        password);
   }
 
   /** The single number a query such as {@code select count(*) …} returns. */

@@ -115,37 +115,28 @@ public class AuditVerification {
       em.clear();
     }
     head = em.find(AuditChainHead.class, 1);
+    Optional<String> end = Optional.empty();
     if (head.lastSeq() != expectedSeq || !head.lastHash().equals(prev)) {
-      return new Verdict(
-          expectedSeq,
-          pending(),
+      end =
+          Optional.of("the chain ends at " + expectedSeq + " but its head says " + head.lastSeq());
+    } else if (checkpoint.isPresent() && checkpoint.get().seq() > expectedSeq) {
+      end =
           Optional.of(
-              new Break(
-                  expectedSeq + 1,
-                  null,
-                  "the chain ends at " + expectedSeq + " but its head says " + head.lastSeq())),
-          unlinked,
-          checkpoint);
+              "the chain ends at "
+                  + expectedSeq
+                  + " but reached "
+                  + checkpoint.get().seq()
+                  + " at its checkpoint of "
+                  + checkpoint.get().at()
+                  + ": links were removed");
     }
-    if (checkpoint.isPresent() && checkpoint.get().seq() > expectedSeq) {
-      return new Verdict(
-          expectedSeq,
-          pending(),
-          Optional.of(
-              new Break(
-                  expectedSeq + 1,
-                  null,
-                  "the chain ends at "
-                      + expectedSeq
-                      + " but reached "
-                      + checkpoint.get().seq()
-                      + " at its checkpoint of "
-                      + checkpoint.get().at()
-                      + ": links were removed")),
-          unlinked,
-          checkpoint);
-    }
-    return new Verdict(expectedSeq, pending(), Optional.empty(), unlinked, checkpoint);
+    long linked = expectedSeq;
+    return new Verdict(
+        linked,
+        pending(),
+        end.map(reason -> new Break(linked + 1, null, reason)),
+        unlinked,
+        checkpoint);
   }
 
   /**
