@@ -2,6 +2,7 @@ package bank.complaints.evidence;
 
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
+import bank.complaints.common.RuleViolationException;
 import bank.complaints.intake.Complaint;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
@@ -127,7 +128,15 @@ public class EvidenceLocker {
       throw new NotFoundException(
           "Evidence item " + item.number() + " has no uploaded file (it is a link or to follow).");
     }
-    return content.content();
+    try {
+      return content.content();
+    } catch (IllegalStateException e) {
+      throw new RuleViolationException(
+          "Evidence item "
+              + item.number()
+              + " failed its integrity check: the stored file was altered. Verify the evidence"
+              + " register and restore the file from the backup.");
+    }
   }
 
   /** The outcome of checking one item: intact when its bytes still hash to what was recorded. */
@@ -143,10 +152,18 @@ public class EvidenceLocker {
         .map(
             item -> {
               EvidenceContent content = em.find(EvidenceContent.class, item.id());
-              boolean intact = content != null && item.matches(content.content());
+              boolean intact = content != null && opensTo(item, content);
               em.detach(content == null ? item : content);
               return new Check(item, intact);
             })
         .toList();
+  }
+
+  private static boolean opensTo(EvidenceItem item, EvidenceContent content) {
+    try {
+      return item.matches(content.content());
+    } catch (IllegalStateException altered) {
+      return false;
+    }
   }
 }

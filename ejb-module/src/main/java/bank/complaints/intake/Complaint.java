@@ -81,6 +81,8 @@ public class Complaint {
   @Column(name = "registered_at", nullable = false, updatable = false)
   private OffsetDateTime registeredAt;
 
+  /** R-S2: the customer's name, e-mail and address are sealed at rest like their numbers. */
+  @Convert(converter = Sealed.class)
   @Column(name = "customer_name", nullable = false)
   private String customerName;
 
@@ -92,6 +94,7 @@ public class Complaint {
   @Column(name = "customer_mobile_hash", nullable = false, updatable = false)
   private String customerMobileHash;
 
+  @Convert(converter = Sealed.class)
   @Column(name = "customer_email")
   private String customerEmail;
 
@@ -136,6 +139,7 @@ public class Complaint {
   @Column(name = "follower")
   private String follower;
 
+  @Convert(converter = Sealed.class)
   @Column(name = "customer_address")
   private String customerAddress;
 
@@ -150,9 +154,12 @@ public class Complaint {
   @Column(name = "notice_by", nullable = false)
   private NoticeMedium noticeBy;
 
+  /** R-S2: sealed at rest: customers type card, account and phone numbers into both. */
+  @Convert(converter = Sealed.class)
   @Column(name = "subject", nullable = false)
   private String subject;
 
+  @Convert(converter = Sealed.class)
   @Column(name = "description", nullable = false)
   private String description;
 

@@ -3,6 +3,7 @@ package bank.complaints.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,11 +27,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       equality lookups (the same customer across complaints) use instead of the plaintext.
  * </ul>
  *
- * A sealed value reads {@code enc:v1:<key id>:<base64 of nonce, ciphertext and tag>}.
+ * A sealed value reads {@code enc:v1:<key id>:<base64 of nonce, ciphertext and tag>}; a sealed
+ * file, {@link #sealBytes}.
  */
 public final class PersonalDataKeys {
 
   static final String PREFIX = "enc:v1:";
+
+  /** How a sealed file's bytes begin (a NUL, then "ENC1": no common file format starts so). */
+  static final byte[] SEALED_BYTES = {0, 'E', 'N', 'C', '1'};
+
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,7 +46,7 @@ public final class PersonalDataKeys {
   private final String activeKey;
   private final SecretKeySpec lookupKey;
 
-  PersonalDataKeys(String dataKeys, String activeKey, String lookupKey) {
+  public PersonalDataKeys(String dataKeys, String activeKey, String lookupKey) {
     this.keys = new LinkedHashMap<>();
     for (String entry : dataKeys.split(",")) {
       String[] parts = entry.strip().split(":", 2);
@@ -95,20 +101,11 @@ public final class PersonalDataKeys {
     if (plaintext == null) {
       return null;
     }
-    try {
-      byte[] nonce = new byte[NONCE_BYTES];
-      RANDOM.nextBytes(nonce);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKey), new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(activeKey.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      byte[] out = new byte[NONCE_BYTES + sealed.length];
-      System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-      System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-      return PREFIX + activeKey + ":" + Base64.getEncoder().encodeToString(out);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot seal personal data", e);
-    }
+    return PREFIX
+        + activeKey
+        + ":"
+        + Base64.getEncoder()
+            .encodeToString(encrypt(activeKey, plaintext.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -122,19 +119,88 @@ public final class PersonalDataKeys {
     String rest = stored.substring(PREFIX.length());
     int colon = rest.indexOf(':');
     String keyId = colon < 0 ? "" : rest.substring(0, colon);
+    byte[] in;
+    try {
+      in = Base64.getDecoder().decode(rest.substring(colon + 1));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("sealed personal data failed authentication", e);
+    }
+    return new String(decrypt(keyId, in, 0), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Encrypts a file's bytes under the active key: {@link #SEALED_BYTES}, the key id's length in one
+   * byte, the key id, then nonce, ciphertext and tag.
+   */
+  public byte[] sealBytes(byte[] plaintext) {
+    byte[] id = activeKey.getBytes(StandardCharsets.US_ASCII);
+    byte[] sealed = encrypt(activeKey, plaintext);
+    byte[] out = new byte[SEALED_BYTES.length + 1 + id.length + sealed.length];
+    System.arraycopy(SEALED_BYTES, 0, out, 0, SEALED_BYTES.length);
+    out[SEALED_BYTES.length] = (byte) id.length;
+    System.arraycopy(id, 0, out, SEALED_BYTES.length + 1, id.length);
+    System.arraycopy(sealed, 0, out, SEALED_BYTES.length + 1 + id.length, sealed.length);
+    return out;
+  }
+
+  /** True when the bytes were written by {@link #sealBytes}. */
+  public static boolean isSealed(byte[] stored) {
+    return stored != null
+        && stored.length > SEALED_BYTES.length
+        && Arrays.equals(stored, 0, SEALED_BYTES.length, SEALED_BYTES, 0, SEALED_BYTES.length);
+  }
+
+  /**
+   * Decrypts what {@link #sealBytes} wrote; bytes stored before files were encrypted come back as
+   * they are.
+   */
+  public byte[] openBytes(byte[] stored) {
+    if (!isSealed(stored)) {
+      return stored;
+    }
+    int idLength = stored[SEALED_BYTES.length] & 0xff;
+    int start = SEALED_BYTES.length + 1 + idLength;
+    if (start > stored.length) {
+      throw new IllegalStateException("sealed file failed authentication");
+    }
+    String keyId = new String(stored, SEALED_BYTES.length + 1, idLength, StandardCharsets.US_ASCII);
+    return decrypt(keyId, stored, start);
+  }
+
+  private byte[] encrypt(String keyId, byte[] plaintext) {
+    try {
+      byte[] nonce = new byte[NONCE_BYTES];
+      RANDOM.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, keys.get(keyId), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plaintext);
+      byte[] out = new byte[NONCE_BYTES + sealed.length];
+      System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+      System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot seal personal data", e);
+    }
+  }
+
+  /** Nonce, ciphertext and tag from {@code offset} on, authenticated with the key id. */
+  private byte[] decrypt(String keyId, byte[] in, int offset) {
     SecretKeySpec key = keys.get(keyId);
     if (key == null) {
       throw new IllegalStateException(
           "personal data sealed with key '" + keyId + "', which is not configured");
     }
+    if (in.length - offset < NONCE_BYTES + TAG_BITS / 8) {
+      throw new IllegalStateException("sealed personal data failed authentication");
+    }
     try {
-      byte[] in = Base64.getDecoder().decode(rest.substring(colon + 1));
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+      cipher.init(
+          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, offset, NONCE_BYTES));
       cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
-      return new String(
-          cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return cipher.doFinal(in, offset + NONCE_BYTES, in.length - offset - NONCE_BYTES);
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("sealed personal data failed authentication", e);
     }
   }

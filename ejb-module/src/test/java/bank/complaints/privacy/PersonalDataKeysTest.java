@@ -1,11 +1,13 @@
 package bank.complaints.privacy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +85,25 @@ class PersonalDataKeysTest {
   @Test
   void valuesStoredBeforeEncryptionAreReadAsTheyAre() {
     assertEquals("13812345678", new PersonalDataKeys("k1:" + K1, "k1", LOOKUP).open("13812345678"));
+  }
+
+  @Test
+  void filesAreSealedWithTheKeyIdAndAnAlteredByteIsRefused() {
+    PersonalDataKeys keys = new PersonalDataKeys("k2:" + K2 + ",k1:" + K1, "k1", LOOKUP);
+    byte[] screenshot = "PNG… 卡号 6222020200112233446".getBytes(StandardCharsets.UTF_8);
+    byte[] sealed = keys.sealBytes(screenshot);
+    assertTrue(PersonalDataKeys.isSealed(sealed));
+    assertFalse(new String(sealed, StandardCharsets.ISO_8859_1).contains("6222020200112233446"));
+    assertArrayEquals(screenshot, keys.openBytes(sealed));
+    // Opened after rotation by the key it names.
+    assertArrayEquals(
+        screenshot, new PersonalDataKeys("k2:" + K2 + ",k1:" + K1, "k2", LOOKUP).openBytes(sealed));
+    byte[] altered = sealed.clone();
+    altered[altered.length - 20] ^= 1;
+    assertThrows(IllegalStateException.class, () -> keys.openBytes(altered));
+    byte[] truncated = java.util.Arrays.copyOf(sealed, 12);
+    assertThrows(IllegalStateException.class, () -> keys.openBytes(truncated));
+    // A file stored before encryption comes back as it is.
+    assertArrayEquals(screenshot, keys.openBytes(screenshot));
   }
 }
