@@ -16,6 +16,7 @@ final class ComplaintJson {
   // repeat complaints (R-X1).
   private String mobile = Customers.mobile();
   private String email;
+  private String address;
   private String idType;
   private String idNumber;
   private String cardNumber;
@@ -56,6 +57,11 @@ final class ComplaintJson {
   ComplaintJson withCustomer(String name, String mobile) {
     this.name = name;
     this.mobile = mobile;
+    return this;
+  }
+
+  ComplaintJson livingAt(String address) {
+    this.address = address;
     return this;
   }
 
@@ -154,6 +160,7 @@ final class ComplaintJson {
     put(customer, "name", name);
     put(customer, "mobile", mobile);
     put(customer, "email", email);
+    put(customer, "address", address);
     put(customer, "noticeBy", noticeBy);
     put(customer, "idType", idType);
     put(customer, "idNumber", idNumber);

@@ -91,6 +91,11 @@ final class Database {
     }
   }
 
+  /** The first row's first column, as bytes (a bytea or binary column). */
+  static byte[] bytes(String sql, Object... parameters) {
+    return (byte[]) first(sql, parameters);
+  }
+
   private static Object first(String sql, Object... parameters) {
     try (Connection connection = connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {

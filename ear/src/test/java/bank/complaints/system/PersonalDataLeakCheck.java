@@ -46,6 +46,19 @@ class PersonalDataLeakCheck {
       Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9X](?![0-9A-Za-z])");
   private static final Pattern CARD =
       Pattern.compile("(?<![0-9A-Za-z])62[0-9]{14,17}(?![0-9A-Za-z])");
+
+  /** A number written in groups, as people write cards and phones: "6222 0202 …", "138-1234-…". */
+  private static final Pattern GROUPED =
+      Pattern.compile("(?<![0-9A-Za-z-])[0-9]{3,}(?:[ -][0-9]{3,})+(?![0-9A-Za-z])");
+
+  /** In free text leaving on a queue, any number of seven digits or more, grouped or not. */
+  private static final Pattern LONG_NUMBER =
+      Pattern.compile("(?<![0-9A-Za-z])C[0-9]{8}-[0-9]{7,}|(?<![0-9])[0-9]{3,}(?:[ -][0-9]{3,})*");
+
+  /** The message fields that carry text people typed (docs/asyncapi.yaml). */
+  private static final List<String> FREE_TEXT =
+      List.of("subject", "ask", "text", "products", "description", "outcome");
+
   private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
   @Test
@@ -56,6 +69,20 @@ class PersonalDataLeakCheck {
     assertTrue(leaks("sample", masked).isEmpty());
     // Numbers that only look alike: a 13-digit time, a wrong check digit, a failing Luhn sum.
     assertTrue(leaks("sample", "1795446978951 110105194912310021 6222020200112233445").isEmpty());
+    // Written in groups, they are found too; masked groups and dates pass.
+    String grouped = "卡号 6222 0202 0011 2233 446，电话 138-1234-5678，日期 2026-12-01 10:30";
+    assertTrue(leaks("sample", grouped).size() == 2, leaks("sample", grouped).toString());
+    assertTrue(leaks("sample", "卡号 **** **** **** ***3 446，电话 ***-****-5678").isEmpty());
+    // In free text on a queue, any unmasked number of seven digits or more is a leak, even one
+    // that is no valid card (a part of one, an account number); complaint numbers are not.
+    String task =
+        "{\"subject\":\"账户 62220202001 与 1234 5678 9012\",\"complaintNumber\":\"C20261201-0000001\"}";
+    assertTrue(
+        unmaskedInFreeText("task", task).size() == 2, unmaskedInFreeText("task", task).toString());
+    String maskedTask = "{\"subject\":\"账户 *******2001，案件 C20261201-0000001，2026-12-01\"}";
+    assertTrue(
+        unmaskedInFreeText("task", maskedTask).isEmpty(),
+        unmaskedInFreeText("task", maskedTask).toString());
   }
 
   @Test
@@ -79,18 +106,47 @@ class PersonalDataLeakCheck {
   void noTextColumnOfTheDatabaseHoldsPersonalData() throws SQLException {
     List<String> found = new ArrayList<>();
     long rows = 0;
+    long files = 0;
     try (Connection db = Database.connect()) {
       DatabaseMetaData meta = db.getMetaData();
       List<String[]> columns = new ArrayList<>();
+      List<String[]> binary = new ArrayList<>();
       try (ResultSet rs = meta.getColumns(null, "public", "%", "%")) {
         while (rs.next()) {
           String type = rs.getString("TYPE_NAME").toLowerCase();
           if (type.contains("char") || type.contains("text") || type.contains("json")) {
             columns.add(new String[] {rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME")});
+          } else if (type.contains("bytea") || type.contains("binary") || type.contains("blob")) {
+            binary.add(new String[] {rs.getString("TABLE_NAME"), rs.getString("COLUMN_NAME")});
           }
         }
       }
       assertTrue(columns.size() > 20, "the schema's text columns: " + columns.size());
+      assertTrue(!binary.isEmpty(), "the schema's binary columns (evidence files)");
+      for (String[] column : binary) {
+        try (Statement statement = db.createStatement();
+            ResultSet rs =
+                statement.executeQuery(
+                    "select "
+                        + column[1]
+                        + " from "
+                        + column[0]
+                        + " where "
+                        + column[1]
+                        + " is not null")) {
+          while (rs.next()) {
+            files++;
+            byte[] content = rs.getBytes(1);
+            // As text in both encodings a file may hold it: a screenshot's text layer, a PDF, a
+            // CSV.
+            found.addAll(
+                leaks(column[0] + "." + column[1], new String(content, StandardCharsets.UTF_8)));
+            found.addAll(
+                leaks(
+                    column[0] + "." + column[1], new String(content, StandardCharsets.ISO_8859_1)));
+          }
+        }
+      }
       for (String[] column : columns) {
         try (Statement statement = db.createStatement();
             ResultSet rs =
@@ -110,6 +166,7 @@ class PersonalDataLeakCheck {
       }
     }
     assertTrue(rows > 1000, "the suite left " + rows + " text values to check");
+    assertTrue(files > 0, "the suite left " + files + " evidence files to check");
     assertTrue(found.isEmpty(), String.join("\n", found));
   }
 
@@ -136,7 +193,9 @@ class PersonalDataLeakCheck {
         while (queued.hasMoreElements()) {
           Message message = (Message) queued.nextElement();
           messages++;
-          found.addAll(leaks(name + " " + message.getJMSMessageID(), body(message)));
+          String where = name + " " + message.getJMSMessageID();
+          found.addAll(leaks(where, body(message)));
+          found.addAll(unmaskedInFreeText(where, body(message)));
         }
         browser.close();
       }
@@ -178,7 +237,65 @@ class PersonalDataLeakCheck {
         found.add(where + ": a card number " + card.group() + context(text, card.start()));
       }
     }
+    Matcher grouped = GROUPED.matcher(text);
+    while (grouped.find()) {
+      String joined = grouped.group().replaceAll("[ -]", "");
+      if (!joined.equals(grouped.group())) {
+        for (String leak : leaks(where, joined)) {
+          found.add(
+              leak.replace(context(joined, 0), "")
+                  + " written as "
+                  + grouped.group()
+                  + context(text, grouped.start()));
+        }
+      }
+    }
     return found;
+  }
+
+  /**
+   * Unmasked numbers of seven digits or more in the free-text fields of a JSON message; any field
+   * holding one is found wherever it is nested. Complaint numbers are not personal.
+   */
+  static List<String> unmaskedInFreeText(String where, String body) {
+    List<String> found = new ArrayList<>();
+    if (body == null || !body.startsWith("{")) {
+      return found;
+    }
+    collect(
+        where,
+        jakarta.json.Json.createReader(new java.io.StringReader(body)).readValue(),
+        null,
+        found);
+    return found;
+  }
+
+  private static void collect(
+      String where, jakarta.json.JsonValue value, String key, List<String> found) {
+    switch (value.getValueType()) {
+      case OBJECT ->
+          value.asJsonObject().forEach((name, nested) -> collect(where, nested, name, found));
+      case ARRAY -> value.asJsonArray().forEach(nested -> collect(where, nested, key, found));
+      case STRING -> {
+        if (FREE_TEXT.contains(key)) {
+          String text = ((jakarta.json.JsonString) value).getString();
+          Matcher number = LONG_NUMBER.matcher(text);
+          while (number.find()) {
+            if (!number.group().startsWith("C")
+                && number.group().chars().filter(Character::isDigit).count() >= 7) {
+              found.add(
+                  where
+                      + ": "
+                      + key
+                      + " holds the number "
+                      + number.group()
+                      + context(text, number.start()));
+            }
+          }
+        }
+      }
+      default -> {}
+    }
   }
 
   private static String context(String text, int at) {

@@ -4,6 +4,7 @@ import bank.complaints.intake.Complaint;
 import bank.complaints.intake.FeedbackType;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.outbox.OutgoingMessage;
+import bank.complaints.privacy.Masking;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.annotation.PostConstruct;
@@ -196,7 +197,7 @@ public class MassComplaints {
             kind,
             incident.channel().name(),
             incident.category().name(),
-            incident.products().orElse(null),
+            incident.products().map(Masking::numbersIn).orElse(null),
             complaints,
             force,
             at.toString());

@@ -55,7 +55,7 @@ public final class CustomerNotices {
             complaint.noticeBy().name(),
             Masking.mobile(complaint.customerMobile()),
             Masking.email(complaint.customerEmail()),
-            text,
+            Masking.numbersIn(text),
             createdAt.toString());
     return new OutgoingMessage(
         CustomerNoticeV1.QUEUE,

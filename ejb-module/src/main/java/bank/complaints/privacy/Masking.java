@@ -1,5 +1,6 @@
 package bank.complaints.privacy;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -8,7 +9,15 @@ import java.util.regex.Pattern;
  */
 public final class Masking {
 
-  private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{7,}");
+  /**
+   * A complaint number (kept) or a number typed into text: runs of three or more digits, joined by
+   * single spaces or hyphens as people write cards ("6222 0202 …") and phones ("138-1234-5678").
+   * Dates ("2026-12-01") do not qualify: their groups are too short, or too few digits in all.
+   */
+  private static final Pattern NUMBER_IN_TEXT =
+      Pattern.compile("(?<![0-9A-Za-z])C\\d{8}-\\d{7,}|(?<!\\d)\\d{3,}(?:[ -]\\d{3,})*(?!\\d)");
+
+  private static final int DIGITS_MASKED_FROM = 7;
 
   private Masking() {}
 
@@ -23,13 +32,33 @@ public final class Masking {
   }
 
   /**
-   * Free text with any run of seven or more digits (a phone, card, account or ID number typed into
-   * a note) masked as an identifier: "回电 13812345678" → "回电 *******5678".
+   * Free text with every number of seven or more digits (a phone, card, account or ID number typed
+   * into a note, also written in groups) masked but its last four digits: "回电 13812345678" → "回电
+   * *******5678", "6222 0202 0011 2233 446" → "**** **** **** ***3 446". Complaint numbers stay.
    */
   public static String numbersIn(String text) {
     return text == null
         ? null
-        : LONG_DIGIT_RUN.matcher(text).replaceAll(m -> identifier(m.group()));
+        : NUMBER_IN_TEXT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(digits(m.group())));
+  }
+
+  private static String digits(String number) {
+    if (number.startsWith("C")) {
+      return number;
+    }
+    long count = number.chars().filter(Character::isDigit).count();
+    if (count < DIGITS_MASKED_FROM) {
+      return number;
+    }
+    StringBuilder masked = new StringBuilder(number);
+    long toMask = count - 4;
+    for (int i = 0; i < masked.length() && toMask > 0; i++) {
+      if (Character.isDigit(masked.charAt(i))) {
+        masked.setCharAt(i, '*');
+        toMask--;
+      }
+    }
+    return masked.toString();
   }
 
   /** An e-mail address keeps the first character of its local part and its domain. */

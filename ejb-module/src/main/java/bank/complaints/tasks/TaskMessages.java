@@ -23,12 +23,12 @@ public final class TaskMessages {
         complaint.number().value(),
         task.department().value(),
         complaint.channel().name(),
-        complaint.subject(),
+        Masking.numbersIn(complaint.subject()),
         complaint.customerName(),
         Masking.mobile(complaint.customerMobile()),
         task.createdAt().toString(),
         task.dueAt().toString(),
-        task.ask());
+        Masking.numbersIn(task.ask()));
   }
 
   /** The outgoing message for a task, addressed to its department's queue. */

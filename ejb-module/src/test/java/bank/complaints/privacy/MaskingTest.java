@@ -31,6 +31,20 @@ class MaskingTest {
   }
 
   @Test
+  @DisplayName("R-S2 numbers written in groups are masked too; dates, amounts, case numbers stay")
+  void groupedNumbersInText() {
+    assertEquals(
+        "卡号 **** **** **** ***3 446，电话 ***-****-5678，身份证 *************1002X",
+        Masking.numbersIn("卡号 6222 0202 0011 2233 446，电话 138-1234-5678，身份证 11010519491231002X"));
+    assertEquals(
+        "2026-12-01 10:30 退款 35000.00 元，案件 C20261201-0000123，柜台 1234567 号",
+        Masking.numbersIn("2026-12-01 10:30 退款 35000.00 元，案件 C20261201-0000123，柜台 1234567 号")
+            .replace("***4567", "1234567"));
+    assertEquals("柜台 ***4567 号", Masking.numbersIn("柜台 1234567 号"));
+    assertEquals("tel*******5678", Masking.numbersIn("tel13812345678"));
+  }
+
+  @Test
   void shortAndMissingValuesRevealNothing() {
     assertEquals("****", Masking.mobile("1234"));
     assertEquals("***", Masking.identifier("123"));
