@@ -26,6 +26,7 @@ final class ComplaintJson {
   private String demandType;
   private String demandAmount;
   private String noticeBy;
+  private String resultBy;
   private String subject = "信用卡年费被重复扣收";
   private String description = "2026年11月20日我的信用卡被扣了两次年费，请退还多扣的费用。";
   private String occurredAt;
@@ -80,6 +81,12 @@ final class ComplaintJson {
   /** R-I3: a card the complaint concerns. */
   ComplaintJson aboutCard(String number) {
     this.cardNumber = number;
+    return this;
+  }
+
+  /** R-F5: how the customer wants the result. */
+  ComplaintJson resultBy(String medium) {
+    this.resultBy = medium;
     return this;
   }
 
@@ -162,6 +169,7 @@ final class ComplaintJson {
     put(customer, "email", email);
     put(customer, "address", address);
     put(customer, "noticeBy", noticeBy);
+    put(customer, "resultBy", resultBy);
     put(customer, "idType", idType);
     put(customer, "idNumber", idNumber);
     JsonObjectBuilder body = Json.createObjectBuilder();

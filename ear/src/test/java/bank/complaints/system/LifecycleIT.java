@@ -4,6 +4,7 @@ import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -112,9 +113,18 @@ class LifecycleIT extends SystemTest {
   }
 
   private static HttpResponse<String> result(String taskId, String outcome, String satisfaction) {
+    return result(taskId, outcome, satisfaction, satisfaction == null ? null : true);
+  }
+
+  /** R-F8: a follow-up call's result: how satisfied, and whether the problem is really solved. */
+  private static HttpResponse<String> result(
+      String taskId, String outcome, String satisfaction, Boolean problemSolved) {
     JsonObjectBuilder body = Json.createObjectBuilder().add("outcome", outcome).add("by", "部门系统");
     if (satisfaction != null) {
       body.add("satisfaction", satisfaction);
+    }
+    if (problemSolved != null) {
+      body.add("problemSolved", problemSolved);
     }
     return Api.postJson("/api/v1/tasks/" + taskId + "/result", body.build().toString());
   }
@@ -149,6 +159,87 @@ class LifecycleIT extends SystemTest {
 
   private static String status(String number) {
     return Api.json(Api.get(COMPLAINTS + "/" + number)).getString("status");
+  }
+
+  @Test
+  @DisplayName(
+      "R-F8 the follow-up call asks all three levels and whether the problem is really solved: basically satisfied and solved closes the case, satisfied but not solved reopens it, and the case file and statistics keep both answers")
+  void followUpAsksAllThreeLevelsAndWhetherSolved() throws Exception {
+    String basically = followingUp();
+    JsonObject call = task(basically, "FOLLOW_UP_CALL");
+    HttpResponse<String> noSolved =
+        result(call.getString("taskId"), "已回访", "BASICALLY_SATISFIED", null);
+    assertEquals(422, noSolved.statusCode(), noSolved.body());
+    assertTrue(noSolved.body().contains("problemSolved"), noSolved.body());
+    ok(result(call.getString("taskId"), "基本满意，款项已到账", "BASICALLY_SATISFIED", true));
+    assertEquals("CLOSED", status(basically));
+    JsonObject answered =
+        Api.json(Api.get(COMPLAINTS + "/" + basically + "/file")).getJsonArray("tasks").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(t -> t.getString("kind").equals("FOLLOW_UP_CALL"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("BASICALLY_SATISFIED", answered.getString("satisfaction"));
+    assertTrue(answered.getBoolean("problemSolved"));
+
+    String unsolved = followingUp();
+    ok(
+        result(
+            task(unsolved, "FOLLOW_UP_CALL").getString("taskId"),
+            "态度满意，但年费仍未退回",
+            "SATISFIED",
+            false));
+    assertEquals("INVESTIGATING", status(unsolved), "not really solved: investigated again");
+    escalation(unsolved, "PROBLEM_NOT_SOLVED");
+  }
+
+  /** A fee complaint approved, accepted and carried out: its follow-up call is asked for. */
+  private static String followingUp() throws Exception {
+    String number = investigating(aComplaint().about("年费重复扣收"));
+    ok(propose(number, "FEE_WAIVER_OR_REFUND", "300"));
+    ok(decide(number, "DEPARTMENT_HEAD", "E30001", null, true));
+    ok(answer(number, true, null));
+    ok(result(task(number, "EXECUTION").getString("taskId"), "已退回年费 300.00 元", null));
+    assertEquals("FOLLOW_UP", status(number));
+    return number;
+  }
+
+  @Test
+  @DisplayName(
+      "R-F5 a letter complaint's result goes out as a letter task, a counter complaint's as a call task, never by SMS")
+  void resultToldByTheChannelItCameFrom() throws Exception {
+    String letter =
+        investigating(aComplaint().from("LETTER").livingAt("北京市西城区金融大街 1 号").about("年费重复扣收"));
+    String counter = investigating(aComplaint().from("BRANCH_COUNTER").about("年费重复扣收"));
+    for (String[] expected : new String[][] {{letter, "LETTER"}, {counter, "PHONE_CALL"}}) {
+      String number = expected[0];
+      JsonObject customer = Api.json(Api.get(COMPLAINTS + "/" + number)).getJsonObject("customer");
+      assertEquals(expected[1], customer.getString("resultBy"));
+      assertEquals("SMS", customer.getString("noticeBy"), "other notices keep their medium");
+      ok(propose(number, "EXPLANATION_AND_APOLOGY", null));
+      ok(decide(number, "DEPARTMENT_HEAD", "E30001", null, true));
+      assertEquals("RESULT_NOTIFIED", status(number));
+
+      JsonObject told = task(number, "RESULT_NOTICE");
+      assertTrue(told.getString("ask").contains("by " + expected[1]), told.toString());
+      assertTrue(told.getString("ask").contains("经核实属本行差错"), "the result itself: " + told);
+      assertNull(
+          Broker.receiveMatching(
+              "complaints.notifications", number, m -> m.getString("kind").equals("RESULT"), 3_000),
+          "no result notice to an SMS gateway for " + expected[1]);
+      ok(result(told.getString("taskId"), "已寄出 / 已电话告知处理结果", null));
+      ok(answer(number, true, null));
+      assertEquals("EXECUTING", status(number));
+    }
+    // A customer who chose a medium for the result gets it that way, whatever the channel.
+    String chosen = investigating(aComplaint().from("LETTER").resultBy("SMS").about("年费重复扣收"));
+    ok(propose(chosen, "EXPLANATION_AND_APOLOGY", null));
+    ok(decide(chosen, "DEPARTMENT_HEAD", "E30001", null, true));
+    assertEquals("SMS", notice(chosen, "RESULT").getString("deliverBy"));
+    // A letter needs somewhere to go.
+    HttpResponse<String> nowhere = Api.postJson(COMPLAINTS, aComplaint().resultBy("LETTER").json());
+    assertEquals(422, nowhere.statusCode(), nowhere.body());
+    assertTrue(nowhere.body().contains("customer.address"), nowhere.body());
   }
 
   @Test

@@ -262,11 +262,13 @@ class PersonalDataLeakCheck {
     if (body == null || !body.startsWith("{")) {
       return found;
     }
-    collect(
-        where,
-        jakarta.json.Json.createReader(new java.io.StringReader(body)).readValue(),
-        null,
-        found);
+    jakarta.json.JsonValue json;
+    try {
+      json = jakarta.json.Json.createReader(new java.io.StringReader(body)).readValue();
+    } catch (jakarta.json.JsonException notJson) {
+      return found; // a malformed result a test sent, dead-lettered as it came: searched as text
+    }
+    collect(where, json, null, found);
     return found;
   }
 

@@ -158,9 +158,10 @@ class StatisticsIT extends SystemTest {
 
   @Test
   @DisplayName(
-      "R-M1 R-M3 R-M4 R-G3 a generated month of 10,000 complaints: every figure of the report"
-          + " (per department, employee, category, channel, severity and cause tag) agrees with"
-          + " the raw rows, as JSON and as CSV, and for a range of days")
+      "R-M1 R-M3 R-M4 R-G3 R-I2 R-F8 a generated month of 10,000 complaints: every figure of the report"
+          + " (per department, employee, category, channel, severity and cause tag, and the"
+          + " suggestions and inquiries counted beside the complaints) agrees with the raw rows, as"
+          + " JSON and as CSV, and for a range of days")
   void aGeneratedMonthAgreesWithItsRows() throws Exception {
     long seed = System.nanoTime();
     Random random = new Random(seed);
@@ -190,6 +191,11 @@ class StatisticsIT extends SystemTest {
     Expected previous =
         Expected.of(month.minusMonths(1).atDay(1), month.minusMonths(1).atEndOfMonth());
     checkTrend(report.getJsonObject("trend"), expected.total(), previous.total());
+    expected.checkReceived(report, previous);
+    assertTrue(
+        previous.received.getOrDefault("SUGGESTION", 0L) > 0
+            && expected.received.getOrDefault("INQUIRY", 0L) > 0,
+        "R-I2 the generated months hold suggestions and inquiries: " + expected.received);
 
     // The same as CSV.
     HttpResponse<String> csv = Api.get("/api/v1/statistics/csv?month=" + month);
@@ -313,6 +319,9 @@ class StatisticsIT extends SystemTest {
     long firstContact;
     long answered;
     long satisfied;
+    long basicallySatisfied;
+    long solvedAsked;
+    long solved;
     long escalated;
     long repeats;
     final long[] measured = new long[STAGES.length];
@@ -328,6 +337,7 @@ class StatisticsIT extends SystemTest {
       Long handlingSeconds,
       boolean firstContact,
       String answer,
+      Boolean problemSolved,
       boolean escalated,
       boolean repeat,
       Boolean[] onTime) {}
@@ -336,6 +346,10 @@ class StatisticsIT extends SystemTest {
     final Map<String, Map<String, Sums>> dimensions = new TreeMap<>();
     final Map<String, Long> reasons = new TreeMap<>();
     final Map<LocalDate, Long> daily = new TreeMap<>();
+
+    /** R-I2: complaints, suggestions and inquiries received, as the rows say. */
+    final Map<String, Long> received = new TreeMap<>();
+
     final LocalDate from;
     final LocalDate to;
 
@@ -370,6 +384,9 @@ class StatisticsIT extends SystemTest {
                     sums.answered += c.answer() == null ? 0 : 1;
                     sums.satisfied +=
                         c.answer() != null && !c.answer().equals("DISSATISFIED") ? 1 : 0;
+                    sums.basicallySatisfied += "BASICALLY_SATISFIED".equals(c.answer()) ? 1 : 0;
+                    sums.solvedAsked += c.problemSolved() == null ? 0 : 1;
+                    sums.solved += Boolean.TRUE.equals(c.problemSolved()) ? 1 : 0;
                     sums.escalated += c.escalated() ? 1 : 0;
                     sums.repeats += c.repeat() ? 1 : 0;
                     for (int s = 0; s < STAGES.length; s++) {
@@ -386,12 +403,30 @@ class StatisticsIT extends SystemTest {
         expected.reasons.put(reason.getKey(), reason.getValue().cases);
       }
       expected.dimensions.remove("REASON");
+      expected.received.putAll(receivedByType(from, to));
       return expected;
     }
 
     long total() {
       Sums all = dimensions.getOrDefault("ALL", Map.of()).get("-");
       return all == null ? 0 : all.cases;
+    }
+
+    /** R-I2: each feedback type's count, the period's and the one before's, as the rows say. */
+    void checkReceived(JsonObject report, Expected previous) {
+      JsonArray served = report.getJsonArray("byFeedbackType");
+      assertEquals(3, served.size(), served.toString());
+      for (JsonValue value : served) {
+        JsonObject type = value.asJsonObject();
+        String name = type.getString("feedbackType");
+        assertEquals(
+            received.getOrDefault(name, 0L), type.getJsonNumber("received").longValue(), name);
+        assertEquals(
+            previous.received.getOrDefault(name, 0L),
+            type.getJsonNumber("previous").longValue(),
+            name + " before");
+      }
+      assertEquals(total(), received.getOrDefault("COMPLAINT", 0L), "complaints are the cases");
     }
 
     void check(JsonObject report) {
@@ -460,6 +495,8 @@ class StatisticsIT extends SystemTest {
       int p90 = header.indexOf("p90_handling_hours");
       int onTime = header.indexOf("on_time_rate");
       int satisfaction = header.indexOf("satisfaction_rate");
+      int basically = header.indexOf("basically_satisfied_rate");
+      int solved = header.indexOf("problem_solved_rate");
       long total = total();
       int indicatorRows = 0;
       Set<String> seen = new HashSet<>();
@@ -468,6 +505,11 @@ class StatisticsIT extends SystemTest {
         String d = row.get(dimension);
         switch (d) {
           case "PREVIOUS" -> assertEquals(previousTotal, Long.parseLong(row.get(cases)));
+          case "FEEDBACK_TYPE" ->
+              assertEquals(
+                  received.getOrDefault(row.get(key), 0L),
+                  Long.parseLong(row.get(cases)),
+                  row.toString());
           case "REASON" -> assertEquals(reasons.get(row.get(key)), Long.parseLong(row.get(cases)));
           case "DAY" ->
               assertEquals(
@@ -481,6 +523,9 @@ class StatisticsIT extends SystemTest {
             assertEquals(text(p90(sums)), row.get(p90), where);
             assertEquals(text(onTimeRate(sums)), row.get(onTime), where);
             assertEquals(text(ratio(sums.satisfied, sums.answered)), row.get(satisfaction), where);
+            assertEquals(
+                text(ratio(sums.basicallySatisfied, sums.answered)), row.get(basically), where);
+            assertEquals(text(ratio(sums.solved, sums.solvedAsked)), row.get(solved), where);
             assertTrue(seen.add(d + "/" + row.get(key)), "once: " + where);
             indicatorRows++;
           }
@@ -517,6 +562,13 @@ class StatisticsIT extends SystemTest {
           served,
           "firstContactResolution");
       rate(where + " satisfaction", sums.satisfied, sums.answered, served, "satisfaction");
+      rate(
+          where + " basically satisfied",
+          sums.basicallySatisfied,
+          sums.answered,
+          served,
+          "basicallySatisfied");
+      rate(where + " problem solved", sums.solved, sums.solvedAsked, served, "problemSolved");
       rate(where + " escalation", sums.escalated, sums.cases, served, "escalation");
       rate(where + " repeat", sums.repeats, sums.cases, served, "repeat");
       long measured = 0;
@@ -583,6 +635,28 @@ class StatisticsIT extends SystemTest {
     }
   }
 
+  /**
+   * R-I2: what was received of each feedback type on the bank's days {@code from} to {@code to}.
+   */
+  private static Map<String, Long> receivedByType(LocalDate from, LocalDate to)
+      throws SQLException {
+    Map<String, Long> counts = new TreeMap<>();
+    try (Connection db = Database.connect();
+        PreparedStatement statement =
+            db.prepareStatement(
+                "select feedback_type, count(*) from complaint where received_at >= ? and"
+                    + " received_at < ? group by feedback_type")) {
+      statement.setTimestamp(1, Timestamp.from(from.atStartOfDay(BANK).toInstant()));
+      statement.setTimestamp(2, Timestamp.from(to.plusDays(1).atStartOfDay(BANK).toInstant()));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
   /** The complaints received on the bank's days {@code from} to {@code to}, as their rows say. */
   private static List<Case> cases(LocalDate from, LocalDate to) throws SQLException {
     Timestamp start = Timestamp.from(from.atStartOfDay(BANK).toInstant());
@@ -625,7 +699,8 @@ class StatisticsIT extends SystemTest {
       Map<Long, Object[]> lastAnswer = new HashMap<>();
       read(
           db,
-          "select complaint_id, satisfaction, outcome, completed_at from work_task where kind ="
+          "select complaint_id, satisfaction, outcome, completed_at, problem_solved from work_task"
+              + " where kind ="
               + " 'FOLLOW_UP_CALL' and complaint_id in ("
               + inRange
               + ")",
@@ -636,7 +711,7 @@ class StatisticsIT extends SystemTest {
             if (at == null || r.getString(2) == null) {
               return;
             }
-            Object[] answer = {r.getString(2), r.getString(3), at};
+            Object[] answer = {r.getString(2), r.getString(3), at, r.getObject(5, Boolean.class)};
             lastAnswer.merge(
                 r.getLong(1), answer, (a, b) -> ((Instant) a[2]).isAfter((Instant) b[2]) ? a : b);
           });
@@ -713,6 +788,7 @@ class StatisticsIT extends SystemTest {
                     seconds,
                     seconds != null && reopened == 0,
                     answered,
+                    answer == null ? null : (Boolean) answer[3],
                     escalated,
                     r.getString(10) != null,
                     onTime));
@@ -805,8 +881,9 @@ class StatisticsIT extends SystemTest {
       task =
           db.prepareStatement(
               "insert into work_task (id, complaint_id, kind, department_code, status, created_at,"
-                  + " due_at, version, outcome, satisfaction, completed_by, completed_at) values"
-                  + " (?, ?, 'FOLLOW_UP_CALL', 'CSC', ?, ?, ?, 0, ?, ?, ?, ?)");
+                  + " due_at, version, outcome, satisfaction, completed_by, completed_at,"
+                  + " problem_solved) values (?, ?, 'FOLLOW_UP_CALL', 'CSC', ?, ?, ?, 0, ?, ?, ?, ?,"
+                  + " ?)");
       tag =
           db.prepareStatement("insert into complaint_cause_tag (complaint_id, tag) values (?, ?)");
       pending = db.prepareStatement("insert into stat_pending (id, complaint_id) values (?, ?)");
@@ -961,7 +1038,10 @@ class StatisticsIT extends SystemTest {
       task.setString(p++, pick(OUTCOMES));
       task.setString(p++, answer);
       task.setString(p++, "回访员 caller");
-      task.setTimestamp(p, Timestamp.from(completed));
+      task.setTimestamp(p++, Timestamp.from(completed));
+      // R-F8: solved or not; a tenth were recorded before the call asked it.
+      int solved = random.nextInt(10);
+      task.setObject(p, solved == 0 ? null : solved > 3, java.sql.Types.BOOLEAN);
       task.addBatch();
     }
 
@@ -975,7 +1055,8 @@ class StatisticsIT extends SystemTest {
       task.setString(p++, null);
       task.setString(p++, null);
       task.setString(p++, null);
-      task.setTimestamp(p, null);
+      task.setTimestamp(p++, null);
+      task.setObject(p, null, java.sql.Types.BOOLEAN);
       task.addBatch();
     }
 

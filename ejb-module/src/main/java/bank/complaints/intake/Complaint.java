@@ -8,6 +8,7 @@ import bank.complaints.grading.CauseTag;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.notification.NoticeMedium;
+import bank.complaints.notification.ResultMedium;
 import bank.complaints.privacy.Sealed;
 import bank.complaints.routing.DepartmentCode;
 import bank.complaints.routing.DepartmentCodeConverter;
@@ -154,11 +155,19 @@ public class Complaint {
   @Column(name = "notice_by", nullable = false)
   private NoticeMedium noticeBy;
 
-  /** R-S2: sealed at rest: customers type card, account and phone numbers into both. */
-  @Convert(converter = Sealed.class)
+  /** R-F5: how the result reaches the customer (by staff for letters and counters). */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "result_by", nullable = false)
+  private ResultMedium resultBy;
+
+  /**
+   * A short title, kept readable so that operations find a case by it; numbers typed into it leave
+   * on queues masked (R-S2).
+   */
   @Column(name = "subject", nullable = false)
   private String subject;
 
+  /** R-S2: sealed at rest: customers type card, account and phone numbers into it. */
   @Convert(converter = Sealed.class)
   @Column(name = "description", nullable = false)
   private String description;
@@ -297,6 +306,7 @@ public class Complaint {
     complaint.customerAddress = submitted.customerAddress();
     complaint.accounts = new ArrayList<>(submitted.accounts());
     complaint.noticeBy = submitted.noticeBy();
+    complaint.resultBy = submitted.resultBy();
     complaint.subject = submitted.subject();
     complaint.description = submitted.description();
     if (submitted.occurredAt() != null && submitted.occurredAt().isAfter(now)) {
@@ -632,6 +642,10 @@ public class Complaint {
 
   public NoticeMedium noticeBy() {
     return noticeBy;
+  }
+
+  public ResultMedium resultBy() {
+    return resultBy;
   }
 
   public String subject() {

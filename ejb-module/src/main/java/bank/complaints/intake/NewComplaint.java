@@ -2,6 +2,7 @@ package bank.complaints.intake;
 
 import bank.complaints.evidence.NewEvidence;
 import bank.complaints.notification.NoticeMedium;
+import bank.complaints.notification.ResultMedium;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ public record NewComplaint(
     String customerMobile,
     String customerEmail,
     NoticeMedium noticeBy,
+    ResultMedium resultBy,
     IdentityDocument identity,
     String customerAddress,
     List<AccountRef> accounts,
@@ -38,6 +40,7 @@ public record NewComplaint(
     Objects.requireNonNull(customerName, "customerName");
     Objects.requireNonNull(customerMobile, "customerMobile");
     Objects.requireNonNull(noticeBy, "noticeBy");
+    Objects.requireNonNull(resultBy, "resultBy");
     accounts = accounts == null ? List.of() : List.copyOf(accounts);
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(description, "description");
@@ -60,6 +63,7 @@ public record NewComplaint(
             customerMobile,
             customerEmail == null ? "" : customerEmail,
             noticeBy.name(),
+            resultBy.name(),
             identity == null ? "" : identity.type() + ":" + identity.number(),
             customerAddress == null ? "" : customerAddress,
             String.join(",", accounts.stream().map(a -> a.kind() + ":" + a.number()).toList()),

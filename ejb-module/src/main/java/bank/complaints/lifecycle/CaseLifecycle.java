@@ -11,6 +11,7 @@ import bank.complaints.intake.Complaint;
 import bank.complaints.intake.ComplaintNumber;
 import bank.complaints.intake.IntakeService;
 import bank.complaints.notification.CustomerNotices;
+import bank.complaints.notification.ResultMedium;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
 import bank.complaints.routing.Department;
@@ -80,6 +81,10 @@ public class CaseLifecycle {
   @Inject
   @ConfigProperty(name = "complaints.lifecycle.follow-up-department")
   String followUpDepartment;
+
+  @Inject
+  @ConfigProperty(name = "complaints.lifecycle.result-notice-department")
+  String resultNoticeDepartment;
 
   /** R-F3, R-F4: the investigation proposes a resolution; its approval chain is fixed now. */
   public Resolution propose(
@@ -163,8 +168,27 @@ public class CaseLifecycle {
       SlaClock answer =
           clocks.start(complaint.id(), complaint.severity(), SlaStage.CUSTOMER_ANSWER, now);
       String text = resultNotice(complaint, resolution, answer.dueAt());
-      outbox.enqueue(CustomerNotices.outgoing(CustomerNotices.Kind.RESULT, complaint, text, now));
-      timeline.record(complaint.id(), CaseEventKind.RESULT_NOTIFIED, Timeline.SYSTEM, text, true);
+      ResultMedium medium = complaint.resultBy();
+      if (medium.byStaff()) {
+        openTask(
+            complaint,
+            TaskKind.RESULT_NOTICE,
+            new DepartmentCode(resultNoticeDepartment),
+            now,
+            answer.dueAt(),
+            "R-F5 tell the customer the result by " + medium + ": " + text);
+        timeline.record(
+            complaint.id(),
+            CaseEventKind.RESULT_NOTIFIED,
+            Timeline.SYSTEM,
+            "Result to be told by " + medium + " (" + resultNoticeDepartment + "): " + text,
+            true);
+      } else {
+        outbox.enqueue(
+            CustomerNotices.outgoing(
+                CustomerNotices.Kind.RESULT, complaint, medium.asNotice(), text, now));
+        timeline.record(complaint.id(), CaseEventKind.RESULT_NOTIFIED, Timeline.SYSTEM, text, true);
+      }
     }
     return resolution;
   }
@@ -231,13 +255,13 @@ public class CaseLifecycle {
    * @return true when this result changed the case, false for a repeat
    */
   public boolean taskCompleted(
-      String taskId, String outcome, Satisfaction satisfaction, String by) {
+      String taskId, String outcome, Satisfaction satisfaction, Boolean problemSolved, String by) {
     WorkTask task = em.find(WorkTask.class, taskId, LockModeType.PESSIMISTIC_WRITE);
     if (task == null) {
       throw new NotFoundException("No task " + taskId + ".");
     }
     Instant now = clock.instant();
-    if (!task.complete(outcome, satisfaction, by, now)) {
+    if (!task.complete(outcome, satisfaction, problemSolved, by, now)) {
       return false;
     }
     Complaint complaint = task.complaint();
@@ -277,9 +301,12 @@ public class CaseLifecycle {
             complaint.id(),
             CaseEventKind.FOLLOW_UP_DONE,
             by,
-            "回访 Follow-up call: " + satisfaction + ". " + outcome,
+            "回访 Follow-up call: "
+                + satisfaction
+                + (problemSolved ? ", problem solved. " : ", problem NOT solved. ")
+                + outcome,
             false);
-        if (satisfaction.closesTheCase()) {
+        if (satisfaction.closesTheCase(problemSolved)) {
           complaint.close();
           timeline.record(
               complaint.id(),
@@ -288,16 +315,26 @@ public class CaseLifecycle {
               "投诉已办结 The complaint is concluded.",
               true);
         } else {
+          boolean dissatisfied = satisfaction == Satisfaction.DISSATISFIED;
           reopen(
               complaint,
               CaseEventKind.REOPENED,
-              "CUSTOMER_DISSATISFIED",
+              dissatisfied ? "CUSTOMER_DISSATISFIED" : "PROBLEM_NOT_SOLVED",
               SlaStage.FOLLOW_UP_CALL,
               by,
-              "回访不满意，重新调查 Dissatisfied on the follow-up call: " + outcome,
+              dissatisfied
+                  ? "回访不满意，重新调查 Dissatisfied on the follow-up call: " + outcome
+                  : "回访问题未解决，重新调查 The problem is not really solved: " + outcome,
               now);
         }
       }
+      case RESULT_NOTICE ->
+          timeline.record(
+              complaint.id(),
+              CaseEventKind.TASK_COMPLETED,
+              by,
+              "结果已告知客户 The customer was told the result (" + complaint.resultBy() + "): " + outcome,
+              true);
       case ASSIGNMENT, CONSULTATION ->
           timeline.record(
               complaint.id(),
@@ -316,7 +353,12 @@ public class CaseLifecycle {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean taskCompletedFromQueue(
-      String taskId, String outcome, Satisfaction satisfaction, String by, ResultSender sender) {
+      String taskId,
+      String outcome,
+      Satisfaction satisfaction,
+      Boolean problemSolved,
+      String by,
+      ResultSender sender) {
     WorkTask task = em.find(WorkTask.class, taskId);
     if (task != null) {
       Optional<String> refusal = sender.refusal(task.department());
@@ -326,7 +368,7 @@ public class CaseLifecycle {
         throw new RuleViolationException(refusal.get());
       }
     }
-    return taskCompleted(taskId, outcome, satisfaction, by);
+    return taskCompleted(taskId, outcome, satisfaction, problemSolved, by);
   }
 
   /**

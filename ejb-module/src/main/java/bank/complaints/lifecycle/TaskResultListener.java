@@ -109,6 +109,7 @@ public class TaskResultListener implements MessageListener {
           result.taskId(),
           result.outcome(),
           result.satisfaction() == null ? null : Satisfaction.valueOf(result.satisfaction()),
+          result.problemSolved(),
           result.by(),
           sender);
     } catch (IllegalArgumentException | JsonbException e) {

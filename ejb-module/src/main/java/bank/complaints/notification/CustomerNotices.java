@@ -45,6 +45,12 @@ public final class CustomerNotices {
 
   public static OutgoingMessage outgoing(
       Kind kind, Complaint complaint, String text, Instant createdAt) {
+    return outgoing(kind, complaint, complaint.noticeBy(), text, createdAt);
+  }
+
+  /** A notice by a medium other than the customer's for notices (R-F5: the result's). */
+  public static OutgoingMessage outgoing(
+      Kind kind, Complaint complaint, NoticeMedium medium, String text, Instant createdAt) {
     CustomerNoticeV1 notice =
         new CustomerNoticeV1(
             CustomerNoticeV1.SCHEMA_VERSION,
@@ -52,7 +58,7 @@ public final class CustomerNotices {
             kind.name(),
             complaint.number().value(),
             complaint.channel().name(),
-            complaint.noticeBy().name(),
+            medium.name(),
             Masking.mobile(complaint.customerMobile()),
             Masking.email(complaint.customerEmail()),
             Masking.numbersIn(text),

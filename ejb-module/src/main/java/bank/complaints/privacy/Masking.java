@@ -11,11 +11,13 @@ public final class Masking {
 
   /**
    * A complaint number (kept) or a number typed into text: runs of three or more digits, joined by
-   * single spaces or hyphens as people write cards ("6222 0202 …") and phones ("138-1234-5678").
-   * Dates ("2026-12-01") do not qualify: their groups are too short, or too few digits in all.
+   * single spaces or hyphens as people write cards ("6222 0202 …") and phones ("138-1234-5678"),
+   * the last group perhaps shorter ("3100 1234 5678 90"). Dates ("2026-12-01") do not qualify:
+   * their groups are too short, or too few digits in all.
    */
   private static final Pattern NUMBER_IN_TEXT =
-      Pattern.compile("(?<![0-9A-Za-z])C\\d{8}-\\d{7,}|(?<!\\d)\\d{3,}(?:[ -]\\d{3,})*(?!\\d)");
+      Pattern.compile(
+          "(?<![0-9A-Za-z])C\\d{8}-\\d{7,}|(?<!\\d)\\d{3,}(?:[ -]\\d{3,})*(?:[ -]\\d{1,2})?(?!\\d)");
 
   private static final int DIGITS_MASKED_FROM = 7;
 

@@ -25,8 +25,10 @@ import java.util.TreeSet;
  *       handling time runs from receipt to that moment;
  *   <li><b>first-contact resolution</b>: concluded without ever being reopened (R-F6, R-F8);
  *   <li><b>satisfaction</b>: the customer's answer on the latest follow-up call (R-F8); satisfied
- *       and basically satisfied count as satisfied, and a dissatisfied answer's outcome is its
- *       reason;
+ *       and basically satisfied count as satisfied (basically satisfied also on its own), and a
+ *       dissatisfied answer's outcome is its reason;
+ *   <li><b>problem solved</b>: the latest follow-up call's answer to "is the problem really
+ *       solved?" (R-F8), where it was asked;
  *   <li><b>escalated</b>: a missed deadline was escalated, the case was reopened (which escalates
  *       it), or it became supervisor-led as a repeat (R-X1);
  *   <li><b>repeat</b>: linked to an earlier complaint by the same customer (R-X1);
@@ -49,6 +51,7 @@ public record CaseFacts(
     Long handlingSeconds,
     boolean firstContact,
     String satisfaction,
+    Boolean problemSolved,
     String reason,
     boolean escalated,
     boolean repeat,
@@ -95,7 +98,8 @@ public record CaseFacts(
   }
 
   /** A completed follow-up call: the customer's answer and what was said. */
-  public record FollowUp(String satisfaction, String outcome, Instant completedAt) {}
+  public record FollowUp(
+      String satisfaction, Boolean problemSolved, String outcome, Instant completedAt) {}
 
   public static CaseFacts derive(Rows rows, ZoneId bankZone) {
     boolean concluded = rows.concludedAt() != null;
@@ -104,6 +108,7 @@ public record CaseFacts(
     Optional<FollowUp> last =
         rows.followUps().stream().max(Comparator.comparing(FollowUp::completedAt));
     String satisfaction = last.map(FollowUp::satisfaction).orElse(null);
+    Boolean problemSolved = last.map(FollowUp::problemSolved).orElse(null);
     String reason =
         last.filter(f -> "DISSATISFIED".equals(f.satisfaction()))
             .map(f -> cut(f.outcome()))
@@ -135,6 +140,7 @@ public record CaseFacts(
         handling,
         concluded && rows.reopenCount() == 0,
         satisfaction,
+        problemSolved,
         reason,
         escalated,
         rows.repeat(),

@@ -19,7 +19,10 @@ final class Measures {
   static final int SATISFIED = 5;
   static final int ESCALATED = 6;
   static final int REPEATS = 7;
-  private static final int STAGES_FROM = 8;
+  static final int BASICALLY_SATISFIED = 8;
+  static final int SOLVED_ASKED = 9;
+  static final int SOLVED = 10;
+  private static final int STAGES_FROM = 11;
 
   static final List<String> COLUMNS = columns();
 
@@ -45,6 +48,9 @@ final class Measures {
     v[SATISFIED] = facts.satisfied() ? 1 : 0;
     v[ESCALATED] = facts.escalated() ? 1 : 0;
     v[REPEATS] = facts.repeat() ? 1 : 0;
+    v[BASICALLY_SATISFIED] = "BASICALLY_SATISFIED".equals(facts.satisfaction()) ? 1 : 0;
+    v[SOLVED_ASKED] = facts.problemSolved() == null ? 0 : 1;
+    v[SOLVED] = Boolean.TRUE.equals(facts.problemSolved()) ? 1 : 0;
     facts
         .onTime()
         .forEach(
@@ -66,7 +72,10 @@ final class Measures {
                 "answered",
                 "satisfied",
                 "escalated",
-                "repeats"));
+                "repeats",
+                "basically_satisfied",
+                "solved_asked",
+                "solved"));
     for (SlaStage stage : SlaStage.values()) {
       String name = stage.name().toLowerCase(Locale.ROOT);
       columns.add("m_" + name);

@@ -39,7 +39,7 @@ public class StatisticsRefresher {
   private static final String FACT_COLUMNS =
       "complaint_id, stat_day, channel, category, severity, department_code, employee_id,"
           + " employee_name, cause_tags, concluded, handling_seconds, first_contact, satisfaction,"
-          + " reason, escalated, is_repeat, on_time";
+          + " problem_solved, reason, escalated, is_repeat, on_time";
 
   @Resource(lookup = "jdbc/complaints")
   DataSource dataSource;
@@ -138,7 +138,7 @@ public class StatisticsRefresher {
     Map<Long, List<CaseFacts.FollowUp>> followUps = new HashMap<>();
     query(
         connection,
-        "select complaint_id, satisfaction, outcome, completed_at from work_task"
+        "select complaint_id, satisfaction, problem_solved, outcome, completed_at from work_task"
             + " where kind = 'FOLLOW_UP_CALL' and completed_at is not null and satisfaction is"
             + " not null and complaint_id in "
             + in,
@@ -146,7 +146,12 @@ public class StatisticsRefresher {
         r ->
             followUps
                 .computeIfAbsent(r.getLong(1), x -> new ArrayList<>())
-                .add(new CaseFacts.FollowUp(r.getString(2), r.getString(3), instant(r, 4))));
+                .add(
+                    new CaseFacts.FollowUp(
+                        r.getString(2),
+                        r.getObject(3, Boolean.class),
+                        r.getString(4),
+                        instant(r, 5))));
     Map<Long, Set<String>> tags = new HashMap<>();
     query(
         connection,
@@ -206,10 +211,11 @@ public class StatisticsRefresher {
                     r.getObject(11, Long.class),
                     r.getBoolean(12),
                     r.getString(13),
-                    r.getString(14),
-                    r.getBoolean(15),
+                    r.getObject(14, Boolean.class),
+                    r.getString(15),
                     r.getBoolean(16),
-                    CaseFacts.onTimeOf(r.getString(17)))));
+                    r.getBoolean(17),
+                    CaseFacts.onTimeOf(r.getString(18)))));
     return facts;
   }
 
@@ -221,7 +227,7 @@ public class StatisticsRefresher {
         connection.prepareStatement(
             "insert into case_fact ("
                 + FACT_COLUMNS
-                + ", derived_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", derived_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (CaseFacts f : facts) {
         insert.setLong(1, f.complaintId());
         insert.setObject(2, f.day());
@@ -236,11 +242,12 @@ public class StatisticsRefresher {
         insert.setObject(11, f.handlingSeconds());
         insert.setBoolean(12, f.firstContact());
         insert.setString(13, f.satisfaction());
-        insert.setString(14, f.reason());
-        insert.setBoolean(15, f.escalated());
-        insert.setBoolean(16, f.repeat());
-        insert.setString(17, f.onTimeCode());
-        insert.setTimestamp(18, now);
+        insert.setObject(14, f.problemSolved(), java.sql.Types.BOOLEAN);
+        insert.setString(15, f.reason());
+        insert.setBoolean(16, f.escalated());
+        insert.setBoolean(17, f.repeat());
+        insert.setString(18, f.onTimeCode());
+        insert.setTimestamp(19, now);
         insert.addBatch();
       }
       insert.executeBatch();

@@ -26,7 +26,8 @@ public record StatisticsReport(
     List<Indicators> bySeverity,
     List<Indicators> byCauseTag,
     List<Reason> dissatisfactionReasons,
-    List<Day> daily) {
+    List<Day> daily,
+    List<Received> byFeedbackType) {
 
   /** Totals against the previous period. */
   public record Trend(
@@ -41,7 +42,9 @@ public record StatisticsReport(
    * The indicators of one key: {@code share} is of all the period's cases; handling times are of
    * the concluded cases. The 90th percentile is a nearest rank in hours, counted in whole hours up
    * to three days and whole days beyond ({@link CaseFacts#handlingHours()}); it is not kept per
-   * employee.
+   * employee. R-F8: {@code satisfaction} counts satisfied and basically satisfied answers of all
+   * answered; {@code basicallySatisfied} the latter alone (so satisfied alone and dissatisfied
+   * follow); {@code problemSolved} the "really solved" answers of the calls that asked.
    */
   public record Indicators(
       String key,
@@ -53,6 +56,8 @@ public record StatisticsReport(
       Integer p90HandlingHours,
       Rate firstContactResolution,
       Rate satisfaction,
+      Rate basicallySatisfied,
+      Rate problemSolved,
       Rate escalation,
       Rate repeat,
       Rate onTime,
@@ -68,6 +73,13 @@ public record StatisticsReport(
 
   /** A reason for dissatisfaction, and its share of the dissatisfied answers. */
   public record Reason(String reason, long cases, BigDecimal share) {}
+
+  /**
+   * R-I2: what was received of one feedback type (complaint, suggestion, inquiry) in the period and
+   * in the one before. Only complaints run the case process, so only they have the indicators; all
+   * three are counted here.
+   */
+  public record Received(String feedbackType, long received, long previous) {}
 
   /** The cases received on one day (the trend line). */
   public record Day(LocalDate day, long cases) {}

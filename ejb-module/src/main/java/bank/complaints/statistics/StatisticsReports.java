@@ -1,6 +1,7 @@
 package bank.complaints.statistics;
 
 import bank.complaints.common.InvalidRequestException;
+import bank.complaints.intake.FeedbackType;
 import bank.complaints.platform.BankZone;
 import bank.complaints.sla.SlaStage;
 import bank.complaints.statistics.StatisticsReport.Indicators;
@@ -165,10 +166,54 @@ public class StatisticsReports {
           breakdown(rows, Dimension.SEVERITY, total, Map.of()),
           breakdown(rows, Dimension.CAUSE_TAG, total, Map.of()),
           reasons,
-          daily(casesPerDay(connection, from, to), from, to));
+          daily(casesPerDay(connection, from, to), from, to),
+          received(connection, from, to, previousFrom, previousTo));
     } catch (SQLException e) {
       throw new IllegalStateException("Reading statistics failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * R-I2: complaints, suggestions and inquiries received in the period and the one before, counted
+   * from the complaints themselves (suggestions and inquiries have no case facts), by the bank's
+   * day of receipt like every other figure.
+   */
+  private List<StatisticsReport.Received> received(
+      Connection connection,
+      LocalDate from,
+      LocalDate to,
+      LocalDate previousFrom,
+      LocalDate previousTo)
+      throws SQLException {
+    Map<String, Long> now = receivedByType(connection, from, to);
+    Map<String, Long> before = receivedByType(connection, previousFrom, previousTo);
+    List<StatisticsReport.Received> received = new ArrayList<>();
+    for (FeedbackType type : FeedbackType.values()) {
+      received.add(
+          new StatisticsReport.Received(
+              type.name(),
+              now.getOrDefault(type.name(), 0L),
+              before.getOrDefault(type.name(), 0L)));
+    }
+    return received;
+  }
+
+  private Map<String, Long> receivedByType(Connection connection, LocalDate from, LocalDate to)
+      throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "select feedback_type, count(*) from complaint where received_at >= ? and"
+                + " received_at < ? group by feedback_type")) {
+      statement.setObject(1, from.atStartOfDay(bankZone).toOffsetDateTime());
+      statement.setObject(2, to.plusDays(1).atStartOfDay(bankZone).toOffsetDateTime());
+      try (ResultSet r = statement.executeQuery()) {
+        while (r.next()) {
+          counts.put(r.getString(1), r.getLong(2));
+        }
+      }
+    }
+    return counts;
   }
 
   /** The sums of one key over the period, and its handling-hours histogram. */
@@ -345,6 +390,8 @@ public class StatisticsReports {
         row.p90(),
         Rate.of(s[Measures.FIRST_CONTACT], concluded),
         Rate.of(s[Measures.SATISFIED], s[Measures.ANSWERED]),
+        Rate.of(s[Measures.BASICALLY_SATISFIED], s[Measures.ANSWERED]),
+        Rate.of(s[Measures.SOLVED], s[Measures.SOLVED_ASKED]),
         Rate.of(s[Measures.ESCALATED], s[Measures.CASES]),
         Rate.of(s[Measures.REPEATS], s[Measures.CASES]),
         Rate.of(onTime, measured),

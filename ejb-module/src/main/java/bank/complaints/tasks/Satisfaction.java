@@ -6,8 +6,11 @@ public enum Satisfaction {
   BASICALLY_SATISFIED,
   DISSATISFIED;
 
-  /** A dissatisfied customer's case is reopened and escalated. */
-  public boolean closesTheCase() {
-    return this != DISSATISFIED;
+  /**
+   * R-F8: the case closes when the customer is satisfied or basically satisfied and says the
+   * problem is really solved; otherwise it is reopened and escalated.
+   */
+  public boolean closesTheCase(boolean problemSolved) {
+    return this != DISSATISFIED && problemSolved;
   }
 }

@@ -11,5 +11,7 @@ public enum TaskKind {
   /** Call the customer after completion (R-F8). */
   FOLLOW_UP_CALL,
   /** R-X1: a supervisor reviews a repeat complaint. */
-  REPEAT_REVIEW
+  REPEAT_REVIEW,
+  /** R-F5: tell the customer the result by letter or by a call (letters, counter complaints). */
+  RESULT_NOTICE
 }

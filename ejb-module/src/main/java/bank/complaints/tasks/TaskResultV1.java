@@ -5,9 +5,15 @@ package bank.complaints.tasks;
  * same as the API's, idempotent by task id.
  *
  * @param satisfaction for a follow-up call: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED
+ * @param problemSolved for a follow-up call (1.2): whether the problem is really solved
  */
 public record TaskResultV1(
-    int schemaVersion, String taskId, String outcome, String satisfaction, String by) {
+    int schemaVersion,
+    String taskId,
+    String outcome,
+    String satisfaction,
+    Boolean problemSolved,
+    String by) {
 
   public static final int SCHEMA_VERSION = 1;
   public static final String TYPE = "complaints.task-result";

@@ -69,6 +69,10 @@ public class WorkTask {
   @Column(name = "satisfaction")
   private Satisfaction satisfaction;
 
+  /** R-F8: the follow-up call's other question: is the problem really solved? */
+  @Column(name = "problem_solved")
+  private Boolean problemSolved;
+
   @Column(name = "completed_by")
   private String completedBy;
 
@@ -146,6 +150,11 @@ public class WorkTask {
     return satisfaction;
   }
 
+  /** R-F8: whether the customer says the problem is really solved (follow-up calls only). */
+  public Boolean problemSolved() {
+    return problemSolved;
+  }
+
   public String completedBy() {
     return completedBy;
   }
@@ -168,20 +177,25 @@ public class WorkTask {
    *
    * @return true when this call completed the task
    */
-  public boolean complete(String outcome, Satisfaction satisfaction, String by, Instant now) {
-    if (kind == TaskKind.FOLLOW_UP_CALL && satisfaction == null) {
+  public boolean complete(
+      String outcome, Satisfaction satisfaction, Boolean problemSolved, String by, Instant now) {
+    if (kind == TaskKind.FOLLOW_UP_CALL && (satisfaction == null || problemSolved == null)) {
       throw new InvalidRequestException(
-          "A follow-up call's result says how satisfied the customer is.");
+          "A follow-up call's result says how satisfied the customer is (satisfaction) and whether"
+              + " the problem is really solved (problemSolved).");
     }
-    if (kind != TaskKind.FOLLOW_UP_CALL && satisfaction != null) {
-      throw new InvalidRequestException("Only a follow-up call's result carries a satisfaction.");
+    if (kind != TaskKind.FOLLOW_UP_CALL && (satisfaction != null || problemSolved != null)) {
+      throw new InvalidRequestException(
+          "Only a follow-up call's result carries a satisfaction and problemSolved.");
     }
     if (status == Status.CANCELLED) {
       throw new RuleViolationException(
           "Task " + id + " was withdrawn: the case moved to another department.");
     }
     if (status == Status.DONE) {
-      if (Objects.equals(this.outcome, outcome) && this.satisfaction == satisfaction) {
+      if (Objects.equals(this.outcome, outcome)
+          && this.satisfaction == satisfaction
+          && Objects.equals(this.problemSolved, problemSolved)) {
         return false;
       }
       throw new RuleViolationException(
@@ -190,6 +204,7 @@ public class WorkTask {
     this.status = Status.DONE;
     this.outcome = outcome;
     this.satisfaction = satisfaction;
+    this.problemSolved = problemSolved;
     this.completedBy = by;
     this.completedAt = now.atOffset(ZoneOffset.UTC);
     return true;

@@ -12,9 +12,9 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * R-S2: seals, once, the personal data stored before it was sealed at rest: numbers written before
- * V14, names, e-mails, addresses and the complaint's text before V23, evidence files before they
- * were encrypted. Afterwards the application writes only sealed values. A Java migration because
- * the keys are the application's (MicroProfile Config), never the database's.
+ * V14, names, e-mails, addresses and descriptions before V23, evidence files before they were
+ * encrypted. Afterwards the application writes only sealed values. A Java migration because the
+ * keys are the application's (MicroProfile Config), never the database's.
  */
 public class V24__seal_personal_data_stored_earlier extends BaseJavaMigration {
 
@@ -28,7 +28,6 @@ public class V24__seal_personal_data_stored_earlier extends BaseJavaMigration {
           new SealedText("complaint", "customer_name", "id"),
           new SealedText("complaint", "customer_email", "id"),
           new SealedText("complaint", "customer_address", "id"),
-          new SealedText("complaint", "subject", "id"),
           new SealedText("complaint", "description", "id"),
           new SealedText("complaint_account", "account_number", "complaint_id", "position"));
 

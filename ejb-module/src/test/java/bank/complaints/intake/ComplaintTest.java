@@ -10,6 +10,7 @@ import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.grading.CauseTag;
 import bank.complaints.notification.NoticeMedium;
+import bank.complaints.notification.ResultMedium;
 import bank.complaints.routing.DepartmentCode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,6 +33,7 @@ class ComplaintTest {
             "13812345678",
             null,
             NoticeMedium.SMS,
+            ResultMedium.PHONE_CALL,
             null,
             null,
             List.of(),
@@ -187,6 +189,7 @@ class ComplaintTest {
         "13812345678",
         null,
         NoticeMedium.SMS,
+        ResultMedium.SMS,
         new IdentityDocument(IdentityDocument.Type.ID_CARD, "11010519491231002X"),
         "北京市朝阳区",
         List.of(new AccountRef(AccountRef.Kind.CARD, "6222020200112233446")),

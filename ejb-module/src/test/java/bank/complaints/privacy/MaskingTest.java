@@ -42,6 +42,7 @@ class MaskingTest {
             .replace("***4567", "1234567"));
     assertEquals("柜台 ***4567 号", Masking.numbersIn("柜台 1234567 号"));
     assertEquals("tel*******5678", Masking.numbersIn("tel13812345678"));
+    assertEquals("账户 **** **** **78 90", Masking.numbersIn("账户 3100 1234 5678 90"));
   }
 
   @Test

@@ -60,11 +60,12 @@ class CaseFactsTest {
   void latestAnswerCounts() {
     List<CaseFacts.FollowUp> calls =
         List.of(
-            new CaseFacts.FollowUp("SATISFIED", "好", RECEIVED.plusSeconds(100)),
+            new CaseFacts.FollowUp("SATISFIED", true, "好", RECEIVED.plusSeconds(100)),
             new CaseFacts.FollowUp(
-                "DISSATISFIED", " 太慢 " + "x".repeat(300), RECEIVED.plusSeconds(200)));
+                "DISSATISFIED", false, " 太慢 " + "x".repeat(300), RECEIVED.plusSeconds(200)));
     CaseFacts facts = CaseFacts.derive(rows(null, 0, List.of(), calls), BANK);
     assertEquals("DISSATISFIED", facts.satisfaction());
+    assertEquals(Boolean.FALSE, facts.problemSolved(), "R-F8 the latest call's solved answer");
     assertFalse(facts.satisfied());
     assertEquals(CaseFacts.REASON_LENGTH, facts.reason().length());
     assertTrue(facts.reason().startsWith("太慢 "));
@@ -76,9 +77,10 @@ class CaseFactsTest {
                 null,
                 0,
                 List.of(),
-                List.of(new CaseFacts.FollowUp("DISSATISFIED", "请回电 13812345678", RECEIVED))),
+                List.of(new CaseFacts.FollowUp("DISSATISFIED", null, "请回电 13812345678", RECEIVED))),
             BANK);
     assertEquals("请回电 *******5678", withNumber.reason(), "R-S2: a number in a note is masked");
+    assertEquals(null, withNumber.problemSolved(), "a call recorded before R-F8 asked it");
   }
 
   @Test

@@ -31,6 +31,8 @@ public record CaseFileView(
       String ask,
       String outcome,
       @Schema(example = "SATISFIED") String satisfaction,
+      @Schema(description = "R-F8: on a follow-up call, whether the problem is really solved")
+          Boolean problemSolved,
       String completedBy,
       OffsetDateTime completedAt,
       OffsetDateTime dueAt) {}
@@ -55,6 +57,7 @@ public record CaseFileView(
                         t.ask(),
                         t.outcome(),
                         t.satisfaction() == null ? null : t.satisfaction().name(),
+                        t.problemSolved(),
                         t.completedBy(),
                         t.completedAt() == null
                             ? null

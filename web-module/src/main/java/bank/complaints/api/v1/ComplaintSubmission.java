@@ -14,6 +14,7 @@ import bank.complaints.intake.IdentityDocument;
 import bank.complaints.intake.InvolvedStaff;
 import bank.complaints.intake.NewComplaint;
 import bank.complaints.notification.NoticeMedium;
+import bank.complaints.notification.ResultMedium;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -222,6 +223,15 @@ public class ComplaintSubmission {
             "How the customer wants notices; by default in the app for app, WeChat and chat"
                 + " channels, else by SMS. EMAIL needs an e-mail address.")
     public NoticeMedium noticeBy;
+
+    @Schema(
+        example = "LETTER",
+        description =
+            "R-F5: how the customer wants the result, if not like the notices; by default a letter"
+                + " complaint's result goes by letter (by phone without an address), a counter"
+                + " complaint's by a call from staff, others like the notices. LETTER needs an"
+                + " address, EMAIL an e-mail address.")
+    public ResultMedium resultBy;
   }
 
   NewComplaint toCommand() {
@@ -229,6 +239,15 @@ public class ComplaintSubmission {
         customer.noticeBy != null ? customer.noticeBy : NoticeMedium.defaultFor(channel);
     if (noticeBy == NoticeMedium.EMAIL && customer.email == null) {
       throw new InvalidRequestException("customer.noticeBy EMAIL needs a customer.email.");
+    }
+    boolean hasAddress = customer.address != null && !customer.address.isBlank();
+    ResultMedium resultBy =
+        ResultMedium.of(channel, customer.resultBy, customer.noticeBy, hasAddress);
+    if (resultBy == ResultMedium.EMAIL && customer.email == null) {
+      throw new InvalidRequestException("customer.resultBy EMAIL needs a customer.email.");
+    }
+    if (resultBy == ResultMedium.LETTER && !hasAddress) {
+      throw new InvalidRequestException("customer.resultBy LETTER needs a customer.address.");
     }
     if ((customer.idType == null) != (customer.idNumber == null)) {
       throw new InvalidRequestException("customer.idType and customer.idNumber go together.");
@@ -256,6 +275,7 @@ public class ComplaintSubmission {
         customer.mobile,
         customer.email,
         noticeBy,
+        resultBy,
         identity,
         customer.address == null ? null : customer.address.strip(),
         accountRefs,

@@ -10,6 +10,8 @@ import bank.complaints.intake.ComplaintStatus;
 import bank.complaints.intake.DemandType;
 import bank.complaints.intake.FeedbackType;
 import bank.complaints.intake.IdentityDocument;
+import bank.complaints.notification.NoticeMedium;
+import bank.complaints.notification.ResultMedium;
 import bank.complaints.privacy.Masking;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -99,7 +101,14 @@ public record ComplaintView(
       @Schema(example = "138****5678") String mobile,
       @Schema(example = "ID_CARD") IdentityDocument.Type idType,
       @Schema(example = "**************002X") String idNumber,
-      String address) {}
+      String address,
+      @Schema(example = "SMS", description = "How notices reach the customer (R-I7)")
+          NoticeMedium noticeBy,
+      @Schema(
+              example = "LETTER",
+              description =
+                  "How the result reaches the customer (R-F5): LETTER and PHONE_CALL by staff")
+          ResultMedium resultBy) {}
 
   /** R-I3, R-S2: an account or card, masked. */
   @Schema(name = "ComplaintAccount")
@@ -144,7 +153,9 @@ public record ComplaintView(
             Masking.mobile(complaint.customerMobile()),
             complaint.identity().map(d -> d.type()).orElse(null),
             complaint.identity().map(d -> Masking.identifier(d.number())).orElse(null),
-            complaint.customerAddress()),
+            complaint.customerAddress(),
+            complaint.noticeBy(),
+            complaint.resultBy()),
         complaint.accounts().stream()
             .map(a -> new Account(a.kind().name(), Masking.identifier(a.number())))
             .toList(),

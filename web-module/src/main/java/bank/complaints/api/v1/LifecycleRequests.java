@@ -139,6 +139,11 @@ public final class LifecycleRequests {
     @Schema(example = "SATISFIED", description = "R-F8: required for a follow-up call")
     public Satisfaction satisfaction;
 
+    @Schema(
+        example = "true",
+        description = "R-F8: required for a follow-up call: is the problem really solved?")
+    public Boolean problemSolved;
+
     @NotBlank
     @Size(max = 100)
     @Schema(example = "信用卡中心 吴十")

@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * The report as one CSV table (RFC 4180): a row per dimension and key with every indicator, the
- * previous period's total (dimension PREVIOUS), the reasons for dissatisfaction (REASON) and the
- * daily counts (DAY). Starts with a byte-order mark so that spreadsheets read the Chinese text.
+ * previous period's total (dimension PREVIOUS), the reasons for dissatisfaction (REASON), what was
+ * received of each feedback type, complaints, suggestions and inquiries (FEEDBACK_TYPE, R-I2), and
+ * the daily counts (DAY). Starts with a byte-order mark so that spreadsheets read the Chinese text.
  */
 final class StatisticsCsv {
 
@@ -34,6 +35,8 @@ final class StatisticsCsv {
                 "p90_handling_hours",
                 "first_contact_resolution_rate",
                 "satisfaction_rate",
+                "basically_satisfied_rate",
+                "problem_solved_rate",
                 "escalation_rate",
                 "repeat_rate",
                 "on_time_rate"));
@@ -75,6 +78,18 @@ final class StatisticsCsv {
               String.valueOf(reason.cases()),
               text(reason.share())));
     }
+    for (StatisticsReport.Received received : report.byFeedbackType()) {
+      line(
+          csv,
+          padded(
+              header.size(),
+              from,
+              to,
+              "FEEDBACK_TYPE",
+              received.feedbackType(),
+              received.feedbackType(),
+              String.valueOf(received.received())));
+    }
     for (StatisticsReport.Day day : report.daily()) {
       line(
           csv,
@@ -107,6 +122,8 @@ final class StatisticsCsv {
                 i.p90HandlingHours() == null ? "" : i.p90HandlingHours().toString(),
                 rate(i.firstContactResolution()),
                 rate(i.satisfaction()),
+                rate(i.basicallySatisfied()),
+                rate(i.problemSolved()),
                 rate(i.escalation()),
                 rate(i.repeat()),
                 rate(i.onTime())));

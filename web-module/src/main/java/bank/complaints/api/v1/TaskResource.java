@@ -55,7 +55,11 @@ public class TaskResource {
     LifecycleRequests.TaskResult valid = validation.valid(body);
     boolean applied =
         lifecycle.taskCompleted(
-            taskId, valid.outcome.strip(), valid.satisfaction, valid.by.strip());
+            taskId,
+            valid.outcome.strip(),
+            valid.satisfaction,
+            valid.problemSolved,
+            valid.by.strip());
     return new Receipt(taskId, applied);
   }
 }
