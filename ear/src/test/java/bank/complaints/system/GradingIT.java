@@ -105,6 +105,85 @@ class GradingIT extends SystemTest {
   }
 
   @Test
+  @DisplayName(
+      "R-G1 regraded to Red, the running clocks take the Red deadlines from their start; a milder grade never moves them later")
+  void regradeToRedRetimesTheRunningClocks() {
+    String number = submit(aComplaint().about("年费重复扣收")).getString("number");
+    JsonObject before = clock(number, "CUSTOMER_CONTACT");
+    OffsetDateTime started = OffsetDateTime.parse(before.getString("startedAt"));
+    assertEquals(started.plusHours(24).toInstant(), dueAt(before), "Green: within 24 hours");
+
+    regrade(number, "RED", "SECURITY", "客户补充：卡片已被盗刷");
+    assertEquals(
+        started.plusHours(1).toInstant(),
+        dueAt(clock(number, "CUSTOMER_CONTACT")),
+        "Red: within the hour of the same start");
+    JsonObject investigation = clock(number, "INVESTIGATION_START");
+    assertEquals(
+        OffsetDateTime.parse(investigation.getString("startedAt")).plusHours(1).toInstant(),
+        dueAt(investigation));
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
+                + " where c.complaint_number = ? and e.kind = 'REGRADED'"
+                + " and e.summary like '%deadlines re-timed: CUSTOMER_CONTACT now due%'",
+            number),
+        "the new deadlines are on record");
+
+    regrade(number, "GREEN", "FEES", "核实后仅为年费问题");
+    assertEquals(
+        started.plusHours(1).toInstant(),
+        dueAt(clock(number, "CUSTOMER_CONTACT")),
+        "never later than already promised");
+  }
+
+  @Test
+  @DisplayName("R-G1 a wide system outage is graded Red at intake, one customer's fault Yellow")
+  void wideOutageIsRed() {
+    JsonObject wide = submit(aComplaint().about("手机银行大面积无法登录，全行系统瘫痪"));
+    assertEquals("RED", wide.getString("severity"));
+    assertEquals("SYSTEM", wide.getString("category"));
+    assertTrue(wide.getBoolean("taskForce"));
+    JsonObject single = submit(aComplaint().about("我的手机银行无法登录"));
+    assertEquals("YELLOW", single.getString("severity"));
+  }
+
+  @Test
+  @DisplayName(
+      "R-I7 the contact clock runs from receipt: a letter registered three hours after it arrived has 21 hours left")
+  void contactClockRunsFromReceipt() {
+    OffsetDateTime received = TestClock.now().minusHours(3).withNano(0);
+    JsonObject letter =
+        submit(aComplaint().from("LETTER").receivedAt(received.toString()).about("年费重复扣收"));
+    JsonObject contact = clock(letter.getString("number"), "CUSTOMER_CONTACT");
+    assertEquals(
+        received.toInstant(), OffsetDateTime.parse(contact.getString("startedAt")).toInstant());
+    assertEquals(received.plusHours(24).toInstant(), dueAt(contact));
+  }
+
+  private static java.time.Instant dueAt(JsonObject clock) {
+    return OffsetDateTime.parse(clock.getString("dueAt")).toInstant();
+  }
+
+  private static void regrade(String number, String severity, String category, String reason) {
+    HttpResponse<String> regraded =
+        Api.request(
+            "PUT",
+            COMPLAINTS + "/" + number + "/grade",
+            "application/json",
+            Json.createObjectBuilder()
+                .add("severity", severity)
+                .add("category", category)
+                .add("reason", reason)
+                .build()
+                .toString(),
+            "Authorization",
+            "Bearer " + Tokens.person("主管 孙七", List.of("supervisor"), null, "E20077", null));
+    assertEquals(200, regraded.statusCode(), regraded.body());
+  }
+
+  @Test
   @DisplayName("R-G1 the grading rules are data: a new rule grades the next complaint at once")
   void rulesAreData() {
     String original = Api.get(RULES).body();

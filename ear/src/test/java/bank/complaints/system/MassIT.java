@@ -31,7 +31,7 @@ class MassIT extends SystemTest {
 
   @Test
   @DisplayName(
-      "R-X2 N similar complaints in the window open an incident; N-1 (and one outside it) do not")
+      "R-X2 R-G1 N similar complaints in the window open an incident and are graded Red; N-1 (and one outside it) do not")
   void massComplaintIncident() throws Exception {
     // One similar complaint received three hours ago: outside the two-hour window.
     JsonObject old = submit(similar().receivedAt(TestClock.now().minusHours(3).toString()));
@@ -54,6 +54,10 @@ class MassIT extends SystemTest {
     assertEquals(product, incident.getString("products"));
     assertEquals(numbers(inWindow), strings(incident), "the five in the window, linked");
     assertFalse(strings(incident).contains(old.getString("number")), "not the one outside it");
+    for (JsonObject member : inWindow) {
+      assertEquals("RED", read(member).getString("severity"), "R-G1 a mass incident is Red");
+    }
+    assertEquals(old.getString("severity"), read(old).getString("severity"), "not linked, not Red");
 
     JsonObject opened =
         Broker.receiveMatching(

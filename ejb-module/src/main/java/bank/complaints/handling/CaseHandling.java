@@ -161,8 +161,9 @@ public class CaseHandling {
   }
 
   /**
-   * R-G1, R-G2: staff regrade or reclassify with a reason, recorded in the timeline. Clocks already
-   * running keep their deadlines; the ones started from now on follow the new severity.
+   * R-G1, R-G2: staff regrade or reclassify with a reason, recorded in the timeline. Running clocks
+   * take the new severity's deadlines where those are earlier (never later than promised); the ones
+   * started from now on follow the new severity.
    */
   public Complaint regrade(
       ComplaintNumber number, Severity severity, Category category, String by, String reason) {
@@ -170,11 +171,20 @@ public class CaseHandling {
     String before = complaint.severity() + " / " + complaint.category();
     boolean hadTaskForce = complaint.taskForce();
     complaint.grade(new Grade(severity, category, reason));
+    List<SlaClock> retimed = clocks.retime(complaint.id(), severity);
     timeline.record(
         complaint.id(),
         CaseEventKind.REGRADED,
         by,
-        "Regraded from " + before + " to " + severity + " / " + category + ": " + reason,
+        "Regraded from "
+            + before
+            + " to "
+            + severity
+            + " / "
+            + category
+            + ": "
+            + reason
+            + SlaClocks.retimed(retimed, bankZone),
         false);
     if (complaint.taskForce() && !hadTaskForce) {
       timeline.record(

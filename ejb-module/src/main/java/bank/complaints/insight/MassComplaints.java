@@ -1,10 +1,14 @@
 package bank.complaints.insight;
 
+import bank.complaints.grading.Grade;
+import bank.complaints.grading.Severity;
 import bank.complaints.intake.Complaint;
 import bank.complaints.intake.FeedbackType;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.outbox.OutgoingMessage;
+import bank.complaints.platform.BankZone;
 import bank.complaints.privacy.Masking;
+import bank.complaints.sla.SlaClocks;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.annotation.PostConstruct;
@@ -19,6 +23,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +51,10 @@ public class MassComplaints {
   @Inject Timeline timeline;
 
   @Inject Incidents incidents;
+
+  @Inject SlaClocks clocks;
+
+  @Inject @BankZone ZoneId bankZone;
 
   @Inject
   @ConfigProperty(name = "complaints.mass.customers")
@@ -131,8 +140,29 @@ public class MassComplaints {
     incidents.tellLateComer(incident, complaint, now);
   }
 
+  /**
+   * R-X2, R-G1: a complaint part of a mass incident is Red (the incident's task force handles it),
+   * and its running clocks take the Red deadlines where those are earlier.
+   */
   private void link(Incident incident, Complaint complaint) {
     complaint.partOf(incident.id());
+    if (complaint.severity() != Severity.RED) {
+      String before = complaint.severity() + " / " + complaint.category();
+      complaint.grade(
+          new Grade(
+              Severity.RED, complaint.category(), "R-G1 part of mass incident " + incident.id()));
+      timeline.record(
+          complaint.id(),
+          CaseEventKind.REGRADED,
+          Timeline.SYSTEM,
+          "Regraded from "
+              + before
+              + " to RED: part of mass-complaint incident "
+              + incident.id()
+              + " (R-G1)"
+              + SlaClocks.retimed(clocks.retime(complaint.id(), Severity.RED), bankZone),
+          false);
+    }
     timeline.record(
         complaint.id(),
         CaseEventKind.MASS_INCIDENT_LINKED,

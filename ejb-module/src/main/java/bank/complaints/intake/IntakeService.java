@@ -204,11 +204,19 @@ public class IntakeService {
       registered.inc();
       return complaint;
     }
-    // R-I7: the customer is to be contacted within the policy's time of registration, and is
-    // told so at once, with the number to quote, by the medium they chose.
+    // R-I7: the customer is to be contacted within the policy's time of receipt (a letter or a
+    // counter complaint registered later has less of it left), and is told so at once, with the
+    // number to quote, by the medium they chose.
     SlaClock contact =
-        clocks.start(complaint.id(), complaint.severity(), SlaStage.CUSTOMER_CONTACT, now);
-    String contactBy = CustomerNotices.shown(contact.dueAt(), bankZone);
+        clocks.start(
+            complaint.id(),
+            complaint.severity(),
+            SlaStage.CUSTOMER_CONTACT,
+            complaint.receivedAt());
+    String contactBy =
+        contact.dueAt().isAfter(now)
+            ? CustomerNotices.shown(contact.dueAt(), bankZone)
+            : CustomerNotices.shown(now, bankZone) + " 后尽快 (as soon as possible)";
     acknowledge(
         complaint,
         "您的投诉已受理，编号 "

@@ -59,7 +59,7 @@ public class SlaClock {
   private SlaStage stage;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "measure", nullable = false, updatable = false)
+  @Column(name = "measure", nullable = false)
   private Measure measure;
 
   @Enumerated(EnumType.STRING)
@@ -240,6 +240,35 @@ public class SlaClock {
       dueAt = utc(measure.after(dueAt(), amount, calendar));
       nextActionAt = next(policy.ladder(), calendar);
     }
+  }
+
+  /**
+   * R-G1: the case was regraded: a running clock's deadline becomes what the new severity's policy
+   * gives from the same start (time paused and approved extensions still count) when that is
+   * earlier, never later than already promised. A paused clock keeps what it has until it resumes;
+   * a missed deadline stays missed.
+   *
+   * @return true when the deadline moved
+   */
+  public boolean retime(SlaPolicy policy, BusinessCalendar calendar) {
+    if (state != State.RUNNING || escalationsSent > 0) {
+      return false;
+    }
+    Measure stricter = policy.measure();
+    Duration allowance = policy.allowance().in(stricter, calendar);
+    Duration kept = Duration.ofMillis(pausedTotalMillis + extendedMillis);
+    Instant due = stricter.after(startedAt(), allowance.plus(kept), calendar);
+    if (!due.isBefore(dueAt())) {
+      return false;
+    }
+    measure = stricter;
+    dueAt = utc(due);
+    if (!warned) {
+      Instant warn = stricter.after(startedAt(), policy.warnAfter(allowance).plus(kept), calendar);
+      warnAt = utc(warn.isAfter(due) ? due : warn);
+    }
+    nextActionAt = next(policy.ladder(), calendar);
+    return true;
   }
 
   /** The stage is done: no more alerts. */

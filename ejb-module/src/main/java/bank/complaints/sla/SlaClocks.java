@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +78,33 @@ public class SlaClocks {
     SlaClock clock = require(complaintId, stage);
     clock.extend(extra, now, policy(stage, severity), calendars.current());
     return clock;
+  }
+
+  /**
+   * R-G1: the case's severity changed: each running clock takes the new policy's deadline where it
+   * is earlier (never later than promised).
+   *
+   * @return the clocks whose deadlines moved
+   */
+  public List<SlaClock> retime(long complaintId, Severity severity) {
+    return of(complaintId).stream()
+        .filter(c -> c.state() == SlaClock.State.RUNNING)
+        .filter(c -> c.retime(policy(c.stage(), severity), calendars.current()))
+        .toList();
+  }
+
+  /** The re-timed deadlines as a timeline entry states them, in the bank's zone. */
+  public static String retimed(List<SlaClock> clocks, ZoneId bankZone) {
+    if (clocks.isEmpty()) {
+      return "";
+    }
+    return clocks.stream()
+        .map(
+            c ->
+                c.stage()
+                    + " now due "
+                    + c.dueAt().atZone(bankZone).toLocalDateTime().toString().replace('T', ' '))
+        .collect(java.util.stream.Collectors.joining(", ", " (deadlines re-timed: ", ")"));
   }
 
   /** The case's clocks, oldest first. */
