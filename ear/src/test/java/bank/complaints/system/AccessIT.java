@@ -64,6 +64,8 @@ class AccessIT extends SystemTest {
     allow("POST " + complaint + "/customer-contact", work);
     allow("POST " + complaint + "/investigation", work);
     allow("PUT " + complaint + "/grade", work);
+    allow("POST " + complaint + "/complex", roles(SUPERVISOR, "department-head"));
+    allow("POST " + complaint + "/first-findings", work);
     allow("PUT " + complaint + "/cause-tags", work);
     allow("POST " + complaint + "/reassignment", work);
     allow("POST " + complaint + "/consultations", work);
@@ -92,6 +94,9 @@ class AccessIT extends SystemTest {
     allow("POST /api/v1/incidents/{id}/closure", roles(SUPERVISOR));
     allow("GET /api/v1/statistics", roles(MANAGER, "executive"));
     allow("GET /api/v1/statistics/csv", roles(MANAGER, "executive"));
+    allow("GET /api/v1/statistics/regulator-return", roles(MANAGER, "executive"));
+    allow("GET /api/v1/statistics/regulator-return/csv", roles(MANAGER, "executive"));
+    allow("GET /api/v1/statistics/regulator-return/xlsx", roles(MANAGER, "executive"));
     allow("GET /api/v1/statistics/attention", roles(MANAGER, "executive", SUPERVISOR));
     allow("GET /api/v1/admin/calendars/{year}", settingsRead);
     allow("PUT /api/v1/admin/calendars/{year}", admin);

@@ -65,31 +65,36 @@ class BadInputSuiteIT extends SystemTest {
   private static List<Bad> submissions() {
     List<Bad> bad = new ArrayList<>();
     Map<String, List<String>> wrongText =
-        Map.of(
-            "channel", List.of("", "FAX", "mobile_app", "MOBILE APP", "渠道"),
-            "subject", List.of("", "   ", "长".repeat(201), "\t\n"),
-            "description", List.of("", "  ", "长".repeat(4001)),
-            "customer.name", List.of("", "  ", "名".repeat(101)),
-            "customer.mobile",
-                List.of(
-                    "",
-                    "12345",
-                    "1381234567",
-                    "138123456789",
-                    "23812345678",
-                    "1381234567a",
-                    "+8613812345678",
-                    "138 1234 5678"),
-            "customer.email", List.of("not-an-email", "a@", "@b.com", "x".repeat(250) + "@b.com"),
-            "customer.noticeBy", List.of("", "FAX", "sms", "PIGEON"),
-            "occurredWhere", List.of("", "   ", "地".repeat(201)),
-            "occurredAt",
-                List.of(
-                    "",
-                    "yesterday",
-                    "2026-11-20",
-                    "2026-13-01T00:00:00+08:00",
-                    "2999-01-01T00:00:00Z"));
+        new java.util.LinkedHashMap<>(
+            Map.of(
+                "channel", List.of("", "FAX", "mobile_app", "MOBILE APP", "渠道"),
+                "subject", List.of("", "   ", "长".repeat(201), "\t\n"),
+                "description", List.of("", "  ", "长".repeat(4001)),
+                "customer.name", List.of("", "  ", "名".repeat(101)),
+                "customer.mobile",
+                    List.of(
+                        "",
+                        "12345",
+                        "1381234567",
+                        "138123456789",
+                        "23812345678",
+                        "1381234567a",
+                        "+8613812345678",
+                        "138 1234 5678"),
+                "customer.email",
+                    List.of("not-an-email", "a@", "@b.com", "x".repeat(250) + "@b.com"),
+                "customer.noticeBy", List.of("", "FAX", "sms", "PIGEON"),
+                "occurredWhere", List.of("", "   ", "地".repeat(201)),
+                "occurredAt",
+                    List.of(
+                        "",
+                        "yesterday",
+                        "2026-11-20",
+                        "2026-13-01T00:00:00+08:00",
+                        "2999-01-01T00:00:00Z")));
+    // Beyond-rule 42 the division; R-F5 the result's medium (LETTER needs an address).
+    wrongText.put("region", List.of("", "ABC", "12345", "990000"));
+    wrongText.put("customer.resultBy", List.of("FAX", "letter", "LETTER"));
     wrongText.forEach(
         (field, values) -> {
           for (String value : values) {
@@ -230,6 +235,22 @@ class BadInputSuiteIT extends SystemTest {
     }
     for (String query :
         List.of(
+            "quarter=2026-Q5",
+            "quarter=Q4",
+            "from=2026-10-01",
+            "from=2026-13-01&to=2026-12-31",
+            "quarter=2026-Q4&from=2026-10-01&to=2026-10-02",
+            "from=2026-12-31&to=2026-10-01")) {
+      bad.add(
+          new Bad(
+              "regulator return " + query,
+              "GET",
+              "/api/v1/statistics/regulator-return?" + query,
+              null,
+              null));
+    }
+    for (String query :
+        List.of(
             "status=LOST",
             "severity=PURPLE",
             "channel=FAX",
@@ -352,6 +373,21 @@ class BadInputSuiteIT extends SystemTest {
     steps.forEach(
         (path, body) -> bad.add(new Bad("step " + path, "POST", base + path, JSON, body)));
     bad.add(new Bad("contact without a body", "POST", base + "/customer-contact", JSON, null));
+    // R-I7 R-F2 complex cases and first findings.
+    for (String body :
+        List.of("{}", "{\"reason\":\" \"}", "{\"reason\":\"" + "长".repeat(501) + "\"}")) {
+      bad.add(new Bad("complex " + abbreviate(body), "POST", base + "/complex", JSON, body));
+    }
+    for (String body :
+        List.of(
+            "{}",
+            "{\"findings\":\"\"}",
+            "{\"findings\":\"x\",\"expectedBy\":\"tomorrow\"}",
+            "{\"findings\":\"x\",\"expectedBy\":\"2020-01-01T00:00:00+08:00\"}")) {
+      bad.add(
+          new Bad(
+              "first findings " + abbreviate(body), "POST", base + "/first-findings", JSON, body));
+    }
     // R-G3 cause tags.
     for (String body :
         List.of(

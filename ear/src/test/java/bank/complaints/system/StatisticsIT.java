@@ -85,7 +85,9 @@ class StatisticsIT extends SystemTest {
     "APPROVAL",
     "CUSTOMER_ANSWER",
     "EXECUTION",
-    "FOLLOW_UP_CALL"
+    "FOLLOW_UP_CALL",
+    "REGULATOR_DECISION",
+    "CASE_RESOLUTION"
   };
   private static final String[] TAGS = {
     "BUSINESS_PROCESSING_ERROR",

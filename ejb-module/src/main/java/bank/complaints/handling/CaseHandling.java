@@ -1,5 +1,6 @@
 package bank.complaints.handling;
 
+import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.evidence.EvidenceItem;
 import bank.complaints.evidence.EvidenceLocker;
@@ -22,6 +23,7 @@ import bank.complaints.routing.Department;
 import bank.complaints.routing.DepartmentCode;
 import bank.complaints.routing.Routing;
 import bank.complaints.sla.Allowance;
+import bank.complaints.sla.Measure;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
@@ -37,12 +39,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The handling steps staff take on a case, each in one transaction with its clocks and timeline
@@ -74,6 +78,18 @@ public class CaseHandling {
 
   @Inject @BankZone ZoneId bankZone;
 
+  /**
+   * Beyond-rule: how far the regulator's 15 days may be extended for a complex case without a
+   * senior approver (to 30 days); a further extension needs one of the senior roles.
+   */
+  @Inject
+  @ConfigProperty(name = "complaints.regulator.extension-without-senior")
+  String extensionWithoutSenior;
+
+  @Inject
+  @ConfigProperty(name = "complaints.regulator.senior-roles")
+  Set<String> seniorRoles;
+
   /** R-I7: the customer was contacted to confirm receipt; the contact clock stops. */
   public Complaint customerContacted(ComplaintNumber number, String by, String note) {
     Complaint complaint = intake.find(number);
@@ -95,7 +111,8 @@ public class CaseHandling {
     Instant now = clock.instant();
     complaint.startInvestigation();
     clocks.stop(complaint.id(), SlaStage.INVESTIGATION_START, now);
-    clocks.start(complaint.id(), complaint.severity(), SlaStage.FIRST_FINDINGS, now);
+    clocks.start(
+        complaint.id(), complaint.severity(), complaint.complex(), SlaStage.FIRST_FINDINGS, now);
     clocks.start(complaint.id(), complaint.severity(), SlaStage.INVESTIGATION, now);
     timeline.record(
         complaint.id(),
@@ -133,18 +150,40 @@ public class CaseHandling {
     return resumed;
   }
 
-  /** R-F2: an approved extension moves the deadline, and the customer is told the new date. */
+  /**
+   * R-F2: an approved extension moves the deadline, and the customer is told the new date. The
+   * regulator's clock (beyond-rule) is extended only for a complex case, and past the first
+   * extension (to 30 days) only by a senior approver.
+   *
+   * @param approverRoles the roles the approver signed in with
+   */
   public SlaClock extend(
-      ComplaintNumber number, SlaStage stage, Allowance extra, String approvedBy, String reason) {
+      ComplaintNumber number,
+      SlaStage stage,
+      Allowance extra,
+      String approvedBy,
+      Set<String> approverRoles,
+      String reason) {
     Complaint complaint = intake.find(number);
     Instant now = clock.instant();
+    if (stage == SlaStage.REGULATOR_DECISION) {
+      regulatorMayExtend(complaint, extra, approverRoles);
+    }
     SlaClock extended = clocks.extend(complaint.id(), complaint.severity(), stage, extra, now);
     String newDate = CustomerNotices.shown(extended.dueAt(), bankZone);
     timeline.record(
         complaint.id(),
         CaseEventKind.DEADLINE_EXTENDED,
         approvedBy,
-        stage + " deadline extended by " + extra + ", approved by " + approvedBy + ": " + reason,
+        stage
+            + " deadline extended by "
+            + extra
+            + ", approved by "
+            + approvedBy
+            + " as "
+            + String.join("/", new java.util.TreeSet<>(approverRoles))
+            + ": "
+            + reason,
         false);
     String text =
         "您的投诉 "
@@ -160,6 +199,122 @@ public class CaseHandling {
     return extended;
   }
 
+  private void regulatorMayExtend(Complaint complaint, Allowance extra, Set<String> approverRoles) {
+    if (!complaint.complex()) {
+      throw new RuleViolationException(
+          "The regulator's 15 days are extended only for a case found complex; mark "
+              + complaint.number().value()
+              + " complex first.");
+    }
+    SlaClock regulator =
+        clocks
+            .activeClock(complaint.id(), SlaStage.REGULATOR_DECISION)
+            .orElseThrow(
+                () ->
+                    new RuleViolationException(
+                        "The decision has reached the customer: the regulator's clock stopped."));
+    Duration withoutSenior =
+        Allowance.parse(extensionWithoutSenior).in(Measure.CALENDAR_TIME, null);
+    Duration after = regulator.extended().plus(extra.in(Measure.CALENDAR_TIME, null));
+    if (after.compareTo(withoutSenior) > 0
+        && approverRoles.stream().noneMatch(seniorRoles::contains)) {
+      throw new RuleViolationException(
+          "Extending the regulator's deadline beyond "
+              + extensionWithoutSenior
+              + " needs a senior approver ("
+              + String.join(", ", new java.util.TreeSet<>(seniorRoles))
+              + ").");
+    }
+  }
+
+  /**
+   * R-I7, R-F2: a supervisor or department head finds the case complex, with a reason: it gets a
+   * named owner, its first findings are due in 4 working days instead of 2, and the overall clock
+   * (a solution within a week of receipt) starts.
+   */
+  public Complaint markComplex(ComplaintNumber number, String reason, String by) {
+    Complaint complaint = intake.find(number);
+    em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
+    if (!complaint.markComplex(reason)) {
+      return complaint;
+    }
+    Instant now = clock.instant();
+    List<SlaClock> moved = clocks.allowComplex(complaint.id(), complaint.severity());
+    SlaClock overall =
+        clocks.start(
+            complaint.id(),
+            complaint.severity(),
+            true,
+            SlaStage.CASE_RESOLUTION,
+            complaint.receivedAt());
+    timeline.record(
+        complaint.id(),
+        CaseEventKind.FOUND_COMPLEX,
+        by,
+        "Found complex: "
+            + reason
+            + "; a solution is due by "
+            + CustomerNotices.shown(overall.dueAt(), bankZone)
+            + SlaClocks.retimed(moved, bankZone),
+        false);
+    if (complaint.department() != null) {
+      intake.nameOwner(complaint, em.find(Department.class, complaint.department()), by);
+    }
+    return complaint;
+  }
+
+  /**
+   * R-F2: the first findings reach the customer, with the expected final date (the investigation's
+   * deadline unless the handler names an earlier one); the first-findings clock stops.
+   */
+  public Complaint firstFindings(
+      ComplaintNumber number, String findings, Instant expectedBy, String by) {
+    Complaint complaint = intake.find(number);
+    em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
+    if (complaint.status() != ComplaintStatus.INVESTIGATING) {
+      throw new RuleViolationException(
+          "First findings are told during the investigation; "
+              + number.value()
+              + " is "
+              + complaint.status()
+              + ".");
+    }
+    Instant now = clock.instant();
+    SlaClock told =
+        clocks
+            .stop(complaint.id(), SlaStage.FIRST_FINDINGS, now)
+            .orElseThrow(
+                () ->
+                    new RuleViolationException(
+                        "The first findings of " + number.value() + " have already been told."));
+    Instant investigationDue =
+        clocks
+            .activeClock(complaint.id(), SlaStage.INVESTIGATION)
+            .map(SlaClock::dueAt)
+            .orElse(told.dueAt());
+    Instant finalDate = expectedBy == null ? investigationDue : expectedBy;
+    if (!finalDate.isAfter(now)) {
+      throw new InvalidRequestException("expectedBy must lie in the future.");
+    }
+    String shown = CustomerNotices.shown(finalDate, bankZone);
+    String text =
+        "您的投诉 "
+            + complaint.number().value()
+            + " 初步调查结果："
+            + findings
+            + " 预计于 "
+            + shown
+            + " 前给出最终处理结果。 First findings: "
+            + findings
+            + " The final result is expected by "
+            + shown
+            + ".";
+    outbox.enqueue(
+        CustomerNotices.outgoing(CustomerNotices.Kind.FIRST_FINDINGS, complaint, text, now));
+    timeline.record(complaint.id(), CaseEventKind.FIRST_FINDINGS_TOLD, by, text, true);
+    return complaint;
+  }
+
   /**
    * R-G1, R-G2: staff regrade or reclassify with a reason, recorded in the timeline. Running clocks
    * take the new severity's deadlines where those are earlier (never later than promised); the ones
@@ -171,7 +326,7 @@ public class CaseHandling {
     String before = complaint.severity() + " / " + complaint.category();
     boolean hadTaskForce = complaint.taskForce();
     complaint.grade(new Grade(severity, category, reason));
-    List<SlaClock> retimed = clocks.retime(complaint.id(), severity);
+    List<SlaClock> retimed = clocks.retime(complaint.id(), severity, complaint.complex());
     timeline.record(
         complaint.id(),
         CaseEventKind.REGRADED,
@@ -357,12 +512,17 @@ public class CaseHandling {
             .filter(c -> c.state() == SlaClock.State.RUNNING)
             .map(SlaClock::dueAt)
             .min(Comparator.naturalOrder());
-    return new Progress(complaint, nextDeadline, timeline.of(complaint.id(), true));
+    Optional<Instant> decisionDueBy =
+        clocks.activeClock(complaint.id(), SlaStage.REGULATOR_DECISION).map(SlaClock::dueAt);
+    return new Progress(complaint, nextDeadline, decisionDueBy, timeline.of(complaint.id(), true));
   }
 
   /** A case's progress as its customer may see it. */
   public record Progress(
-      Complaint complaint, Optional<Instant> nextDeadline, List<CaseEvent> timeline) {}
+      Complaint complaint,
+      Optional<Instant> nextDeadline,
+      Optional<Instant> decisionDueBy,
+      List<CaseEvent> timeline) {}
 
   public List<SlaClock> clocks(ComplaintNumber number) {
     return clocks.of(intake.find(number).id());

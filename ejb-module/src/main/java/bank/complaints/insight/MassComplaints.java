@@ -160,7 +160,8 @@ public class MassComplaints {
               + " to RED: part of mass-complaint incident "
               + incident.id()
               + " (R-G1)"
-              + SlaClocks.retimed(clocks.retime(complaint.id(), Severity.RED), bankZone),
+              + SlaClocks.retimed(
+                  clocks.retime(complaint.id(), Severity.RED, complaint.complex()), bankZone),
           false);
     }
     timeline.record(

@@ -180,6 +180,10 @@ public class Complaint {
   @Column(name = "occurred_where")
   private String occurredWhere;
 
+  /** Beyond-rule 42: the province-level division (GB/T 2260) the complaint arises in. */
+  @Column(name = "region", updatable = false)
+  private String region;
+
   /** R-I4: the staff the complaint names (R-P2 keeps them off the case). */
   @ElementCollection
   @CollectionTable(name = "complaint_staff", joinColumns = @JoinColumn(name = "complaint_id"))
@@ -250,6 +254,13 @@ public class Complaint {
   @Column(name = "task_force", nullable = false)
   private boolean taskForce;
 
+  /** R-I7, R-F2: found complex (by a supervisor or department head, with a reason). */
+  @Column(name = "complex", nullable = false)
+  private boolean complex;
+
+  @Column(name = "complex_reason")
+  private String complexReason;
+
   /** R-I7: when the customer was contacted to confirm receipt. */
   @Column(name = "customer_contacted_at")
   private OffsetDateTime customerContactedAt;
@@ -319,6 +330,7 @@ public class Complaint {
     complaint.occurredAt =
         submitted.occurredAt() == null ? null : submitted.occurredAt().atOffset(ZoneOffset.UTC);
     complaint.occurredWhere = submitted.occurredWhere();
+    complaint.region = submitted.region();
     complaint.staffInvolved = new ArrayList<>(submitted.staffInvolved());
     complaint.productsInvolved = new ArrayList<>(submitted.productsInvolved());
     complaint.status = ComplaintStatus.REGISTERED;
@@ -660,6 +672,11 @@ public class Complaint {
     return Optional.ofNullable(occurredAt).map(OffsetDateTime::toInstant);
   }
 
+  /** The division the complaint arises in, when the channel said. */
+  public Optional<String> region() {
+    return Optional.ofNullable(region);
+  }
+
   public String occurredWhere() {
     return occurredWhere;
   }
@@ -716,6 +733,37 @@ public class Complaint {
 
   public Category category() {
     return category;
+  }
+
+  /** R-I7, R-F2: whether the case was found complex. */
+  public boolean complex() {
+    return complex;
+  }
+
+  public Optional<String> complexReason() {
+    return Optional.ofNullable(complexReason);
+  }
+
+  /**
+   * R-I7, R-F2: the case is complex: it gets a named owner, the overall clock, and first findings
+   * within 4 working days. Only while it is being worked (before the result is told).
+   *
+   * @return false when it was already complex
+   */
+  public boolean markComplex(String reason) {
+    mustNotBeArchived("marking complex");
+    if (complex) {
+      return false;
+    }
+    if (!EnumSet.of(
+            ComplaintStatus.REGISTERED, ComplaintStatus.ASSIGNED, ComplaintStatus.INVESTIGATING)
+        .contains(status)) {
+      throw new RuleViolationException(
+          "Only a case not yet answered can be found complex; " + number + " is " + status + ".");
+    }
+    complex = true;
+    complexReason = reason;
+    return true;
   }
 
   public boolean taskForce() {

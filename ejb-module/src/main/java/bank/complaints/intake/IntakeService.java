@@ -73,6 +73,8 @@ public class IntakeService {
 
   @Inject MassComplaints mass;
 
+  @Inject Regions regions;
+
   @Inject
   @Metric(
       name = "complaints_registered",
@@ -130,6 +132,10 @@ public class IntakeService {
   }
 
   private Complaint register(NewComplaint submitted) {
+    if (submitted.region() != null && regions.name(submitted.region()).isEmpty()) {
+      throw new InvalidRequestException(
+          "region " + submitted.region() + " is no province-level division (GB/T 2260).");
+    }
     Instant now = clock.instant();
     Complaint complaint = Complaint.receive(submitted, now);
     complaint.keyLookups(PersonalDataKeys.current()::lookupHash);
@@ -204,6 +210,9 @@ public class IntakeService {
       registered.inc();
       return complaint;
     }
+    // Beyond-rule: the regulator's clock: a decision within 15 calendar days of receipt.
+    clocks.start(
+        complaint.id(), complaint.severity(), SlaStage.REGULATOR_DECISION, complaint.receivedAt());
     // R-I7: the customer is to be contacted within the policy's time of receipt (a letter or a
     // counter complaint registered later has less of it left), and is told so at once, with the
     // number to quote, by the medium they chose.

@@ -27,6 +27,7 @@ public record NewComplaint(
     String description,
     Instant occurredAt,
     String occurredWhere,
+    String region,
     List<InvolvedStaff> staffInvolved,
     List<String> productsInvolved,
     Demand demand,
@@ -71,6 +72,7 @@ public record NewComplaint(
             description,
             occurredAt == null ? "" : occurredAt.toString(),
             occurredWhere == null ? "" : occurredWhere,
+            region == null ? "" : region,
             String.join(
                 ",",
                 staffInvolved.stream()

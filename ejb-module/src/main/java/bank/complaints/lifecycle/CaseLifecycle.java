@@ -165,6 +165,9 @@ public class CaseLifecycle {
     if (resolution.status() == Resolution.Status.APPROVED) {
       complaint.resultNotified();
       clocks.stop(complaint.id(), SlaStage.APPROVAL, now);
+      // The decision reaches the customer: the regulator's and a complex case's overall clocks.
+      clocks.stop(complaint.id(), SlaStage.REGULATOR_DECISION, now);
+      clocks.stop(complaint.id(), SlaStage.CASE_RESOLUTION, now);
       SlaClock answer =
           clocks.start(complaint.id(), complaint.severity(), SlaStage.CUSTOMER_ANSWER, now);
       String text = resultNotice(complaint, resolution, answer.dueAt());
@@ -385,7 +388,12 @@ public class CaseLifecycle {
     Instant now = clock.instant();
     complaint.referOutside(
         offered.stream().map(Enum::name).toList(), chosen == null ? null : chosen.name());
-    for (SlaStage stage : List.of(SlaStage.FIRST_FINDINGS, SlaStage.INVESTIGATION)) {
+    for (SlaStage stage :
+        List.of(
+            SlaStage.FIRST_FINDINGS,
+            SlaStage.INVESTIGATION,
+            SlaStage.REGULATOR_DECISION,
+            SlaStage.CASE_RESOLUTION)) {
       clocks.stop(complaint.id(), stage, now);
     }
     String text =

@@ -18,6 +18,8 @@ public final class CustomerNotices {
     /** R-I7: the complaint is registered; its number, and what happens next. */
     ACCEPTANCE,
     DEADLINE_EXTENDED,
+    /** R-F2: the first findings, and when the final result is expected. */
+    FIRST_FINDINGS,
     /** R-F5: the approved result: conclusion, the rule it rests on, the amount, how. */
     RESULT,
     /** R-F7: the resolution has been carried out. */

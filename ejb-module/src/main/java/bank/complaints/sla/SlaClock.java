@@ -112,13 +112,19 @@ public class SlaClock {
   /** Starts the stage's clock now, with its policy's allowance and warning point. */
   public static SlaClock start(
       long complaintId, SlaPolicy policy, Instant now, BusinessCalendar calendar) {
+    return start(complaintId, policy, false, now, calendar);
+  }
+
+  /** A clock of a complex case runs on the policy's complex allowance, where it has one (R-F2). */
+  public static SlaClock start(
+      long complaintId, SlaPolicy policy, boolean complex, Instant now, BusinessCalendar calendar) {
     SlaClock clock = new SlaClock();
     clock.complaintId = complaintId;
     clock.stage = policy.stage();
     clock.measure = policy.measure();
     clock.state = State.RUNNING;
     clock.startedAt = utc(now);
-    Duration allowance = policy.allowance().in(policy.measure(), calendar);
+    Duration allowance = policy.allowance(complex).in(policy.measure(), calendar);
     clock.dueAt = utc(policy.measure().after(now, allowance, calendar));
     clock.warnAt = utc(policy.measure().after(now, policy.warnAfter(allowance), calendar));
     clock.nextActionAt = clock.next(policy.ladder(), calendar);
@@ -250,25 +256,55 @@ public class SlaClock {
    *
    * @return true when the deadline moved
    */
-  public boolean retime(SlaPolicy policy, BusinessCalendar calendar) {
+  public boolean retime(SlaPolicy policy, boolean complex, BusinessCalendar calendar) {
     if (state != State.RUNNING || escalationsSent > 0) {
       return false;
     }
-    Measure stricter = policy.measure();
-    Duration allowance = policy.allowance().in(stricter, calendar);
-    Duration kept = Duration.ofMillis(pausedTotalMillis + extendedMillis);
-    Instant due = stricter.after(startedAt(), allowance.plus(kept), calendar);
+    Instant due = dueFromStart(policy, complex, calendar);
     if (!due.isBefore(dueAt())) {
       return false;
     }
-    measure = stricter;
+    moveDeadline(policy, complex, due, calendar);
+    return true;
+  }
+
+  /**
+   * R-F2: the case was found complex: a running clock whose policy gives complex cases more time
+   * (first findings: 4 working days, not 2) gets it, counted from the same start. A missed deadline
+   * stays missed.
+   *
+   * @return true when the deadline moved
+   */
+  public boolean allowComplex(SlaPolicy policy, BusinessCalendar calendar) {
+    if (state != State.RUNNING || escalationsSent > 0 || policy.complexAllowance().isEmpty()) {
+      return false;
+    }
+    Instant due = dueFromStart(policy, true, calendar);
+    if (!due.isAfter(dueAt())) {
+      return false;
+    }
+    moveDeadline(policy, true, due, calendar);
+    return true;
+  }
+
+  /** The deadline the policy gives from this clock's start; pauses and extensions still count. */
+  private Instant dueFromStart(SlaPolicy policy, boolean complex, BusinessCalendar calendar) {
+    Duration allowance = policy.allowance(complex).in(policy.measure(), calendar);
+    Duration kept = Duration.ofMillis(pausedTotalMillis + extendedMillis);
+    return policy.measure().after(startedAt(), allowance.plus(kept), calendar);
+  }
+
+  private void moveDeadline(
+      SlaPolicy policy, boolean complex, Instant due, BusinessCalendar calendar) {
+    measure = policy.measure();
     dueAt = utc(due);
     if (!warned) {
-      Instant warn = stricter.after(startedAt(), policy.warnAfter(allowance).plus(kept), calendar);
+      Duration allowance = policy.allowance(complex).in(measure, calendar);
+      Duration kept = Duration.ofMillis(pausedTotalMillis + extendedMillis);
+      Instant warn = measure.after(startedAt(), policy.warnAfter(allowance).plus(kept), calendar);
       warnAt = utc(warn.isAfter(due) ? due : warn);
     }
     nextActionAt = next(policy.ladder(), calendar);
-    return true;
   }
 
   /** The stage is done: no more alerts. */

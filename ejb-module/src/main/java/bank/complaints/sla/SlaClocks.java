@@ -35,7 +35,14 @@ public class SlaClocks {
 
   /** Starts the stage's clock under the policy for the case's severity. */
   public SlaClock start(long complaintId, Severity severity, SlaStage stage, Instant now) {
-    SlaClock clock = SlaClock.start(complaintId, policy(stage, severity), now, calendars.current());
+    return start(complaintId, severity, false, stage, now);
+  }
+
+  /** Starts the stage's clock for a case that is, or is not, complex (R-F2). */
+  public SlaClock start(
+      long complaintId, Severity severity, boolean complex, SlaStage stage, Instant now) {
+    SlaClock clock =
+        SlaClock.start(complaintId, policy(stage, severity), complex, now, calendars.current());
     em.persist(clock);
     return clock;
   }
@@ -86,11 +93,34 @@ public class SlaClocks {
    *
    * @return the clocks whose deadlines moved
    */
-  public List<SlaClock> retime(long complaintId, Severity severity) {
+  public List<SlaClock> retime(long complaintId, Severity severity, boolean complex) {
     return of(complaintId).stream()
         .filter(c -> c.state() == SlaClock.State.RUNNING)
-        .filter(c -> c.retime(policy(c.stage(), severity), calendars.current()))
+        .filter(c -> c.retime(policy(c.stage(), severity), complex, calendars.current()))
         .toList();
+  }
+
+  /**
+   * R-F2: the case was found complex: running clocks whose policy gives complex cases more time get
+   * it.
+   *
+   * @return the clocks whose deadlines moved
+   */
+  public List<SlaClock> allowComplex(long complaintId, Severity severity) {
+    return of(complaintId).stream()
+        .filter(c -> c.state() == SlaClock.State.RUNNING)
+        .filter(c -> c.allowComplex(policy(c.stage(), severity), calendars.current()))
+        .toList();
+  }
+
+  /** Whether the case has a running or paused clock of the stage. */
+  public boolean running(long complaintId, SlaStage stage) {
+    return active(complaintId, stage).isPresent();
+  }
+
+  /** The stage's running or paused clock. */
+  public Optional<SlaClock> activeClock(long complaintId, SlaStage stage) {
+    return active(complaintId, stage);
   }
 
   /** The re-timed deadlines as a timeline entry states them, in the bank's zone. */

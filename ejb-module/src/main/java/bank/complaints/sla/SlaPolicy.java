@@ -61,6 +61,10 @@ public class SlaPolicy {
   @Column(name = "max_extension")
   private String maxExtension;
 
+  /** R-F2: the allowance of a complex case, where it differs (first findings: 4 days, not 2). */
+  @Column(name = "complex_allowance")
+  private String complexAllowance;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "sla_escalation_step", joinColumns = @JoinColumn(name = "policy_id"))
   @OrderColumn(name = "step_level")
@@ -76,6 +80,19 @@ public class SlaPolicy {
       BigDecimal warnShare,
       Allowance maxExtension,
       List<EscalationStep> ladder) {
+    this(stage, severity, measure, allowance, null, warnShare, maxExtension, ladder);
+  }
+
+  public SlaPolicy(
+      SlaStage stage,
+      Severity severity,
+      Measure measure,
+      Allowance allowance,
+      Allowance complexAllowance,
+      BigDecimal warnShare,
+      Allowance maxExtension,
+      List<EscalationStep> ladder) {
+    this.complexAllowance = complexAllowance == null ? null : complexAllowance.toString();
     this.stage = Objects.requireNonNull(stage, "stage");
     this.severity = Objects.requireNonNull(severity, "severity");
     this.measure = Objects.requireNonNull(measure, "measure");
@@ -105,6 +122,16 @@ public class SlaPolicy {
 
   public Allowance allowance() {
     return Allowance.parse(allowance);
+  }
+
+  /** R-F2: a complex case's allowance, where the policy gives it one of its own. */
+  public Optional<Allowance> complexAllowance() {
+    return Optional.ofNullable(complexAllowance).map(Allowance::parse);
+  }
+
+  /** The allowance of a case that is, or is not, complex. */
+  public Allowance allowance(boolean complex) {
+    return complex ? complexAllowance().orElse(allowance()) : allowance();
   }
 
   public BigDecimal warnShare() {

@@ -8,7 +8,7 @@ public enum SlaStage {
   CUSTOMER_CONTACT,
   /** R-F1: the department starts investigating after assignment (24 h). */
   INVESTIGATION_START,
-  /** R-F2 / R-G1: first findings reach the customer (Yellow 2, Green 4 working days). */
+  /** R-F2 / R-G1: first findings reach the customer (2 working days, 4 when complex). */
   FIRST_FINDINGS,
   /** R-F2: the investigation's time limit, extendable with approval. */
   INVESTIGATION,
@@ -19,5 +19,13 @@ public enum SlaStage {
   /** R-F7: execution within 3 working days of acceptance. */
   EXECUTION,
   /** R-F8: the follow-up call within 1 week of completion. */
-  FOLLOW_UP_CALL
+  FOLLOW_UP_CALL,
+  /**
+   * Beyond-rule (the 2020 measures on consumer complaint handling for banking and insurance
+   * institutions): a decision reaches the complainant within 15 calendar days of receipt,
+   * extendable to 30 for a complex case and by a further 30 with senior approval.
+   */
+  REGULATOR_DECISION,
+  /** R-I7, R-F2: a complex case's overall clock: a solution within a week of receipt. */
+  CASE_RESOLUTION
 }

@@ -18,6 +18,10 @@ public enum CaseEventKind {
   CLOCK_PAUSED,
   CLOCK_RESUMED,
   DEADLINE_EXTENDED,
+  /** R-I7, R-F2: a supervisor or department head found the case complex. */
+  FOUND_COMPLEX,
+  /** R-F2: the first findings reached the customer, with the expected final date. */
+  FIRST_FINDINGS_TOLD,
   CONSULTATION_REQUESTED,
   RESOLUTION_PROPOSED,
   RESOLUTION_APPROVED,

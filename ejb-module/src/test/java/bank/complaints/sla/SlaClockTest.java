@@ -120,22 +120,23 @@ class SlaClockTest {
             WORKING_LADDER);
     SlaClock clock = SlaClock.start(1, yellow, shanghai("2026-03-02T10:00"), calendar);
     assertEquals(shanghai("2026-03-05T10:00"), clock.dueAt());
-    assertTrue(clock.retime(red, calendar));
+    assertTrue(clock.retime(red, false, calendar));
     assertEquals(shanghai("2026-03-03T10:00"), clock.dueAt(), "24 calendar hours from the start");
     assertEquals(shanghai("2026-03-03T04:00"), clock.nextAction().orElseThrow(), "warned at 75 %");
-    assertFalse(clock.retime(yellow, calendar), "back to a milder grade: the promise stands");
+    assertFalse(
+        clock.retime(yellow, false, calendar), "back to a milder grade: the promise stands");
     assertEquals(shanghai("2026-03-03T10:00"), clock.dueAt());
 
     // An approved extension still counts after a regrade: one working day, its 8 working hours.
     SlaClock extended = SlaClock.start(2, yellow, shanghai("2026-03-02T10:00"), calendar);
     extended.extend(Allowance.parse("P1D"), shanghai("2026-03-02T11:00"), yellow, calendar);
-    assertTrue(extended.retime(red, calendar));
+    assertTrue(extended.retime(red, false, calendar));
     assertEquals(shanghai("2026-03-03T18:00"), extended.dueAt());
 
     // A breached clock stays breached where it was.
     SlaClock breached = SlaClock.start(3, yellow, shanghai("2026-03-02T10:00"), calendar);
     runUntil(breached, shanghai("2026-03-05T10:00"), yellow, calendar);
-    assertFalse(breached.retime(red, calendar));
+    assertFalse(breached.retime(red, false, calendar));
     assertEquals(shanghai("2026-03-05T10:00"), breached.dueAt());
   }
 

@@ -35,6 +35,32 @@ public final class CaseStepRequests {
     public String plan;
   }
 
+  /** R-I7, R-F2: why the case is complex. */
+  @Schema(name = "ComplexCase")
+  public static class ComplexCase {
+
+    @NotBlank
+    @Size(max = 500)
+    @Schema(example = "涉及三个部门与外部鉴定，需核对两年交易记录。")
+    public String reason;
+  }
+
+  /** R-F2: the first findings told to the customer. */
+  @Schema(name = "FirstFindings")
+  public static class FirstFindings {
+
+    @NotBlank
+    @Size(max = 2000)
+    @Schema(example = "经初步核查，该笔年费系系统重复扣收，正在办理退款审批。")
+    public String findings;
+
+    @Schema(
+        description =
+            "When the final result is expected; by default the investigation's deadline. Must lie"
+                + " in the future.")
+    public java.time.OffsetDateTime expectedBy;
+  }
+
   /** Why the clock stops counting. */
   @Schema(name = "ClockPause")
   public static class ClockPause {

@@ -187,6 +187,38 @@ public class ComplaintResource {
     return clocks();
   }
 
+  @POST
+  @Path("complex")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "markComplex",
+      summary =
+          "R-I7 R-F2: find the case complex, with a reason: a named owner, first findings within 4"
+              + " working days, a solution within a week of receipt")
+  @Allowed({Role.SUPERVISOR, Role.DEPARTMENT_HEAD})
+  public ComplaintView markComplex(CaseStepRequests.ComplexCase body) {
+    CaseStepRequests.ComplexCase valid = validation.valid(body);
+    handling.markComplex(number(), valid.reason.strip(), caller.signature());
+    return ComplaintView.of(handling.progress(number()), bankZone);
+  }
+
+  @POST
+  @Path("first-findings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "tellFirstFindings",
+      summary = "R-F2: tell the customer the first findings and when the final result is expected")
+  @Allowed({Role.HANDLER, Role.SUPERVISOR})
+  public ComplaintView firstFindings(CaseStepRequests.FirstFindings body) {
+    CaseStepRequests.FirstFindings valid = validation.valid(body);
+    handling.firstFindings(
+        number(),
+        valid.findings.strip(),
+        valid.expectedBy == null ? null : valid.expectedBy.toInstant(),
+        caller.signature());
+    return ComplaintView.of(handling.progress(number()), bankZone);
+  }
+
   @PUT
   @Path("grade")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -488,6 +520,7 @@ public class ComplaintResource {
             Params.pathEnum(stage, SlaStage.class),
             extra,
             caller.approver().signature(),
+            caller.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
             valid.reason.strip()),
         bankZone);
   }

@@ -68,6 +68,14 @@ public class ComplaintSubmission {
   @Schema(example = "朝阳支行营业厅", description = "R-I4: where it happened")
   public String occurredWhere;
 
+  @Pattern(regexp = "[0-9]{6}", message = "must be a six-digit division code (GB/T 2260)")
+  @Schema(
+      example = "110000",
+      description =
+          "Beyond-rule 42: the province-level division (GB/T 2260) where the complaint arises, as"
+              + " the regulator's returns count it; by default the bank's")
+  public String region;
+
   @Size(max = 10)
   @Schema(description = "R-I4: the staff the complaint names (R-P2 keeps them off the case)")
   public List<@NotNull @Valid SubmittedStaff> staffInvolved;
@@ -283,6 +291,7 @@ public class ComplaintSubmission {
         description.strip(),
         occurredAt == null ? null : occurredAt.toInstant(),
         occurredWhere == null ? null : occurredWhere.strip(),
+        region,
         staffInvolved == null
             ? List.of()
             : staffInvolved.stream().map(SubmittedStaff::toStaff).toList(),

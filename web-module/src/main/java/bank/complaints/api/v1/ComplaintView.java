@@ -29,6 +29,8 @@ public record ComplaintView(
     @Schema(example = "GREEN", description = "R-G1 severity") Severity severity,
     @Schema(example = "FEES", description = "R-G2 category") Category category,
     @Schema(description = "R-G1: a Red case's dedicated task force") boolean taskForce,
+    @Schema(description = "R-I7 R-F2: found complex (a named owner, the overall clock)")
+        boolean complex,
     @Schema(example = "CSC") String department,
     @Schema(description = "R-G1 R-F1: the departments joining the lead in a Red case's task force")
         List<String> taskForceDepartments,
@@ -63,6 +65,11 @@ public record ComplaintView(
             description =
                 "R-P3: the nearest deadline of the case's running clocks (on a read, not on submit)")
         OffsetDateTime nextDeadline,
+    @Schema(
+            description =
+                "Beyond-rule: by when the decision must reach the customer (15 calendar days of"
+                    + " receipt, or as extended); while it has not (on a read, not on submit)")
+        OffsetDateTime decisionDueBy,
     @Schema(description = "R-P3: what happened and why, as the customer may see it (on a read)")
         List<Step> timeline) {
 
@@ -117,13 +124,14 @@ public record ComplaintView(
       @Schema(example = "***************3446") String number) {}
 
   static ComplaintView of(Complaint complaint, ZoneId bankZone) {
-    return of(complaint, null, null, bankZone);
+    return of(complaint, null, null, null, bankZone);
   }
 
   static ComplaintView of(CaseHandling.Progress progress, ZoneId bankZone) {
     return of(
         progress.complaint(),
         progress.nextDeadline().map(t -> t.atZone(bankZone).toOffsetDateTime()).orElse(null),
+        progress.decisionDueBy().map(t -> t.atZone(bankZone).toOffsetDateTime()).orElse(null),
         progress.timeline().stream()
             .map(
                 e ->
@@ -136,7 +144,11 @@ public record ComplaintView(
   }
 
   private static ComplaintView of(
-      Complaint complaint, OffsetDateTime nextDeadline, List<Step> timeline, ZoneId bankZone) {
+      Complaint complaint,
+      OffsetDateTime nextDeadline,
+      OffsetDateTime decisionDueBy,
+      List<Step> timeline,
+      ZoneId bankZone) {
     return new ComplaintView(
         complaint.number().value(),
         complaint.channel(),
@@ -145,6 +157,7 @@ public record ComplaintView(
         complaint.severity(),
         complaint.category(),
         complaint.taskForce(),
+        complaint.complex(),
         complaint.department() == null ? null : complaint.department().value(),
         complaint.taskForceDepartments().stream().map(d -> d.value()).sorted().toList(),
         complaint.handler().orElse(null),
@@ -194,6 +207,7 @@ public record ComplaintView(
         complaint.receivedBy(),
         complaint.registeredAt().atZone(bankZone).toOffsetDateTime(),
         nextDeadline,
+        decisionDueBy,
         timeline);
   }
 }

@@ -149,7 +149,8 @@ final class StatisticsCsv {
     return value == null ? "" : value.toPlainString();
   }
 
-  private static void line(StringBuilder csv, List<String> cells) {
+  /** One RFC 4180 line of cells, each guarded against running as a formula. */
+  static void line(StringBuilder csv, List<String> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         csv.append(',');

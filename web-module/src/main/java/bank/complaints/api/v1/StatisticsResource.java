@@ -5,6 +5,8 @@ import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
 import bank.complaints.platform.BankZone;
 import bank.complaints.statistics.Attention;
+import bank.complaints.statistics.RegulatorReturn;
+import bank.complaints.statistics.RegulatorReturns;
 import bank.complaints.statistics.StatisticsReport;
 import bank.complaints.statistics.StatisticsReports;
 import jakarta.enterprise.context.RequestScoped;
@@ -43,6 +45,8 @@ public class StatisticsResource {
   static final String CSV = "text/csv";
 
   @Inject StatisticsReports reports;
+
+  @Inject RegulatorReturns returns;
 
   @Inject @BankZone ZoneId bankZone;
 
@@ -89,6 +93,108 @@ public class StatisticsResource {
                 + report.to()
                 + ".csv\"")
         .build();
+  }
+
+  @GET
+  @Path("regulator-return")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "getRegulatorReturn",
+      summary =
+          "Beyond-rule 42: the complaint-statistics return in the regulator's classification:"
+              + " region x business category x cause, received and concluded",
+      description =
+          "Modelled on the NFRA banking consumer-complaint statistics return (银行业消费投诉统计表);"
+              + " the code lists and the mapping from departments and categories are data. A"
+              + " period is a quarter (quarter=2026-Q4) or any days (from, to); by default the"
+              + " current quarter.")
+  @Allowed({Role.MANAGER, Role.EXECUTIVE})
+  public RegulatorReturn regulatorReturn(
+      @Parameter(example = "2026-Q4") @QueryParam("quarter") String quarter,
+      @Parameter(example = "2026-10-01") @QueryParam("from") String from,
+      @Parameter(example = "2026-12-31") @QueryParam("to") String to) {
+    return regulatorPeriod(quarter, from, to);
+  }
+
+  @GET
+  @Path("regulator-return/csv")
+  @Produces(CSV)
+  @Operation(
+      operationId = "getRegulatorReturnCsv",
+      summary = "Beyond-rule 42: the regulator's return as CSV (UTF-8)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The return as CSV, UTF-8.",
+      content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+  @Allowed({Role.MANAGER, Role.EXECUTIVE})
+  public Response regulatorReturnCsv(
+      @Parameter(example = "2026-Q4") @QueryParam("quarter") String quarter,
+      @Parameter(example = "2026-10-01") @QueryParam("from") String from,
+      @Parameter(example = "2026-12-31") @QueryParam("to") String to) {
+    RegulatorReturn report = regulatorPeriod(quarter, from, to);
+    return Response.ok(RegulatorReturnFiles.csv(report), CSV + ";charset=UTF-8")
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "csv"))
+        .build();
+  }
+
+  @GET
+  @Path("regulator-return/xlsx")
+  @Produces(RegulatorReturnFiles.XLSX)
+  @Operation(
+      operationId = "getRegulatorReturnXlsx",
+      summary = "Beyond-rule 42: the regulator's return as an XLSX workbook")
+  @APIResponse(
+      responseCode = "200",
+      description = "The return as one XLSX sheet.",
+      content =
+          @Content(
+              mediaType = RegulatorReturnFiles.XLSX,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @Allowed({Role.MANAGER, Role.EXECUTIVE})
+  public Response regulatorReturnXlsx(
+      @Parameter(example = "2026-Q4") @QueryParam("quarter") String quarter,
+      @Parameter(example = "2026-10-01") @QueryParam("from") String from,
+      @Parameter(example = "2026-12-31") @QueryParam("to") String to) {
+    RegulatorReturn report = regulatorPeriod(quarter, from, to);
+    return Response.ok(RegulatorReturnFiles.xlsx(report), RegulatorReturnFiles.XLSX)
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "xlsx"))
+        .build();
+  }
+
+  private static String attachment(RegulatorReturn report, String extension) {
+    return "attachment; filename=\"complaint-return-"
+        + report.from()
+        + "-"
+        + report.to()
+        + "."
+        + extension
+        + "\"";
+  }
+
+  private RegulatorReturn regulatorPeriod(String quarter, String from, String to) {
+    if (quarter != null && (from != null || to != null)) {
+      throw new BadRequestException("Ask for a 'quarter' or for 'from' and 'to', not both.");
+    }
+    if (from != null || to != null) {
+      if (from == null || to == null) {
+        throw new BadRequestException("'from' and 'to' go together.");
+      }
+      return returns.of(Params.queryDate("from", from), Params.queryDate("to", to));
+    }
+    YearMonth first;
+    if (quarter == null) {
+      YearMonth now = YearMonth.now(clock.withZone(bankZone));
+      first = now.withMonth((now.getMonthValue() - 1) / 3 * 3 + 1);
+    } else {
+      java.util.regex.Matcher q =
+          java.util.regex.Pattern.compile("(\\d{4})-Q([1-4])").matcher(quarter);
+      if (!q.matches()) {
+        throw new BadRequestException("'quarter' must be a quarter, e.g. 2026-Q4.");
+      }
+      first =
+          YearMonth.of(Integer.parseInt(q.group(1)), (Integer.parseInt(q.group(2)) - 1) * 3 + 1);
+    }
+    return returns.of(first.atDay(1), first.plusMonths(2).atEndOfMonth());
   }
 
   @GET

@@ -38,6 +38,12 @@ public class SlaPolicyUpdate {
   @Schema(example = "P3D")
   public String allowance;
 
+  @Pattern(regexp = ALLOWANCE, message = ALLOWANCE_MESSAGE)
+  @Schema(
+      example = "P4D",
+      description = "R-F2: a complex case's allowance where it differs; absent: the same")
+  public String complexAllowance;
+
   @NotNull
   @DecimalMin(value = "0", inclusive = false)
   @DecimalMax(value = "1", inclusive = false)
@@ -74,6 +80,7 @@ public class SlaPolicyUpdate {
         severity,
         measure,
         Allowance.parse(allowance),
+        complexAllowance == null ? null : Allowance.parse(complexAllowance),
         warnShare,
         maxExtension == null ? null : Allowance.parse(maxExtension),
         ladder.stream()

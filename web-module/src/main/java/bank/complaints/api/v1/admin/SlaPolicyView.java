@@ -12,6 +12,8 @@ public record SlaPolicyView(
     @Schema(example = "GREEN") String severity,
     @Schema(example = "WORKING_TIME") String measure,
     @Schema(example = "P3D") String allowance,
+    @Schema(example = "P4D", description = "R-F2: a complex case's allowance, where it differs")
+        String complexAllowance,
     @Schema(example = "0.75") BigDecimal warnShare,
     @Schema(example = "P2D") String maxExtension,
     List<Step> ladder) {
@@ -28,6 +30,7 @@ public record SlaPolicyView(
         policy.severity().name(),
         policy.measure().name(),
         policy.allowance().toString(),
+        policy.complexAllowance().map(Object::toString).orElse(null),
         policy.warnShare(),
         policy.maxExtension().map(Object::toString).orElse(null),
         policy.ladder().stream()
