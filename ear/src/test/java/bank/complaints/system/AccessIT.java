@@ -65,6 +65,7 @@ class AccessIT extends SystemTest {
     allow("POST " + complaint + "/investigation", work);
     allow("PUT " + complaint + "/grade", work);
     allow("POST " + complaint + "/complex", roles(SUPERVISOR, "department-head"));
+    allow("PUT " + complaint + "/typical", roles(SUPERVISOR, MANAGER));
     allow("POST " + complaint + "/first-findings", work);
     allow("PUT " + complaint + "/cause-tags", work);
     allow("POST " + complaint + "/reassignment", work);
@@ -95,6 +96,11 @@ class AccessIT extends SystemTest {
     allow("GET /api/v1/statistics", roles(MANAGER, "executive"));
     allow("GET /api/v1/statistics/csv", roles(MANAGER, "executive"));
     allow("GET /api/v1/statistics/regulator-return", roles(MANAGER, "executive"));
+    allow("GET /api/v1/statistics/quarterly-analysis", roles(MANAGER, "executive"));
+    allow("POST /api/v1/improvement-actions", roles(SUPERVISOR, MANAGER));
+    allow("GET /api/v1/improvement-actions", roles(SUPERVISOR, MANAGER, "executive"));
+    allow("GET /api/v1/improvement-actions/{id}", roles(SUPERVISOR, MANAGER, "executive"));
+    allow("PUT /api/v1/improvement-actions/{id}/status", roles(SUPERVISOR, MANAGER));
     allow("GET /api/v1/statistics/regulator-return/csv", roles(MANAGER, "executive"));
     allow("GET /api/v1/statistics/regulator-return/xlsx", roles(MANAGER, "executive"));
     allow("GET /api/v1/statistics/attention", roles(MANAGER, "executive", SUPERVISOR));

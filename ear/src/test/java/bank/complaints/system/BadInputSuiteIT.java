@@ -249,6 +249,25 @@ class BadInputSuiteIT extends SystemTest {
               null,
               null));
     }
+    // R-M3 improvement actions.
+    for (String body :
+        List.of(
+            "{}",
+            "{\"area\":\"MOOD\",\"weakness\":\"w\",\"action\":\"a\",\"owner\":\"o\",\"dueOn\":\"2027-01-31\"}",
+            "{\"area\":\"PROCESS\",\"weakness\":\"w\",\"action\":\"a\",\"owner\":\"o\",\"dueOn\":\"soon\"}",
+            "{\"area\":\"PROCESS\",\"weakness\":\"\",\"action\":\"a\",\"owner\":\"o\",\"dueOn\":\"2027-01-31\"}")) {
+      bad.add(
+          new Bad(
+              "improvement action " + abbreviate(body),
+              "POST",
+              "/api/v1/improvement-actions",
+              JSON,
+              body));
+    }
+    bad.add(new Bad("action x", "GET", "/api/v1/improvement-actions/x", null, null));
+    bad.add(new Bad("action status", "GET", "/api/v1/improvement-actions?status=LOST", null, null));
+    bad.add(
+        new Bad("quarter", "GET", "/api/v1/statistics/quarterly-analysis?quarter=Q4", null, null));
     for (String query :
         List.of(
             "status=LOST",
@@ -373,6 +392,14 @@ class BadInputSuiteIT extends SystemTest {
     steps.forEach(
         (path, body) -> bad.add(new Bad("step " + path, "POST", base + path, JSON, body)));
     bad.add(new Bad("contact without a body", "POST", base + "/customer-contact", JSON, null));
+    // R-M2 typical cases.
+    for (String body :
+        List.of(
+            "{}",
+            "{\"kind\":\"BORING\",\"comment\":\"x\"}",
+            "{\"kind\":\"FAILURE\",\"comment\":\" \"}")) {
+      bad.add(new Bad("typical " + abbreviate(body), "PUT", base + "/typical", JSON, body));
+    }
     // R-I7 R-F2 complex cases and first findings.
     for (String body :
         List.of("{}", "{\"reason\":\" \"}", "{\"reason\":\"" + "长".repeat(501) + "\"}")) {

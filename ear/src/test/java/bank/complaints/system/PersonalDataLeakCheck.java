@@ -195,7 +195,12 @@ class PersonalDataLeakCheck {
           messages++;
           String where = name + " " + message.getJMSMessageID();
           found.addAll(leaks(where, body(message)));
-          found.addAll(unmaskedInFreeText(where, body(message)));
+          // A result a department sent is kept on the dead-letter queue as it came, for replay:
+          // what leaves the platform is checked, not what it was sent.
+          if (!"complaints.results".equals(message.getStringProperty("_AMQ_ORIG_ADDRESS"))
+              && !name.toString().equals("complaints.results")) {
+            found.addAll(unmaskedInFreeText(where, body(message)));
+          }
         }
         browser.close();
       }

@@ -20,6 +20,8 @@ public enum CaseEventKind {
   DEADLINE_EXTENDED,
   /** R-I7, R-F2: a supervisor or department head found the case complex. */
   FOUND_COMPLEX,
+  /** R-M2: staff selected the case as typical for the quarterly analysis. */
+  TYPICAL_CASE_SELECTED,
   /** R-F2: the first findings reached the customer, with the expected final date. */
   FIRST_FINDINGS_TOLD,
   CONSULTATION_REQUESTED,

@@ -49,7 +49,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                   + " approval, the customer's answer, archiving, and its deadlines."),
       @Tag(name = "Evidence", description = "R-I5: the evidence of a complaint and its files."),
       @Tag(name = "Incidents", description = "R-X2: mass-complaint incidents."),
-      @Tag(name = "Statistics", description = "R-M1: management statistics."),
+      @Tag(
+          name = "Statistics",
+          description =
+              "R-M1, R-M4: management statistics; the regulator's return; R-M2 the quarterly"
+                  + " analysis."),
+      @Tag(
+          name = "Management review",
+          description = "R-M3: improvement actions on the weaknesses found, tracked until done."),
       @Tag(name = "Department tasks", description = "Results of department tasks over HTTP."),
       @Tag(
           name = "Administration",

@@ -13,6 +13,9 @@ import bank.complaints.intake.IntakeService;
 import bank.complaints.lifecycle.CaseLifecycle;
 import bank.complaints.platform.BankZone;
 import bank.complaints.privacy.PersonalDataAccess;
+import bank.complaints.review.ManagementReview;
+import bank.complaints.review.TypicalCase;
+import bank.complaints.review.TypicalKind;
 import bank.complaints.routing.DepartmentCode;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaStage;
@@ -32,6 +35,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -75,6 +79,8 @@ public class ComplaintResource {
   @Inject Caller caller;
 
   @Inject PersonalDataAccess personalData;
+
+  @Inject ManagementReview review;
 
   @Inject @BankZone ZoneId bankZone;
 
@@ -185,6 +191,49 @@ public class ComplaintResource {
     CaseStepRequests.InvestigationStart valid = validation.valid(body);
     handling.startInvestigation(number(), caller.signature(), valid.plan.strip());
     return clocks();
+  }
+
+  /** R-M2: why this case is typical, for the quarterly analysis. */
+  @Schema(name = "TypicalCaseSelection")
+  public static class TypicalSelection {
+    @jakarta.validation.constraints.NotNull
+    @Schema(example = "COMPLEX_SOLVED")
+    public TypicalKind kind;
+
+    @jakarta.validation.constraints.NotBlank
+    @jakarta.validation.constraints.Size(max = 2000)
+    @Schema(example = "三部门协同两周内查明系统重复扣费原因并全额退还，可作为跨部门协作范例。")
+    public String comment;
+  }
+
+  /** R-M2: a typical case as selected. */
+  @Schema(name = "TypicalCase")
+  public record TypicalView(
+      String number,
+      TypicalKind kind,
+      String comment,
+      String selectedBy,
+      OffsetDateTime selectedAt) {}
+
+  @PUT
+  @Path("typical")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "selectTypicalCase",
+      summary =
+          "R-M2: select the case as typical for the quarterly analysis (a complex one solved, a"
+              + " failure, a mass complaint), with a comment")
+  @Allowed({Role.SUPERVISOR, Role.MANAGER})
+  public TypicalView selectTypical(TypicalSelection body) {
+    TypicalSelection valid = validation.valid(body);
+    TypicalCase typical =
+        review.flagTypical(number(), valid.kind, valid.comment.strip(), caller.signature());
+    return new TypicalView(
+        number().value(),
+        typical.kind(),
+        typical.comment(),
+        typical.flaggedBy(),
+        typical.flaggedAt().atZone(bankZone).toOffsetDateTime());
   }
 
   @POST

@@ -4,6 +4,8 @@ import bank.complaints.api.Params;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
 import bank.complaints.platform.BankZone;
+import bank.complaints.review.ManagementReview;
+import bank.complaints.review.QuarterlyAnalysis;
 import bank.complaints.statistics.Attention;
 import bank.complaints.statistics.RegulatorReturn;
 import bank.complaints.statistics.RegulatorReturns;
@@ -47,6 +49,8 @@ public class StatisticsResource {
   @Inject StatisticsReports reports;
 
   @Inject RegulatorReturns returns;
+
+  @Inject ManagementReview review;
 
   @Inject @BankZone ZoneId bankZone;
 
@@ -161,6 +165,34 @@ public class StatisticsResource {
         .build();
   }
 
+  @GET
+  @Path("quarterly-analysis")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "getQuarterlyAnalysis",
+      summary =
+          "R-M2, R-M3: the quarter's case analysis: volumes and trend, top causes, high-frequency"
+              + " and repeat areas, the typical cases selected, the improvement actions")
+  @Allowed({Role.MANAGER, Role.EXECUTIVE})
+  public QuarterlyAnalysis quarterlyAnalysis(
+      @Parameter(example = "2026-Q4") @QueryParam("quarter") String quarter) {
+    return review.quarter(quarterStart(quarter));
+  }
+
+  /** The first month of the quarter asked for, or of this one. */
+  private YearMonth quarterStart(String quarter) {
+    if (quarter == null) {
+      YearMonth now = YearMonth.now(clock.withZone(bankZone));
+      return now.withMonth((now.getMonthValue() - 1) / 3 * 3 + 1);
+    }
+    java.util.regex.Matcher q =
+        java.util.regex.Pattern.compile("(\\d{4})-Q([1-4])").matcher(quarter);
+    if (!q.matches()) {
+      throw new BadRequestException("'quarter' must be a quarter, e.g. 2026-Q4.");
+    }
+    return YearMonth.of(Integer.parseInt(q.group(1)), (Integer.parseInt(q.group(2)) - 1) * 3 + 1);
+  }
+
   private static String attachment(RegulatorReturn report, String extension) {
     return "attachment; filename=\"complaint-return-"
         + report.from()
@@ -181,19 +213,7 @@ public class StatisticsResource {
       }
       return returns.of(Params.queryDate("from", from), Params.queryDate("to", to));
     }
-    YearMonth first;
-    if (quarter == null) {
-      YearMonth now = YearMonth.now(clock.withZone(bankZone));
-      first = now.withMonth((now.getMonthValue() - 1) / 3 * 3 + 1);
-    } else {
-      java.util.regex.Matcher q =
-          java.util.regex.Pattern.compile("(\\d{4})-Q([1-4])").matcher(quarter);
-      if (!q.matches()) {
-        throw new BadRequestException("'quarter' must be a quarter, e.g. 2026-Q4.");
-      }
-      first =
-          YearMonth.of(Integer.parseInt(q.group(1)), (Integer.parseInt(q.group(2)) - 1) * 3 + 1);
-    }
+    YearMonth first = quarterStart(quarter);
     return returns.of(first.atDay(1), first.plusMonths(2).atEndOfMonth());
   }
 
