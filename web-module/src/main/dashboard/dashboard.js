@@ -1,5 +1,5 @@
 // The managers' dashboard (issue 7): R-M1/R-M4 figures from /api/v1/statistics, the breached and
-// at-risk cases, and the open R-X2 incidents. Every call carries the manager's bearer token; the
+// at-risk cases, the open R-X2 incidents, and the quarter's R-M2/R-M3 analysis (with its PDF). Every call carries the manager's bearer token; the
 // page holds it for the browser tab only (sessionStorage). Data is written with textContent only.
 'use strict';
 
@@ -29,7 +29,7 @@ async function api(path, accept) {
     error.status = response.status;
     throw error;
   }
-  return accept === 'text/csv' ? response.blob() : response.json();
+  return accept && accept !== 'application/json' ? response.blob() : response.json();
 }
 
 const percent = (rate) => (rate && rate.rate !== undefined && rate.rate !== null
@@ -75,13 +75,19 @@ function clear(table) {
 
 const shown = (instant) => new Date(instant).toLocaleString('zh-CN', { timeZone: BANK_ZONE, hour12: false });
 
+/** The quarter a month falls in, as the API names it: 2026-12 → 2026-Q4. */
+function quarterOf(month) {
+  return month.substring(0, 4) + '-Q' + (Math.floor((Number(month.substring(5, 7)) - 1) / 3) + 1);
+}
+
 async function load() {
   document.body.dataset.ready = 'false';
   const month = $('month').value || currentMonth();
-  const [report, attention, incidents] = await Promise.all([
+  const [report, attention, incidents, quarter] = await Promise.all([
     api('/api/v1/statistics?month=' + encodeURIComponent(month)),
     api('/api/v1/statistics/attention?limit=20'),
     api('/api/v1/incidents?status=OPEN'),
+    api('/api/v1/statistics/quarterly-analysis?quarter=' + quarterOf(month)),
   ]);
   const all = report.overall;
   setText('kpi-total', String(all.cases));
@@ -112,6 +118,19 @@ async function load() {
   attention.cases.forEach((c) => row('attention', [c.number, c.severity, c.department || '-', c.stage, shown(c.dueAt), c.state], c.state));
   clear('incidents');
   incidents.forEach((i) => row('incidents', [String(i.id), i.channel, i.category, i.products || '', shown(i.openedAt), String(i.complaints.length)]));
+
+  const volumes = quarter.volumes;
+  setText('quarter-name', quarter.quarter);
+  setText('quarter-total', String(volumes.complaints));
+  setText('quarter-trend', '上季度 previous ' + volumes.previousQuarter);
+  setText('quarter-other', volumes.suggestions + ' / ' + volumes.inquiries);
+  chart('chart-quarter', 'bar', volumes.byMonth.map((m) => m.key), volumes.byMonth.map((m) => m.complaints), 'complaints');
+  chart('chart-causes', 'bar', quarter.topCauseTags.map((c) => c.key), quarter.topCauseTags.map((c) => c.complaints), 'complaints');
+  clear('typical');
+  quarter.typicalCases.forEach((t) => row('typical', [t.number, t.kind, t.subject, t.comment]));
+  clear('actions');
+  quarter.improvementActions.forEach((a) => row('actions',
+    [String(a.id), a.area, a.action, a.owner, a.dueOn, a.status + (a.overdue ? ' 逾期' : '')], a.overdue ? 'BREACHED' : ''));
   document.body.dataset.ready = 'true';
 }
 
@@ -121,6 +140,16 @@ async function exportCsv() {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = 'complaint-statistics-' + month + '.csv';
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+async function exportPdf() {
+  const quarter = quarterOf($('month').value || currentMonth());
+  const blob = await api('/api/v1/statistics/quarterly-analysis/pdf?quarter=' + quarter, 'application/pdf');
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = 'complaint-analysis-' + quarter + '.pdf';
   link.click();
   URL.revokeObjectURL(link.href);
 }
@@ -157,6 +186,7 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('month').addEventListener('change', () => show());
   $('export-csv').addEventListener('click', () => exportCsv().catch((e) => setText('message', e.message)));
+  $('export-pdf').addEventListener('click', () => exportPdf().catch((e) => setText('message', e.message)));
   if (sessionStorage.getItem(TOKEN_KEY)) {
     show();
   }

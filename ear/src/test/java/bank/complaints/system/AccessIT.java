@@ -97,6 +97,7 @@ class AccessIT extends SystemTest {
     allow("GET /api/v1/statistics/csv", roles(MANAGER, "executive"));
     allow("GET /api/v1/statistics/regulator-return", roles(MANAGER, "executive"));
     allow("GET /api/v1/statistics/quarterly-analysis", roles(MANAGER, "executive"));
+    allow("GET /api/v1/statistics/quarterly-analysis/pdf", roles(MANAGER, "executive"));
     allow("POST /api/v1/improvement-actions", roles(SUPERVISOR, MANAGER));
     allow("GET /api/v1/improvement-actions", roles(SUPERVISOR, MANAGER, "executive"));
     allow("GET /api/v1/improvement-actions/{id}", roles(SUPERVISOR, MANAGER, "executive"));

@@ -3,6 +3,7 @@ package bank.complaints.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -104,6 +105,21 @@ class DashboardIT extends SystemTest {
       assertTrue(drawn(chart), chart + " has pixels drawn");
     }
     assertTrue(drawn("chart-departments"), "the departments' chart is drawn");
+    // R-M2: the quarter's analysis on the same page, with the figures the API serves.
+    String quarter = month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
+    JsonObject analysis =
+        Api.json(Api.get("/api/v1/statistics/quarterly-analysis?quarter=" + quarter));
+    assertEquals(quarter, browser.findElement(By.id("quarter-name")).getText());
+    assertEquals(
+        String.valueOf(analysis.getJsonObject("volumes").getJsonNumber("complaints")),
+        browser.findElement(By.id("quarter-total")).getText());
+    assertTrue(drawn("chart-quarter"), "the quarter's months are drawn");
+    assertEquals(
+        analysis.getJsonArray("typicalCases").size(),
+        browser.findElements(By.cssSelector("#typical tbody tr")).size());
+    assertEquals(
+        analysis.getJsonArray("improvementActions").size(),
+        browser.findElements(By.cssSelector("#actions tbody tr")).size());
     assertTrue(drawn("chart-stages"), "the stages' chart is drawn");
     Files.createDirectories(SCREENSHOTS);
     Path screenshot = SCREENSHOTS.resolve("dashboard.png");

@@ -43,7 +43,7 @@ class QuarterlyAnalysisIT extends SystemTest {
 
   @Test
   @DisplayName(
-      "R-M2 R-M3 the quarterly analysis: volumes by month, top causes and high-frequency areas as the rows say, the typical cases selected with comments, the improvement actions with owners, due dates and status until done")
+      "R-M2 R-M3 the quarterly analysis, as JSON and as the PDF with its charts: volumes by month, top causes and high-frequency areas as the rows say, the typical cases selected with comments, the improvement actions with owners, due dates and status until done")
   void quarterlyAnalysis() throws Exception {
     String number =
         ok(Api.postJson("/api/v1/complaints", aComplaint().about("信用卡年费重复扣收").json()))
@@ -191,6 +191,46 @@ class QuarterlyAnalysisIT extends SystemTest {
 
     assertEquals(
         400, Api.get("/api/v1/statistics/quarterly-analysis?quarter=2026-Q0").statusCode());
+
+    // The PDF management receives: its text read back, its figures those the API serves.
+    HttpResponse<byte[]> pdf =
+        Api.getBytes("/api/v1/statistics/quarterly-analysis/pdf?quarter=" + quarter);
+    assertEquals(200, pdf.statusCode());
+    assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
+    String text;
+    try (org.apache.pdfbox.pdmodel.PDDocument document =
+        org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      org.apache.pdfbox.text.PDFTextStripper stripper =
+          new org.apache.pdfbox.text.PDFTextStripper();
+      stripper.setSortByPosition(true);
+      text = stripper.getText(document).replaceAll("[ \\t]+", " ");
+    }
+    assertTrue(text.contains("Quarterly complaint analysis " + quarter), text);
+    assertTrue(text.contains("投诉季度分析报告"), "Chinese as written: " + text);
+    JsonObject current =
+        Api.json(Api.get("/api/v1/statistics/quarterly-analysis?quarter=" + quarter));
+    JsonObject currentVolumes = current.getJsonObject("volumes");
+    assertTrue(
+        text.contains(
+            currentVolumes.getJsonNumber("complaints")
+                + " "
+                + currentVolumes.getJsonNumber("previousQuarter")
+                + " "
+                + currentVolumes.getJsonNumber("change")),
+        "the volumes row: " + text);
+    for (JsonValue m : currentVolumes.getJsonArray("byMonth")) {
+      String bar =
+          m.asJsonObject().getString("key") + " " + m.asJsonObject().getJsonNumber("complaints");
+      assertTrue(text.contains(bar), "the month's bar " + bar + " in: " + text);
+    }
+    // Table cells wrap where a column is narrow: these are compared without the line breaks.
+    String unwrapped = text.replaceAll("\\s", "");
+    assertTrue(unwrapped.contains(number), "the typical case: " + text);
+    assertTrue(
+        text.contains(late + " TRAINING")
+            && unwrapped.contains("零售银行部")
+            && unwrapped.contains("OVERDUE"),
+        "the late action, its owner and that it is overdue: " + text);
   }
 
   private static JsonObject action(JsonObject analysis, long id) {

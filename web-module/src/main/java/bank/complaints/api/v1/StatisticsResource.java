@@ -179,6 +179,32 @@ public class StatisticsResource {
     return review.quarter(quarterStart(quarter));
   }
 
+  @GET
+  @Path("quarterly-analysis/pdf")
+  @Produces(QuarterlyAnalysisPdf.MEDIA_TYPE)
+  @Operation(
+      operationId = "getQuarterlyAnalysisPdf",
+      summary =
+          "R-M2, R-M3: the quarterly analysis as the PDF sent to management, its charts drawn from"
+              + " the same figures")
+  @APIResponse(
+      responseCode = "200",
+      description = "The analysis as PDF.",
+      content =
+          @Content(
+              mediaType = QuarterlyAnalysisPdf.MEDIA_TYPE,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @Allowed({Role.MANAGER, Role.EXECUTIVE})
+  public Response quarterlyAnalysisPdf(
+      @Parameter(example = "2026-Q4") @QueryParam("quarter") String quarter) {
+    QuarterlyAnalysis analysis = review.quarter(quarterStart(quarter));
+    return Response.ok(QuarterlyAnalysisPdf.of(analysis, bankZone), QuarterlyAnalysisPdf.MEDIA_TYPE)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"complaint-analysis-" + analysis.quarter() + ".pdf\"")
+        .build();
+  }
+
   /** The first month of the quarter asked for, or of this one. */
   private YearMonth quarterStart(String quarter) {
     if (quarter == null) {
