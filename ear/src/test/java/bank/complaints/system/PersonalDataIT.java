@@ -133,7 +133,19 @@ class PersonalDataIT extends SystemTest {
     // The handler reads the case as it was told; numbers in the text as typed.
     JsonObject read = Api.json(Api.get("/api/v1/complaints/" + number));
     assertEquals(name, read.getJsonObject("customer").getString("name"));
-    assertEquals(description, read.getString("description"));
+    assertEquals(
+        "我的卡 "
+            + "*".repeat(card.length() - 4)
+            + card.substring(card.length() - 4)
+            + " 被扣款，请回电 *******"
+            + mobile.substring(7),
+        read.getString("description"),
+        "numbers typed into the description are masked in responses");
+    assertEquals(
+        description,
+        Api.json(Api.get("/api/v1/complaints/" + number + "/personal-data?reason=verify%20card"))
+            .getString("description"),
+        "and given in full by the audited read");
     assertEquals(
         "上海市浦东新区世纪大道 " + mobile.substring(7) + " 号",
         read.getJsonObject("customer").getString("address"));

@@ -23,7 +23,8 @@ public class PersonalDataAccess {
       String customerName,
       String customerMobile,
       Optional<IdentityDocument> identity,
-      List<AccountRef> accounts) {}
+      List<AccountRef> accounts,
+      String description) {}
 
   @Inject IntakeService intake;
 
@@ -36,6 +37,7 @@ public class PersonalDataAccess {
         complaint.customerName(),
         complaint.customerMobile(),
         complaint.identity(),
-        complaint.accounts());
+        complaint.accounts(),
+        complaint.description());
   }
 }

@@ -173,7 +173,9 @@ public record ComplaintView(
             .map(a -> new Account(a.kind().name(), Masking.identifier(a.number())))
             .toList(),
         complaint.subject(),
-        complaint.description(),
+        // R-S2: a number the customer typed into the description is masked here; the audited
+        // personal-data read gives it in full.
+        Masking.numbersIn(complaint.description()),
         complaint.occurredAt().map(t -> t.atZone(bankZone).toOffsetDateTime()).orElse(null),
         complaint.occurredWhere(),
         complaint.staffInvolved().stream()

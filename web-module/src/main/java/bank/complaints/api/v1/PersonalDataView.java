@@ -2,6 +2,7 @@ package bank.complaints.api.v1;
 
 import bank.complaints.privacy.PersonalDataAccess.PersonalData;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** R-S2: the customer's personal data in full; served only by the audited personal-data read. */
 public record PersonalDataView(
@@ -9,7 +10,9 @@ public record PersonalDataView(
     String customerMobile,
     String idType,
     String idNumber,
-    List<Account> accounts) {
+    List<Account> accounts,
+    @Schema(description = "The description as the customer gave it, numbers in full")
+        String description) {
 
   /** An account or card, in full. */
   public record Account(String kind, String number) {}
@@ -20,6 +23,7 @@ public record PersonalDataView(
         data.customerMobile(),
         data.identity().map(id -> id.type().name()).orElse(null),
         data.identity().map(id -> id.number()).orElse(null),
-        data.accounts().stream().map(a -> new Account(a.kind().name(), a.number())).toList());
+        data.accounts().stream().map(a -> new Account(a.kind().name(), a.number())).toList(),
+        data.description());
   }
 }
