@@ -740,10 +740,6 @@ public class Complaint {
     return complex;
   }
 
-  public Optional<String> complexReason() {
-    return Optional.ofNullable(complexReason);
-  }
-
   /**
    * R-I7, R-F2: the case is complex: it gets a named owner, the overall clock, and first findings
    * within 4 working days. Only while it is being worked (before the result is told).

@@ -113,11 +113,6 @@ public class SlaClocks {
         .toList();
   }
 
-  /** Whether the case has a running or paused clock of the stage. */
-  public boolean running(long complaintId, SlaStage stage) {
-    return active(complaintId, stage).isPresent();
-  }
-
   /** The stage's running or paused clock. */
   public Optional<SlaClock> activeClock(long complaintId, SlaStage stage) {
     return active(complaintId, stage);
