@@ -1,39 +1,71 @@
 #!/usr/bin/env bash
-# Intake load benchmark (issue 3): complaints submitted over HTTP with wrk against the running
-# system on PostgreSQL.
-#   1. saturation: as many complaints as 2 threads × 32 connections get through in 60 s;
-#   2. fixed rate: ~500 complaints/s (64 connections, each pacing itself) for 60 s, latency
-#      percentiles. wrk paces by delaying each request, so a slow response also lowers the rate
-#      (no coordinated-omission correction); the achieved rate is printed.
-# Each run also counts the complaints stored, which must equal the 201s.
+# Intake load benchmark (issues 3, 18): complaints submitted over HTTP against the running system
+# on PostgreSQL, with a bank's realistic mix (bench/LoadGen.java: ~10 % Red by their text, card
+# fees, system faults naming products so mass detection runs and a few incidents form, repeats by
+# the same customer, suggestions, ID cards and card numbers; fresh customers every run; an
+# Idempotency-Key on every request and 1 % of them retried).
+#   1. warm-up (closed loop, WARMUP seconds: the JIT compiler is busy for minutes);
+#   2. saturation: CONNECTIONS clients each sending its next complaint when answered, DURATION s;
+#   3. fixed rate, for each of RATES: request i due at start + i/rate, timed from when it was due
+#      (no coordinated omission, as wrk2): p50 / p99 at a constant offered load.
+# For each measured phase: the 201s counted (a non-201 is printed with its body), the complaints
+# stored under the run's tag compared with the 201s, the CPU the server, PostgreSQL and the broker
+# spent per registered complaint, and the department's wait (registration → its task delivered
+# to a consumer outside the server, bench/TaskWait.java).
 #
 #   ./complaints up --db postgresql
-#   bench/intake-load.sh                      # DURATION=60s RATE=500 CONNECTIONS=32
+#   bench/intake-load.sh                 # WARMUP=120 DURATION=60 CONNECTIONS=32 RATES="300 500"
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 base_url=${BASE_URL:-http://127.0.0.1:8080}
-duration=${DURATION:-60s}
-rate=${RATE:-500}
+warmup=${WARMUP:-120}
+duration=${DURATION:-60}
 connections=${CONNECTIONS:-32}
-export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGDATABASE=${DB_NAME:-complaints}
-export PGUSER=${DB_USER:-complaints} PGPASSWORD=${DB_PASSWORD:-complaints}
+rates=${RATES:-300 500}
 log() { printf '[bench] %s\n' "$*"; }
-stored() { psql -qtAX -c "select count(*) from complaint"; }
+# shellcheck source=lib.sh
+. "$root/bench/lib.sh"
+token=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
+run=$(date -u +%H%M%S)
+failed=0
+trap task_wait_stop EXIT
+task_wait_start
 
-# shellcheck source=wrk/setup.sh
-. "$root/bench/wrk/setup.sh"
+# One phase: runs LoadGen, then checks the database and reports CPU and the department's wait.
+phase() { # name, loadgen arguments...
+  local name=$1 tag=$run-$1 out ok replayed registered stored distinct t0 t1
+  shift
+  cpu_mark
+  t0=$(date +%s%3N)
+  out=$(loadgen submit token="$token" run="$tag" seed="$(next_seed)" "$@")
+  t1=$(date +%s%3N)
+  grep -v '^result phase=warm-up' <<< "$out"
+  local result; result=$(grep '^result phase=measured' <<< "$out")
+  ok=$(field ok "$result"); replayed=$(field replayed "$result")
+  registered=$((ok - replayed))
+  cpu_report "$registered" "registered complaint"
+  read -r stored distinct red repeats incident suggestions < <(psql -qtAX -F ' ' -c "
+    select count(*), count(distinct complaint_number), count(*) filter (where severity = 'RED'),
+           count(*) filter (where repeat_of is not null), count(*) filter (where incident_id is not null),
+           count(*) filter (where feedback_type <> 'COMPLAINT')
+    from complaint where subject like '%[$tag-%'")
+  if [ "$stored" = "$registered" ] && [ "$distinct" = "$stored" ]; then
+    log "stored: $stored complaints = the $registered 201s (plus $replayed retries answered from the first); Red $red, repeats $repeats, in an incident $incident, suggestions $suggestions"
+  else
+    log "MISMATCH: $stored stored ($distinct distinct numbers) for $registered 201s"
+    failed=1
+  fi
+  task_wait_between "$t0" "$t1"
+}
 
-log "warm-up: 60 s (the JIT compiler is still busy after 20 s)"
-wrk -t2 -c16 -d60s -s "$root/bench/wrk/submit.lua" "$base_url" > /dev/null
-
-before=$(stored)
-log "saturation: 2 threads, $connections connections, $duration"
-wrk -t2 -c"$connections" -d"$duration" --latency -s "$root/bench/wrk/submit.lua" "$base_url"
-log "stored: $(( $(stored) - before )) complaints"
-
-pace_connections=64
-before=$(stored)
-log "fixed rate: ~$rate/s ($pace_connections connections, one request each per $(( pace_connections * 1000 / rate )) ms), $duration"
-RATE_DELAY_MS=$(( pace_connections * 1000 / rate )) \
-  wrk -t2 -c"$pace_connections" -d"$duration" --latency -s "$root/bench/wrk/submit.lua" "$base_url"
-log "stored: $(( $(stored) - before )) complaints"
+log "machine: $(nproc) cores; run $run; warm-up ${warmup}s, then ${duration}s per phase"
+log "warm-up: closed loop, $connections connections, ${warmup}s"
+loadgen submit token="$token" run="$run-w" seed="$(next_seed)" duration="$warmup" \
+  connections="$connections" > /dev/null
+log "saturation: closed loop, $connections connections, ${duration}s"
+phase sat duration="$duration" connections="$connections"
+for rate in $rates; do
+  log "fixed rate: $rate/s for ${duration}s (timed from each request's due time)"
+  phase "r$rate" duration="$duration" rate="$rate"
+done
+exit "$failed"

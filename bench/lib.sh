@@ -1,0 +1,83 @@
+# Sourced by the load benchmarks (intake-load.sh, read-load.sh) after they set root, base_url and
+# log: checks that the system is up, finds its processes, and gives the helpers below.
+#   loadgen <kind> key=value...   bench/LoadGen.java (closed loop or fixed rate; prints "result …")
+#   cpu_mark / cpu_report N what  CPU seconds the server, PostgreSQL and the broker spent since the
+#                                 mark, per N requests (/proc/<pid>/stat utime + stime)
+#   task_wait_start / task_wait_stop / task_wait_between T0 T1   the department's wait (TaskWait)
+#   field <name> <result line>    one key=value of LoadGen's result line
+# shellcheck disable=SC2034
+export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGDATABASE=${DB_NAME:-complaints}
+export PGUSER=${DB_USER:-complaints} PGPASSWORD=${DB_PASSWORD:-complaints}
+runtime_dir=${RUNTIME_DIR:-$root/.run}
+artemis_lib=$(ls -d "$runtime_dir"/dist/apache-artemis-*/lib 2>/dev/null | head -1)
+curl -fsS "$base_url/health/ready" > /dev/null || { echo "the system is not up: ./complaints up --db postgresql" >&2; exit 1; }
+psql -qtAX -c 'select 1' > /dev/null || { echo "no PostgreSQL at $PGHOST:$PGPORT (the benchmarks run on PostgreSQL)" >&2; exit 1; }
+
+server_pid=$(cat "$runtime_dir"/dist/payara6/glassfish/domains/domain1/config/pid 2>/dev/null || true)
+broker_pids() { pgrep -f 'org.apache.activemq.artemis.boot.Artemis' | tr '\n' ' '; }
+postgres_pids() { pgrep -u postgres | tr '\n' ' '; }
+
+# Each run's customers are new: a counter kept beside the runtime picks the mobiles' prefix.
+next_seed() {
+  local file=$runtime_dir/bench-seed seed
+  seed=$(( ($(cat "$file" 2>/dev/null || echo 0) + 1) % 1000 ))
+  echo "$seed" > "$file"
+  echo "$seed"
+}
+
+loadgen() { java "$root/bench/LoadGen.java" "$@" url="$base_url"; }
+
+field() { tr ' ' '\n' <<< "$2" | awk -F= -v k="$1" '$1 == k {print $2}'; }
+
+ticks() { # pids... -> utime + stime in clock ticks, summed over those still running
+  local sum=0 pid t
+  for pid in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    sum=$((sum + t))
+  done
+  echo "$sum"
+}
+
+cpu_mark() {
+  mark_server=$(ticks $server_pid)
+  mark_pg=$(ticks $(postgres_pids))
+  mark_broker=$(ticks $(broker_pids))
+  mark_at=$(date +%s%N)
+}
+
+cpu_report() { # requests, what -> "server X ms, PostgreSQL Y ms, broker Z ms per <what>"
+  local n=$1 hz server pg broker
+  hz=$(getconf CLK_TCK)
+  server=$(( $(ticks $server_pid) - mark_server ))
+  pg=$(( $(ticks $(postgres_pids)) - mark_pg ))
+  broker=$(( $(ticks $(broker_pids)) - mark_broker ))
+  awk -v n="$n" -v hz="$hz" -v s="$server" -v p="$pg" -v b="$broker" -v w="$2" 'BEGIN {
+    if (n == 0) { print "cpu: nothing done"; exit }
+    printf "cpu per %s: server %.2f ms, PostgreSQL %.2f ms, broker %.2f ms (total %.2f ms)\n", w,
+      s * 1000 / hz / n, p * 1000 / hz / n, b * 1000 / hz / n, (s + p + b) * 1000 / hz / n }'
+}
+
+task_wait_start() { # consumes the task queues as the departments do, for the whole run
+  [ -n "$artemis_lib" ] || { log "no Artemis under $runtime_dir/dist: no department wait"; return 0; }
+  task_wait_file=$(mktemp)
+  java -cp "$artemis_lib/*" "$root/bench/TaskWait.java" "tcp://${BROKER_HOST:-127.0.0.1}:${BROKER_PORT:-61616}" \
+    "${BROKER_DEPARTMENT_PASSWORD:-department}" CSC EBANK OPS CARDS RETAIL_LENDING WEALTH > "$task_wait_file" &
+  task_wait_pid=$!
+}
+
+task_wait_stop() { [ -n "${task_wait_pid:-}" ] && kill "$task_wait_pid" 2>/dev/null; rm -f "${task_wait_file:-}"; }
+
+task_wait_between() { # epoch ms from, to -> percentiles of the tasks opened in that window
+  [ -n "${task_wait_file:-}" ] || return 0
+  sleep 2 # the last tasks of the window delivered and flushed
+  python3 - "$task_wait_file" "$1" "$2" <<'PY'
+import sys
+lines = [l.split() for l in open(sys.argv[1]) if len(l.split()) == 3]
+t0, t1 = int(sys.argv[2]), int(sys.argv[3])
+rows = [(int(o), int(s), int(d)) for o, s, d in lines if t0 <= int(o) <= t1]
+def pct(v, p): return v[max(0, -(-len(v) * p // 100) - 1)] if v else 0
+for name, vals in (("opened->delivered", sorted(d - o for o, s, d in rows)),
+                   ("opened->sent (relay)", sorted(s - o for o, s, d in rows))):
+    print(f"department wait {name}: tasks={len(vals)} p50={pct(vals, 50)}ms p99={pct(vals, 99)}ms max={vals[-1] if vals else 0}ms")
+PY
+}
