@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the application server itself serves per second on this machine, from the cheapest request
-# to a registered complaint: the ceiling any intake design meets (issue 3). Each request kind is
-# warmed up, then run at saturation with wrk (2 threads, 32 connections), on the running system.
+# to a registered complaint: the ceiling any intake design meets (issues 3, 18). Each request kind
+# is warmed up, then run at saturation with wrk (2 threads, 32 connections), on the running system;
+# every answer's status is checked against the row's (the script fails when one differs).
 #
 #   ./complaints up --db postgresql
 #   bench/http-ceiling.sh                     # WARMUP=20s DURATION=30s CONNECTIONS=32
@@ -33,18 +34,48 @@ LUA
 # The intake script with the mobile made invalid: everything up to bean validation.
 sed 's/"mobile":"%s"/"mobile":"x%s"/' "$root/bench/wrk/submit.lua" > "$scratch/invalid.lua"
 
-run() { # name, expected status, wrk arguments...
-  local name=$1 status=$2; shift 2
-  wrk -t2 -c16 -d"$warmup" "$@" > /dev/null
-  local out rps p50 p99 bad
-  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$@")
+# A script made to check every answer's status: the kind's own script (if any) with a response
+# hook appended that counts the answers of another status and prints them when wrk is done.
+checked() { # expected status, [base script] -> the checked script's path
+  local script=$scratch/check-$RANDOM.lua
+  { [ -n "${2:-}" ] && cat "$2"; cat <<LUA
+local threads = {}
+local earlier_setup, earlier_response = setup, response
+wrong = 0
+function setup(thread)
+  table.insert(threads, thread)
+  if earlier_setup then earlier_setup(thread) end
+end
+function response(status, headers, body)
+  if status ~= $1 then wrong = wrong + 1 end
+  if earlier_response then earlier_response(status, headers, body) end
+end
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do n = n + t:get("wrong") end
+  io.write(string.format("answers not $1: %d\n", n))
+end
+LUA
+  } > "$script"
+  echo "$script"
+}
+
+failed=0
+run() { # name, expected status, URL, [script]
+  local name=$1 status=$2 url=$3 script
+  script=$(checked "$status" "${4:-}")
+  wrk -t2 -c16 -d"$warmup" -s "$script" "$url" > /dev/null
+  local out rps p50 p99 wrong
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$script" "$url")
   rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")
   p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
   p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
-  bad=$(awk '/Non-2xx/ {print $5}' <<< "$out")
+  wrong=$(awk '/^answers not/ {print $NF}' <<< "$out")
   printf '| %s | %s | %s | %s | %s |\n' "$name" "$status" "$rps" "$p50" "$p99"
-  [ "$status" = 201 ] && [ -n "$bad" ] && log "$bad responses were not 201"
-  return 0
+  if [ "$wrong" != 0 ]; then
+    log "$name: ${wrong:-?} answers were not $status"
+    failed=1
+  fi
 }
 
 log "machine: $(nproc) cores; $duration per kind after $warmup of warm-up; $connections connections"
@@ -52,6 +83,7 @@ echo "| request | status | requests/s | p50 | p99 |"
 echo "|---|---|---:|---:|---:|"
 run "static file" 200 "$base_url/dashboard/dashboard.css"
 run "unknown API path" 404 "$base_url/api/v1/no-such-resource"
-run "submission without a token" 401 -s "$scratch/no-token.lua" "$base_url/api/v1/complaints"
-run "submission failing validation (token verified)" 400 -s "$scratch/invalid.lua" "$base_url"
-run "complaint registered" 201 -s "$root/bench/wrk/submit.lua" "$base_url"
+run "submission without a token" 401 "$base_url/api/v1/complaints" "$scratch/no-token.lua"
+run "submission failing validation (token verified)" 400 "$base_url" "$scratch/invalid.lua"
+run "complaint registered" 201 "$base_url" "$root/bench/wrk/submit.lua"
+exit "$failed"
