@@ -507,13 +507,19 @@ public class CaseHandling {
    */
   public Progress progress(ComplaintNumber number) {
     Complaint complaint = intake.find(number);
+    List<SlaClock> all = clocks.of(complaint.id());
     Optional<Instant> nextDeadline =
-        clocks.of(complaint.id()).stream()
+        all.stream()
             .filter(c -> c.state() == SlaClock.State.RUNNING)
             .map(SlaClock::dueAt)
             .min(Comparator.naturalOrder());
+    // the regulator's clock among those, not queried again (issue 18: a read's cost)
     Optional<Instant> decisionDueBy =
-        clocks.activeClock(complaint.id(), SlaStage.REGULATOR_DECISION).map(SlaClock::dueAt);
+        all.stream()
+            .filter(c -> c.stage() == SlaStage.REGULATOR_DECISION)
+            .filter(c -> c.state() != SlaClock.State.STOPPED)
+            .map(SlaClock::dueAt)
+            .findFirst();
     return new Progress(complaint, nextDeadline, decisionDueBy, timeline.of(complaint.id(), true));
   }
 

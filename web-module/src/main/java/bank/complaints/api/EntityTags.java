@@ -4,6 +4,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +27,23 @@ public final class EntityTags {
 
   private EntityTags() {}
 
-  /** 200 with the view and its tag, or 304 when the caller's {@code If-None-Match} matches it. */
+  /**
+   * 200 with the view and its tag, or 304 when the caller's {@code If-None-Match} matches it. The
+   * view is written to JSON once: the body sent is the JSON the tag was taken of (issue 18: it was
+   * written twice, once for the tag and again by JAX-RS).
+   */
   public static Response conditional(Request request, Object view) {
-    EntityTag tag = tagOf(view);
+    byte[] json = JSON.toJson(view).getBytes(StandardCharsets.UTF_8);
+    EntityTag tag = tagOf(json);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-    Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(view);
+    Response.ResponseBuilder answer =
+        notModified != null ? notModified : Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
     return answer.tag(tag).cacheControl(PRIVATE_REVALIDATED).build();
   }
 
-  static EntityTag tagOf(Object view) {
+  private static EntityTag tagOf(byte[] json) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(JSON.toJson(view).getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
       return new EntityTag(HexFormat.of().formatHex(digest, 0, 16));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

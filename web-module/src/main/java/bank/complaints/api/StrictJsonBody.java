@@ -1,7 +1,7 @@
 package bank.complaints.api;
 
 import jakarta.annotation.Priority;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -38,6 +38,13 @@ import java.nio.charset.StandardCharsets;
 public class StrictJsonBody implements ReaderInterceptor {
 
   static final int MAX_BYTES = 1 << 20;
+
+  /**
+   * Looked up once: {@code Json.createParser} looks the provider up on every call, and with
+   * Payara's {@code jakarta.json.provider} property that is a new Parsson provider with its own
+   * buffer pool per request (issue 18).
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -94,7 +101,7 @@ public class StrictJsonBody implements ReaderInterceptor {
     } catch (CharacterCodingException e) {
       throw new BadRequestException("The body is not well-formed UTF-8.");
     }
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
       while (parser.hasNext()) {
         JsonParser.Event event = parser.next();
         if (event == JsonParser.Event.VALUE_STRING || event == JsonParser.Event.KEY_NAME) {
