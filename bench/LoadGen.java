@@ -32,6 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code rate=N} (open loop, fixed rate): request i is due at start + i/N seconds whatever
  *       the answers before it, and its latency is measured from when it was due, not from when it
  *       could be sent (no coordinated omission: a stalled server shows as latency, as with wrk2).
+ *       Requests still waiting for a free connection when the phase ends are not sent and are
+ *       counted as {@code unsent}: the server was that far behind the schedule.
  * </ul>
  *
  * <p>Kinds: {@code submit} (a bank's realistic mix, below; every request a fresh Idempotency-Key,
@@ -113,6 +115,7 @@ public final class LoadGen {
     final Map<Integer, List<String>> samples = new TreeMap<>();
     final AtomicLong replayed = new AtomicLong();
     final AtomicLong late = new AtomicLong(); // fixed rate: sent after its due time by > 10 ms
+    final AtomicLong unsent = new AtomicLong(); // fixed rate: still waiting for a sender at the end
     final List<String> registered = new ArrayList<>();
     long[] latencies = new long[1 << 16];
     int count;
@@ -199,7 +202,7 @@ public final class LoadGen {
     int expected = kind.equals("submit") ? 201 : 200;
     System.out.printf(
         "result phase=%s kind=%s mode=%s run=%s seconds=%.1f requests=%d ok=%d ok_per_s=%.1f"
-            + " replayed=%d late=%d %s%n",
+            + " replayed=%d late=%d unsent=%d %s%n",
         p.name,
         kind,
         rate > 0 ? "fixed-rate(" + rate + "/s)" : "closed(" + connections + ")",
@@ -210,6 +213,7 @@ public final class LoadGen {
         p.count(expected) / seconds,
         p.replayed.get(),
         p.late.get(),
+        p.unsent.get(),
         p.percentiles());
     System.out.println("statuses " + p.statuses);
     p.samples.forEach((status, s) -> s.forEach(line -> System.out.println("non-" + expected + " " + line)));
@@ -286,8 +290,13 @@ public final class LoadGen {
       }
       line.add(new Due(next(), due));
     }
+    // At the end of the phase, what no sender could take yet is not sent but counted (the server
+    // was behind its schedule by then); every request sent is answered before the phase ends.
+    List<Due> behind = new ArrayList<>();
+    line.drainTo(behind);
+    phase.unsent.addAndGet(behind.size());
     for (int c = 0; c < senders; c++) {
-      line.add(new Due(null, 0)); // every request answered before the phase ends
+      line.add(new Due(null, 0));
     }
     done.await();
   }

@@ -8,10 +8,12 @@
 #   2. saturation: CONNECTIONS clients each sending its next complaint when answered, DURATION s;
 #   3. fixed rate, for each of RATES: request i due at start + i/rate, timed from when it was due
 #      (no coordinated omission, as wrk2): p50 / p99 at a constant offered load.
-# For each measured phase: the 201s counted (a non-201 is printed with its body), the complaints
-# stored under the run's tag compared with the 201s, the CPU the server, PostgreSQL and the broker
-# spent per registered complaint, and the department's wait (registration → its task delivered
-# to a consumer outside the server, bench/TaskWait.java).
+# For each measured phase (started on an idle server): the 201s counted (a non-201 is printed with
+# its body), the complaints stored under the run's tag compared with the 201s, the CPU the server,
+# PostgreSQL and the broker spent per registered complaint (during the phase, and with the
+# background work it left until the server was idle again), the rows inserted per complaint, and
+# the department's wait (registration → its task delivered to a consumer outside the server,
+# bench/TaskWait.java).
 #
 #   ./complaints up --db postgresql
 #   bench/intake-load.sh                 # WARMUP=120 DURATION=60 CONNECTIONS=32 RATES="300 500"
@@ -28,14 +30,18 @@ log() { printf '[bench] %s\n' "$*"; }
 token=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
 run=$(date -u +%H%M%S)
 failed=0
-trap task_wait_stop EXIT
+rows_before=$(mktemp)
+trap 'task_wait_stop; rm -f "$rows_before"' EXIT
 task_wait_start
 
 # One phase: runs LoadGen, then checks the database and reports CPU and the department's wait.
 phase() { # name, loadgen arguments...
   local name=$1 tag=$run-$1 out ok replayed registered stored distinct t0 t1
   shift
+  settle
   cpu_mark
+  psql -qtAX -F ' ' -c "select relname, n_tup_ins from pg_stat_user_tables" > "$rows_before"
+  commits_before=$(psql -qtAX -c "select xact_commit from pg_stat_database where datname = current_database()")
   t0=$(date +%s%3N)
   out=$(loadgen submit token="$token" run="$tag" seed="$(next_seed)" "$@")
   t1=$(date +%s%3N)
@@ -43,7 +49,18 @@ phase() { # name, loadgen arguments...
   local result; result=$(grep '^result phase=measured' <<< "$out")
   ok=$(field ok "$result"); replayed=$(field replayed "$result")
   registered=$((ok - replayed))
-  cpu_report "$registered" "registered complaint"
+  cpu_report "$registered" "registered complaint, during the phase"
+  settle
+  cpu_report "$registered" "registered complaint, with the background work it left (until idle)"
+  sleep 1 # PostgreSQL's statistics of the last transactions flushed
+  psql -qtAX -F ' ' -c "select relname, n_tup_ins from pg_stat_user_tables" \
+    | awk -v n="$registered" -v c="$(( $(psql -qtAX -c "select xact_commit from pg_stat_database where datname = current_database()") - commits_before ))" '
+        NR == FNR {before[$1] = $2; next}
+        $2 > before[$1] {rows[$1] = ($2 - before[$1]) / n; total += rows[$1]}
+        END {
+          printf "rows inserted per registered complaint: %.1f (", total
+          sep = ""; for (t in rows) if (rows[t] >= 0.05) {printf "%s%s %.2f", sep, t, rows[t]; sep = ", "}
+          printf "); transactions committed per complaint (background work included): %.2f\n", c / n }' "$rows_before" -
   read -r stored distinct red repeats incident suggestions < <(psql -qtAX -F ' ' -c "
     select count(*), count(distinct complaint_number), count(*) filter (where severity = 'RED'),
            count(*) filter (where repeat_of is not null), count(*) filter (where incident_id is not null),

@@ -5,6 +5,7 @@
 #                                 mark, per N requests (/proc/<pid>/stat utime + stime)
 #   task_wait_start / task_wait_stop / task_wait_between T0 T1   the department's wait (TaskWait)
 #   field <name> <result line>    one key=value of LoadGen's result line
+#   settle                        waits until the server's background work is done
 # shellcheck disable=SC2034
 export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGDATABASE=${DB_NAME:-complaints}
 export PGUSER=${DB_USER:-complaints} PGPASSWORD=${DB_PASSWORD:-complaints}
@@ -55,6 +56,18 @@ cpu_report() { # requests, what -> "server X ms, PostgreSQL Y ms, broker Z ms pe
     if (n == 0) { print "cpu: nothing done"; exit }
     printf "cpu per %s: server %.2f ms, PostgreSQL %.2f ms, broker %.2f ms (total %.2f ms)\n", w,
       s * 1000 / hz / n, p * 1000 / hz / n, b * 1000 / hz / n, (s + p + b) * 1000 / hz / n }'
+}
+
+# Waits (up to 3 minutes) until the server is idle: after an intake run its background work (the
+# outbox relay, the audit chain, statistics) goes on for a while and would be charged to the next.
+settle() {
+  local hz before after
+  hz=$(getconf CLK_TCK)
+  for _ in $(seq 1 36); do
+    before=$(ticks $server_pid); sleep 5; after=$(ticks $server_pid)
+    if [ $(( (after - before) * 100 / (5 * hz) )) -lt 10 ]; then return 0; fi
+  done
+  log "the server is still busy after 3 minutes; measuring anyway"
 }
 
 task_wait_start() { # consumes the task queues as the departments do, for the whole run

@@ -35,6 +35,7 @@ loadgen submit token="$channel" run="$run-read" seed="$(next_seed)" rate=50 \
 measure() { # name, kind, token, loadgen arguments...
   local name=$1 kind=$2 token=$3 out result ok requests
   shift 3
+  settle
   cpu_mark
   out=$(loadgen "$kind" token="$token" numbers="$numbers" "$@")
   result=$(grep '^result phase=measured' <<< "$out")

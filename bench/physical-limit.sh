@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The physical limit of a registration's writes on this machine (issue 18): the rows that the
+# complaints of one intake run wrote in their registrations, written again by a plain JDBC program
+# (bench/JdbcLimit.java) into copies of the same tables with the same indexes, with nothing else
+# running: one transaction and one INSERT per row per complaint (as the application does), and
+# group commit (GROUP complaints per transaction, each table's rows in one batch). Reports the
+# complaints/s and the CPU PostgreSQL and the writer spent per complaint.
+#
+#   bench/intake-load.sh                 # prints its run tag, e.g. "run 222434"; phase "sat"
+#   bench/physical-limit.sh 222434-sat   # DURATION=30 WRITERS=32 GROUP_WRITERS=4 GROUP=16
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+tag=${1:?the subject tag of a phase of an intake run, e.g. 222434-sat}
+duration=${DURATION:-30}
+writers=${WRITERS:-32}
+group_writers=${GROUP_WRITERS:-4}
+group=${GROUP:-16}
+export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGDATABASE=${DB_NAME:-complaints}
+export PGUSER=${DB_USER:-complaints} PGPASSWORD=${DB_PASSWORD:-complaints}
+driver=${RUNTIME_DIR:-$root/.run}/dist/postgresql.jar
+[ -f "$driver" ] || { echo "no $driver: ./complaints up --db postgresql first" >&2; exit 1; }
+url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE"
+
+ticks() { # pids... -> utime + stime in clock ticks
+  local sum=0 pid t
+  for pid in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    sum=$((sum + t))
+  done
+  echo "$sum"
+}
+
+# PostgreSQL's CPU is the machine's busy time while writing (JdbcLimit reads /proc/stat: the
+# backends come and go with its connections) less the writer's own and what the idle application
+# server and brokers took over the whole run (an overestimate: they idle at a few per cent).
+run() { # writers, group
+  local others_before others_after out n hz writer_ms machine_ms
+  hz=$(getconf CLK_TCK)
+  others_before=$(ticks $(pgrep -f 'ASMain|org.apache.activemq.artemis.boot.Artemis'))
+  out=$(java -cp "$driver" "$root/bench/JdbcLimit.java" "$url" "$PGUSER" "$PGPASSWORD" "$tag" "$duration" "$1" "$2" 2>&1)
+  others_after=$(ticks $(pgrep -f 'ASMain|org.apache.activemq.artemis.boot.Artemis'))
+  grep -E '^(templates|result)' <<< "$out" || { echo "$out" >&2; exit 1; }
+  n=$(sed -n 's/.* complaints=\([0-9]*\) .*/\1/p' <<< "$out")
+  writer_ms=$(sed -n 's/.* writer_cpu_ms=\([0-9.]*\).*/\1/p' <<< "$out")
+  machine_ms=$(sed -n 's/.* machine_cpu_ms=\([0-9.]*\).*/\1/p' <<< "$out")
+  awk -v n="$n" -v m="$machine_ms" -v others="$((others_after - others_before))" \
+      -v w="$writer_ms" -v hz="$hz" 'BEGIN {
+    o = others * 1000 / hz / n
+    printf "PostgreSQL CPU per complaint: %.2f ms (machine %.2f ms, less the writer %.2f ms and the idle server and brokers at most %.2f ms)\n", m - w - o, m, w, o }'
+}
+
+echo "one transaction and one INSERT per row per complaint, $writers writers, ${duration}s:"
+run "$writers" 1
+echo "group commit: $group complaints per transaction, rows batched per table, $group_writers writers, ${duration}s:"
+run "$group_writers" "$group"
+psql -qtAX -c "set client_min_messages = warning; drop schema bench_limit cascade" > /dev/null
