@@ -52,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("v1/complaints")
 // One instance: it keeps nothing of a request (issue 18: constructing and injecting it for every
-// request was a measurable share of a registration's cost).
+// request showed in the profiles of a registration).
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints")
