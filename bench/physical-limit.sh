@@ -15,20 +15,13 @@ duration=${DURATION:-30}
 writers=${WRITERS:-32}
 group_writers=${GROUP_WRITERS:-4}
 group=${GROUP:-16}
-export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGDATABASE=${DB_NAME:-complaints}
-export PGUSER=${DB_USER:-complaints} PGPASSWORD=${DB_PASSWORD:-complaints}
-driver=${RUNTIME_DIR:-$root/.run}/dist/postgresql.jar
+log() { printf '[bench] %s\n' "$*"; }
+base_url=${BASE_URL:-http://127.0.0.1:8080}
+# shellcheck source=lib.sh
+. "$root/bench/lib.sh"
+driver=$runtime_dir/dist/postgresql.jar
 [ -f "$driver" ] || { echo "no $driver: ./complaints up --db postgresql first" >&2; exit 1; }
 url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE"
-
-ticks() { # pids... -> utime + stime in clock ticks
-  local sum=0 pid t
-  for pid in "$@"; do
-    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
-    sum=$((sum + t))
-  done
-  echo "$sum"
-}
 
 # PostgreSQL's CPU is the machine's busy time while writing (JdbcLimit reads /proc/stat: the
 # backends come and go with its connections) less the writer's own and what the idle application
@@ -36,9 +29,9 @@ ticks() { # pids... -> utime + stime in clock ticks
 run() { # writers, group
   local others_before others_after out n hz writer_ms machine_ms
   hz=$(getconf CLK_TCK)
-  others_before=$(ticks $(pgrep -f 'ASMain|org.apache.activemq.artemis.boot.Artemis'))
+  others_before=$(ticks $server_pid $(broker_pids))
   out=$(java -cp "$driver" "$root/bench/JdbcLimit.java" "$url" "$PGUSER" "$PGPASSWORD" "$tag" "$duration" "$1" "$2" 2>&1)
-  others_after=$(ticks $(pgrep -f 'ASMain|org.apache.activemq.artemis.boot.Artemis'))
+  others_after=$(ticks $server_pid $(broker_pids))
   grep -E '^(templates|result)' <<< "$out" || { echo "$out" >&2; exit 1; }
   n=$(sed -n 's/.* complaints=\([0-9]*\) .*/\1/p' <<< "$out")
   writer_ms=$(sed -n 's/.* writer_cpu_ms=\([0-9.]*\).*/\1/p' <<< "$out")
