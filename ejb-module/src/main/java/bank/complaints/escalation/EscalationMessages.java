@@ -1,6 +1,6 @@
 package bank.complaints.escalation;
 
-import bank.complaints.intake.Complaint;
+import bank.complaints.complaint.Complaint;
 import bank.complaints.outbox.OutgoingMessage;
 import bank.complaints.sla.Recipient;
 import bank.complaints.sla.SlaAlert;

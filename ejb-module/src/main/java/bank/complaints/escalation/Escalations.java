@@ -2,7 +2,7 @@ package bank.complaints.escalation;
 
 import bank.complaints.calendar.BusinessCalendar;
 import bank.complaints.calendar.Calendars;
-import bank.complaints.intake.Complaint;
+import bank.complaints.complaint.Complaint;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.sla.SlaAlert;
 import bank.complaints.sla.SlaClock;

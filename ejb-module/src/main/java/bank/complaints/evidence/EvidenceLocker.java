@@ -3,7 +3,7 @@ package bank.complaints.evidence;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
-import bank.complaints.intake.Complaint;
+import bank.complaints.complaint.Complaint;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.ejb.Stateless;

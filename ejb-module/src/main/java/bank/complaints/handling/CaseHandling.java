@@ -2,6 +2,12 @@ package bank.complaints.handling;
 
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintNumber;
+import bank.complaints.complaint.ComplaintStatus;
+import bank.complaints.complaint.Complaints;
+import bank.complaints.department.Department;
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.evidence.EvidenceItem;
 import bank.complaints.evidence.EvidenceLocker;
 import bank.complaints.evidence.NewEvidence;
@@ -10,25 +16,20 @@ import bank.complaints.grading.Category;
 import bank.complaints.grading.CauseTag;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
-import bank.complaints.intake.Complaint;
-import bank.complaints.intake.ComplaintNumber;
-import bank.complaints.intake.ComplaintStatus;
-import bank.complaints.intake.IntakeService;
 import bank.complaints.lifecycle.Approver;
 import bank.complaints.lifecycle.RecusalGuard;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
-import bank.complaints.routing.Department;
-import bank.complaints.routing.DepartmentCode;
 import bank.complaints.routing.Routing;
+import bank.complaints.routing.UrgentCases;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.Measure;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
+import bank.complaints.tasks.Dispatch;
 import bank.complaints.tasks.TaskKind;
-import bank.complaints.tasks.TaskMessages;
 import bank.complaints.tasks.WorkTask;
 import bank.complaints.timeline.CaseEvent;
 import bank.complaints.timeline.CaseEventKind;
@@ -57,7 +58,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class CaseHandling {
 
-  @Inject IntakeService intake;
+  @Inject Complaints complaints;
+
+  @Inject UrgentCases urgentCases;
+
+  @Inject Dispatch dispatch;
 
   @Inject EvidenceLocker evidenceLocker;
 
@@ -92,7 +97,7 @@ public class CaseHandling {
 
   /** R-I7: the customer was contacted to confirm receipt; the contact clock stops. */
   public Complaint customerContacted(ComplaintNumber number, String by, String note) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     Instant now = clock.instant();
     complaint.customerContacted(now);
     clocks.stop(complaint.id(), SlaStage.CUSTOMER_CONTACT, now);
@@ -107,7 +112,7 @@ public class CaseHandling {
 
   /** R-F1, R-F2: the department starts investigating; the investigation clocks start. */
   public Complaint startInvestigation(ComplaintNumber number, String by, String plan) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     Instant now = clock.instant();
     complaint.startInvestigation();
     clocks.stop(complaint.id(), SlaStage.INVESTIGATION_START, now);
@@ -127,7 +132,7 @@ public class CaseHandling {
 
   public SlaClock pause(
       ComplaintNumber number, SlaStage stage, PauseReason reason, String by, String note) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     SlaClock paused = clocks.pause(complaint.id(), stage, clock.instant());
     timeline.record(
         complaint.id(),
@@ -139,7 +144,7 @@ public class CaseHandling {
   }
 
   public SlaClock resume(ComplaintNumber number, SlaStage stage, String by) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     SlaClock resumed = clocks.resume(complaint.id(), complaint.severity(), stage, clock.instant());
     timeline.record(
         complaint.id(),
@@ -164,7 +169,7 @@ public class CaseHandling {
       String approvedBy,
       Set<String> approverRoles,
       String reason) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     Instant now = clock.instant();
     if (stage == SlaStage.REGULATOR_DECISION) {
       regulatorMayExtend(complaint, extra, approverRoles);
@@ -233,7 +238,7 @@ public class CaseHandling {
    * (a solution within a week of receipt) starts.
    */
   public Complaint markComplex(ComplaintNumber number, String reason, String by) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
     if (!complaint.markComplex(reason)) {
       return complaint;
@@ -258,7 +263,7 @@ public class CaseHandling {
             + SlaClocks.retimed(moved, bankZone),
         false);
     if (complaint.department() != null) {
-      intake.nameOwner(complaint, em.find(Department.class, complaint.department()), by);
+      urgentCases.nameOwner(complaint, em.find(Department.class, complaint.department()), by);
     }
     return complaint;
   }
@@ -269,7 +274,7 @@ public class CaseHandling {
    */
   public Complaint firstFindings(
       ComplaintNumber number, String findings, Instant expectedBy, String by) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
     if (complaint.status() != ComplaintStatus.INVESTIGATING) {
       throw new RuleViolationException(
@@ -322,7 +327,7 @@ public class CaseHandling {
    */
   public Complaint regrade(
       ComplaintNumber number, Severity severity, Category category, String by, String reason) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     String before = complaint.severity() + " / " + complaint.category();
     boolean hadTaskForce = complaint.taskForce();
     complaint.grade(new Grade(severity, category, reason));
@@ -350,9 +355,9 @@ public class CaseHandling {
           true);
       if (complaint.department() != null) {
         Department lead = em.find(Department.class, complaint.department());
-        intake.nameOwner(complaint, lead, by);
+        urgentCases.nameOwner(complaint, lead, by);
         Instant now = clock.instant();
-        intake.formTaskForce(complaint, lead, now, nextDue(complaint, now), by);
+        urgentCases.formTaskForce(complaint, lead, now, nextDue(complaint, now), by);
       }
     }
     return complaint;
@@ -363,7 +368,7 @@ public class CaseHandling {
    * and the new department gets its own on its queue.
    */
   public Complaint reassign(ComplaintNumber number, DepartmentCode to, String reason, String by) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
     Department target = routing.department(to);
     DepartmentCode from = complaint.department();
@@ -379,16 +384,13 @@ public class CaseHandling {
         .getResultList()
         .forEach(t -> t.cancel(now));
     Instant due = nextDue(complaint, now);
-    WorkTask assignment =
-        WorkTask.open(
-            complaint,
-            TaskKind.ASSIGNMENT,
-            to,
-            now,
-            due,
-            "转办 Reassigned from " + (from == null ? "-" : from.value()) + ": " + reason);
-    em.persist(assignment);
-    outbox.enqueue(TaskMessages.outgoing(assignment, target));
+    dispatch.open(
+        complaint,
+        TaskKind.ASSIGNMENT,
+        target,
+        now,
+        due,
+        "转办 Reassigned from " + (from == null ? "-" : from.value()) + ": " + reason);
     timeline.record(
         complaint.id(),
         CaseEventKind.REASSIGNED,
@@ -405,7 +407,7 @@ public class CaseHandling {
    */
   public WorkTask consult(
       ComplaintNumber number, DepartmentCode department, String question, String by) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     if (complaint.status() != ComplaintStatus.INVESTIGATING) {
       throw new RuleViolationException(
           "Complaint "
@@ -417,10 +419,8 @@ public class CaseHandling {
     Department consulted = routing.department(department);
     Instant now = clock.instant();
     WorkTask task =
-        WorkTask.open(
-            complaint, TaskKind.CONSULTATION, department, now, nextDue(complaint, now), question);
-    em.persist(task);
-    outbox.enqueue(TaskMessages.outgoing(task, consulted));
+        dispatch.open(
+            complaint, TaskKind.CONSULTATION, consulted, now, nextDue(complaint, now), question);
     timeline.record(
         complaint.id(),
         CaseEventKind.CONSULTATION_REQUESTED,
@@ -447,7 +447,7 @@ public class CaseHandling {
    * case, from the unit it names) is refused, and the refusal is on record.
    */
   public Complaint nameHandler(ComplaintNumber number, Approver handler, String by) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     recusal.admit(complaint, handler, "handler", by);
     em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
     complaint.nameHandler(handler.name(), handler.employeeId());
@@ -462,7 +462,7 @@ public class CaseHandling {
 
   /** R-G3: staff set the cause tags (replacing those proposed at intake), with a reason. */
   public Complaint tagCauses(ComplaintNumber number, Set<CauseTag> tags, String by, String reason) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     Set<CauseTag> before = complaint.causeTags();
     if (complaint.tagCauses(tags)) {
       timeline.record(
@@ -481,24 +481,24 @@ public class CaseHandling {
    */
   public EvidenceItem addEvidence(
       ComplaintNumber number, NewEvidence evidence, UploadedFile file, String by) {
-    return evidenceLocker.register(intake.find(number), evidence, file, by);
+    return evidenceLocker.register(complaints.find(number), evidence, file, by);
   }
 
   public List<EvidenceItem> evidence(ComplaintNumber number) {
-    return evidenceLocker.of(intake.find(number));
+    return evidenceLocker.of(complaints.find(number));
   }
 
   /** An item and its bytes. */
   public record EvidenceFile(EvidenceItem item, byte[] content) {}
 
   public EvidenceFile evidenceFile(ComplaintNumber number, int item) {
-    EvidenceItem found = evidenceLocker.item(intake.find(number), item);
+    EvidenceItem found = evidenceLocker.item(complaints.find(number), item);
     return new EvidenceFile(found, evidenceLocker.content(found));
   }
 
   /** R-I5: the chain of evidence checked: every uploaded file against its recorded SHA-256. */
   public List<EvidenceLocker.Check> verifyEvidence(ComplaintNumber number) {
-    return evidenceLocker.verify(intake.find(number));
+    return evidenceLocker.verify(complaints.find(number));
   }
 
   /**
@@ -506,7 +506,7 @@ public class CaseHandling {
    * the customer-visible timeline (no internal notes).
    */
   public Progress progress(ComplaintNumber number) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     List<SlaClock> all = clocks.of(complaint.id());
     Optional<Instant> nextDeadline =
         all.stream()
@@ -531,7 +531,7 @@ public class CaseHandling {
       List<CaseEvent> timeline) {}
 
   public List<SlaClock> clocks(ComplaintNumber number) {
-    return clocks.of(intake.find(number).id());
+    return clocks.of(complaints.find(number).id());
   }
 
   private static String suffix(String note) {

@@ -1,8 +1,8 @@
 package bank.complaints.insight;
 
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.complaint.Channel;
 import bank.complaints.grading.Category;
-import bank.complaints.intake.Channel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

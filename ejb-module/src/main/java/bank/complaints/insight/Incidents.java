@@ -2,7 +2,7 @@ package bank.complaints.insight;
 
 import bank.complaints.audit.AuditLog;
 import bank.complaints.common.NotFoundException;
-import bank.complaints.intake.Complaint;
+import bank.complaints.complaint.Complaint;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.timeline.CaseEventKind;

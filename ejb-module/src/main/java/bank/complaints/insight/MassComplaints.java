@@ -1,9 +1,9 @@
 package bank.complaints.insight;
 
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.FeedbackType;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
-import bank.complaints.intake.Complaint;
-import bank.complaints.intake.FeedbackType;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.outbox.OutgoingMessage;
 import bank.complaints.platform.BankZone;

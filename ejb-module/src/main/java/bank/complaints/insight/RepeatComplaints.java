@@ -1,19 +1,18 @@
 package bank.complaints.insight;
 
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintNumber;
+import bank.complaints.complaint.FeedbackType;
+import bank.complaints.department.Department;
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.escalation.EscalationMessages;
 import bank.complaints.grading.Category;
-import bank.complaints.intake.Complaint;
-import bank.complaints.intake.ComplaintNumber;
-import bank.complaints.intake.FeedbackType;
 import bank.complaints.outbox.Outbox;
-import bank.complaints.routing.Department;
-import bank.complaints.routing.DepartmentCode;
 import bank.complaints.routing.Routing;
 import bank.complaints.sla.Recipient;
 import bank.complaints.sla.SlaStage;
+import bank.complaints.tasks.Dispatch;
 import bank.complaints.tasks.TaskKind;
-import bank.complaints.tasks.TaskMessages;
-import bank.complaints.tasks.WorkTask;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +50,8 @@ public class RepeatComplaints {
   @Inject Timeline timeline;
 
   @Inject Routing routing;
+
+  @Inject Dispatch dispatch;
 
   @Inject
   @ConfigProperty(name = "complaints.repeat.window")
@@ -114,20 +115,17 @@ public class RepeatComplaints {
             + ").",
         false);
     Department reviewers = routing.department(new DepartmentCode(reviewDepartment));
-    WorkTask review =
-        WorkTask.open(
-            complaint,
-            TaskKind.REPEAT_REVIEW,
-            reviewers.code(),
-            now,
-            due,
-            "主管复核重复投诉 A supervisor reviews repeat no. "
-                + place
-                + " on the issue of "
-                + first.value()
-                + ".");
-    em.persist(review);
-    outbox.enqueue(TaskMessages.outgoing(review, reviewers));
+    dispatch.open(
+        complaint,
+        TaskKind.REPEAT_REVIEW,
+        reviewers,
+        now,
+        due,
+        "主管复核重复投诉 A supervisor reviews repeat no. "
+            + place
+            + " on the issue of "
+            + first.value()
+            + ".");
     boolean escalated = place > escalateAbove;
     if (escalated) {
       String follower = reviewers.dutyOwner().orElse("主管 Supervisor " + reviewers.code().value());

@@ -1,5 +1,5 @@
 /**
- * What the complaints say together: repeat complaints by one customer (R-X1), and, later, mass
- * complaints and the monthly figures (R-X2, R-M1, R-M4).
+ * What the complaints say together: repeat complaints by one customer (R-X1), mass complaints and
+ * the incidents they form (R-X2). The monthly figures are in {@code statistics}.
  */
 package bank.complaints.insight;

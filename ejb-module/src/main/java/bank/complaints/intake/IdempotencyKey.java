@@ -1,5 +1,6 @@
 package bank.complaints.intake;
 
+import bank.complaints.complaint.Channel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

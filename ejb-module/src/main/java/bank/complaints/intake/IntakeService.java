@@ -1,6 +1,10 @@
 package bank.complaints.intake;
 
 import bank.complaints.common.InvalidRequestException;
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.FeedbackType;
+import bank.complaints.complaint.Regions;
+import bank.complaints.department.Department;
 import bank.complaints.evidence.EvidenceLocker;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.GradingRules;
@@ -10,30 +14,22 @@ import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
 import bank.complaints.privacy.PersonalDataKeys;
-import bank.complaints.routing.Department;
 import bank.complaints.routing.Routing;
+import bank.complaints.routing.UrgentCases;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
+import bank.complaints.tasks.Dispatch;
 import bank.complaints.tasks.TaskKind;
-import bank.complaints.tasks.TaskMessages;
-import bank.complaints.tasks.WorkTask;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -54,6 +50,10 @@ public class IntakeService {
   EntityManager em;
 
   @Inject Routing routing;
+
+  @Inject UrgentCases urgentCases;
+
+  @Inject Dispatch dispatch;
 
   @Inject Outbox outbox;
 
@@ -244,20 +244,18 @@ public class IntakeService {
     // R-F1: the department starts investigating within the policy's time of assignment.
     SlaClock startInvestigation =
         clocks.start(complaint.id(), complaint.severity(), SlaStage.INVESTIGATION_START, now);
-    WorkTask assignment =
-        WorkTask.open(
-            complaint, TaskKind.ASSIGNMENT, department.code(), now, startInvestigation.dueAt());
     timeline.record(
         complaint.id(),
         CaseEventKind.ASSIGNED,
         Timeline.SYSTEM,
         "分派至 Assigned to " + department.code().value() + ".",
         true);
-    em.persist(assignment);
-    outbox.enqueue(TaskMessages.outgoing(assignment, department));
+    dispatch.open(
+        complaint, TaskKind.ASSIGNMENT, department, now, startInvestigation.dueAt(), null);
     if (complaint.taskForce()) {
-      nameOwner(complaint, department, Timeline.SYSTEM);
-      formTaskForce(complaint, department, now, startInvestigation.dueAt(), Timeline.SYSTEM);
+      urgentCases.nameOwner(complaint, department, Timeline.SYSTEM);
+      urgentCases.formTaskForce(
+          complaint, department, now, startInvestigation.dueAt(), Timeline.SYSTEM);
     }
     // R-X1: the same customer again on the same issue; past the count a supervisor leads, with
     // the responsible department and customer service.
@@ -267,7 +265,8 @@ public class IntakeService {
             .filter(RepeatComplaints.Repeat::escalated)
             .isPresent();
     if (escalatedRepeat && !complaint.taskForce()) {
-      formTaskForce(complaint, department, now, startInvestigation.dueAt(), Timeline.SYSTEM);
+      urgentCases.formTaskForce(
+          complaint, department, now, startInvestigation.dueAt(), Timeline.SYSTEM);
     }
     // R-X2: one of several customers raising a similar issue through this channel just now?
     mass.recognise(complaint, now);
@@ -284,125 +283,6 @@ public class IntakeService {
     return complaint;
   }
 
-  /** R-P3: staff search, newest first, {@code size} per page. */
-  public ComplaintPage search(ComplaintQuery query, int page, int size) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<Long> count = cb.createQuery(Long.class);
-    Root<Complaint> counted = count.from(Complaint.class);
-    count.select(cb.count(counted)).where(matching(query, cb, counted));
-    long total = em.createQuery(count).getSingleResult();
-
-    CriteriaQuery<Complaint> select = cb.createQuery(Complaint.class);
-    Root<Complaint> complaint = select.from(Complaint.class);
-    select
-        .where(matching(query, cb, complaint))
-        .orderBy(cb.desc(complaint.get("receivedAt")), cb.desc(complaint.get("id")));
-    // The listed complaints' collections are read in one query each for the whole page (IN
-    // batches), not one query per complaint.
-    List<Complaint> items =
-        em.createQuery(select)
-            .setHint("eclipselink.batch.type", "IN")
-            .setHint("eclipselink.batch", "c.accounts")
-            .setHint("eclipselink.batch", "c.staffInvolved")
-            .setHint("eclipselink.batch", "c.productsInvolved")
-            .setHint("eclipselink.batch", "c.causeTags")
-            .setFirstResult(page * size)
-            .setMaxResults(size)
-            .getResultList();
-    return new ComplaintPage(items, page, size, total);
-  }
-
-  private static Predicate[] matching(
-      ComplaintQuery query, CriteriaBuilder cb, Root<Complaint> complaint) {
-    List<Predicate> where = new ArrayList<>();
-    if (query.status() != null) {
-      where.add(cb.equal(complaint.get("status"), query.status()));
-    }
-    if (query.severity() != null) {
-      where.add(cb.equal(complaint.get("severity"), query.severity()));
-    }
-    if (query.category() != null) {
-      where.add(cb.equal(complaint.get("category"), query.category()));
-    }
-    if (query.channel() != null) {
-      where.add(cb.equal(complaint.get("channel"), query.channel()));
-    }
-    if (query.department() != null) {
-      where.add(cb.equal(complaint.get("department"), query.department()));
-    }
-    if (query.receivedFrom() != null) {
-      where.add(
-          cb.greaterThanOrEqualTo(
-              complaint.get("receivedAt"), query.receivedFrom().atOffset(ZoneOffset.UTC)));
-    }
-    if (query.receivedTo() != null) {
-      where.add(
-          cb.lessThan(complaint.get("receivedAt"), query.receivedTo().atOffset(ZoneOffset.UTC)));
-    }
-    if (query.customerMobile() != null) {
-      where.add(
-          cb.equal(
-              complaint.get("customerMobileHash"),
-              PersonalDataKeys.current().lookupHash(query.customerMobile())));
-    }
-    return where.toArray(Predicate[]::new);
-  }
-
-  /**
-   * R-I7: an urgent case gets a named owner at once: the responsible department's duty owner. The
-   * customer is told who is responsible.
-   */
-  public void nameOwner(Complaint complaint, Department department, String by) {
-    department
-        .dutyOwner()
-        .filter(complaint::nameOwner)
-        .ifPresent(
-            owner ->
-                timeline.record(
-                    complaint.id(),
-                    CaseEventKind.OWNER_NAMED,
-                    by,
-                    "负责人 " + owner + " The person responsible for this complaint: " + owner + ".",
-                    true));
-  }
-
-  /**
-   * R-G1, R-F1: an urgent case's task force: the configured departments join the lead, each asked
-   * on its own queue to take part.
-   */
-  public void formTaskForce(
-      Complaint complaint, Department lead, Instant now, Instant due, String by) {
-    List<Department> members = routing.taskForceBesides(lead.code());
-    complaint.formTaskForce(members.stream().map(Department::code).toList());
-    for (Department member : members) {
-      WorkTask join =
-          WorkTask.open(
-              complaint,
-              TaskKind.CONSULTATION,
-              member.code(),
-              now,
-              due,
-              "紧急投诉专项小组成员，牵头部门 "
-                  + lead.code().value()
-                  + " Task force member of an urgent complaint led by "
-                  + lead.code().value()
-                  + ".");
-      em.persist(join);
-      outbox.enqueue(TaskMessages.outgoing(join, member));
-    }
-    timeline.record(
-        complaint.id(),
-        CaseEventKind.TASK_FORCE_FORMED,
-        by,
-        "Task force: lead "
-            + lead.code().value()
-            + (members.isEmpty()
-                ? ""
-                : ", with " + members.stream().map(d -> d.code().value()).toList())
-            + ".",
-        false);
-  }
-
   /** R-I7: the acceptance notice, on the notifications queue and in the timeline. */
   private void acknowledge(Complaint complaint, String notice, Instant now) {
     outbox.enqueue(
@@ -413,51 +293,5 @@ public class IntakeService {
         Timeline.SYSTEM,
         "受理通知已发送 Acceptance notice sent by " + complaint.noticeBy() + ": " + notice,
         true);
-  }
-
-  public Complaint find(ComplaintNumber number) {
-    return em.createQuery("select c from Complaint c where c.number = :number", Complaint.class)
-        .setParameter("number", number)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new ComplaintNotFoundException(number.value()));
-  }
-
-  /** R-S1: the channel and department a complaint belongs to, for access checks. */
-  public Optional<CaseOwnership> ownership(ComplaintNumber number) {
-    return em.createQuery(
-            "select new bank.complaints.intake.CaseOwnership(c.channel, c.department)"
-                + " from Complaint c where c.number = :number",
-            CaseOwnership.class)
-        .setParameter("number", number)
-        .getResultStream()
-        .findFirst();
-  }
-
-  /** R-S1: the complaint's channel and the department a task was sent to. */
-  public Optional<CaseOwnership> ownershipOfTask(String taskId) {
-    return em.createQuery(
-            "select new bank.complaints.intake.CaseOwnership(t.complaint.channel, t.department)"
-                + " from WorkTask t where t.id = :id",
-            CaseOwnership.class)
-        .setParameter("id", taskId)
-        .getResultStream()
-        .findFirst();
-  }
-
-  /**
-   * R-X1: the series of complaints one customer made on the issue this complaint belongs to, oldest
-   * first (the first complaint, then each repeat).
-   */
-  public List<Complaint> series(ComplaintNumber number) {
-    Complaint complaint = find(number);
-    ComplaintNumber first = complaint.repeatOf().orElse(complaint.number());
-    return em.createQuery(
-            "select c from Complaint c where c.number = :first or c.repeatOf = :firstText"
-                + " order by c.receivedAt, c.id",
-            Complaint.class)
-        .setParameter("first", first)
-        .setParameter("firstText", first.value())
-        .getResultList();
   }
 }

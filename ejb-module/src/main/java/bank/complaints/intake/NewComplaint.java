@@ -1,8 +1,15 @@
 package bank.complaints.intake;
 
+import bank.complaints.complaint.AccountRef;
+import bank.complaints.complaint.Channel;
+import bank.complaints.complaint.ComplaintDetails;
+import bank.complaints.complaint.Demand;
+import bank.complaints.complaint.FeedbackType;
+import bank.complaints.complaint.IdentityDocument;
+import bank.complaints.complaint.InvolvedStaff;
+import bank.complaints.complaint.NoticeMedium;
+import bank.complaints.complaint.ResultMedium;
 import bank.complaints.evidence.NewEvidence;
-import bank.complaints.notification.NoticeMedium;
-import bank.complaints.notification.ResultMedium;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +40,8 @@ public record NewComplaint(
     Demand demand,
     List<NewEvidence> evidence,
     Instant receivedAt,
-    String receivedBy) {
+    String receivedBy)
+    implements ComplaintDetails {
 
   public NewComplaint {
     Objects.requireNonNull(channel, "channel");

@@ -1,5 +1,7 @@
 package bank.complaints.intake;
 
+import bank.complaints.complaint.Complaint;
+
 /** The outcome of a submission: a new complaint, or the one an earlier try under its key made. */
 public sealed interface Registration {
 

@@ -1,6 +1,6 @@
 package bank.complaints.lifecycle;
 
-import bank.complaints.intake.Complaint;
+import bank.complaints.complaint.Complaint;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.tasks.WorkTask;
 import bank.complaints.timeline.CaseEvent;

@@ -6,24 +6,24 @@ import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintNumber;
+import bank.complaints.complaint.Complaints;
+import bank.complaints.complaint.ResultMedium;
+import bank.complaints.department.Department;
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.escalation.EscalationMessages;
-import bank.complaints.intake.Complaint;
-import bank.complaints.intake.ComplaintNumber;
-import bank.complaints.intake.IntakeService;
 import bank.complaints.notification.CustomerNotices;
-import bank.complaints.notification.ResultMedium;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
-import bank.complaints.routing.Department;
-import bank.complaints.routing.DepartmentCode;
 import bank.complaints.sla.Recipient;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
+import bank.complaints.tasks.Dispatch;
 import bank.complaints.tasks.ResultSender;
 import bank.complaints.tasks.Satisfaction;
 import bank.complaints.tasks.TaskKind;
-import bank.complaints.tasks.TaskMessages;
 import bank.complaints.tasks.WorkTask;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
@@ -53,7 +53,9 @@ public class CaseLifecycle {
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
 
-  @Inject IntakeService intake;
+  @Inject Complaints complaints;
+
+  @Inject Dispatch dispatch;
 
   @Inject SlaClocks clocks;
 
@@ -137,7 +139,7 @@ public class CaseLifecycle {
       String reason) {
     // Checked before the case row is locked: the refusal is written in a transaction of its own,
     // whose reference to the case must not wait for this transaction's lock.
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     recusal.admit(complaint, approver, role.name(), approver.employeeId());
     em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
     Resolution resolution = pending(complaint);
@@ -420,7 +422,7 @@ public class CaseLifecycle {
 
   /** R-F9: the case's whole file. */
   public CaseFile file(ComplaintNumber number) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     return new CaseFile(
         complaint,
         resolutions(complaint),
@@ -474,9 +476,7 @@ public class CaseLifecycle {
     if (department == null) {
       throw new IllegalStateException("no department " + code.value());
     }
-    WorkTask task = WorkTask.open(complaint, kind, code, now, due, ask);
-    em.persist(task);
-    outbox.enqueue(TaskMessages.outgoing(task, department));
+    dispatch.open(complaint, kind, department, now, due, ask);
   }
 
   /** R-F5: conclusion, the rule it rests on, the amount, how, and by when to answer. */
@@ -518,7 +518,7 @@ public class CaseLifecycle {
   }
 
   private Complaint locked(ComplaintNumber number) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
     return complaint;
   }

@@ -1,8 +1,8 @@
 package bank.complaints.lifecycle;
 
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.InvolvedStaff;
 import bank.complaints.grading.Severity;
-import bank.complaints.intake.Complaint;
-import bank.complaints.intake.InvolvedStaff;
 import java.util.Optional;
 
 /**

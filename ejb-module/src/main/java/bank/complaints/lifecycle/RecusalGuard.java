@@ -1,7 +1,7 @@
 package bank.complaints.lifecycle;
 
 import bank.complaints.common.RuleViolationException;
-import bank.complaints.intake.Complaint;
+import bank.complaints.complaint.Complaint;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package bank.complaints.notification;
 
-import bank.complaints.intake.Complaint;
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.NoticeMedium;
 import bank.complaints.outbox.OutgoingMessage;
 import bank.complaints.privacy.Masking;
 import jakarta.json.bind.Jsonb;

@@ -28,7 +28,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * Drains the outbox. Two triggers: right after a transaction that wrote to the outbox commits (low
  * latency), and one non-persistent EJB timer every two seconds (to pick up what a failed or crashed
- * attempt left). Drains never overlap on one server; across servers the row locks keep them apart.
+ * attempt left). Drains never overlap on one server; across servers each batch is claimed with a
+ * 30-second lease ({@code claimed_until}, set in its own short transaction that skips rows another
+ * server has locked), so two relays never send one row.
  */
 @Singleton
 @Startup

@@ -2,9 +2,9 @@ package bank.complaints.review;
 
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
-import bank.complaints.intake.Complaint;
-import bank.complaints.intake.ComplaintNumber;
-import bank.complaints.intake.IntakeService;
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintNumber;
+import bank.complaints.complaint.Complaints;
 import bank.complaints.platform.BankZone;
 import bank.complaints.statistics.StatisticsReport;
 import bank.complaints.timeline.CaseEventKind;
@@ -34,7 +34,7 @@ public class ManagementReview {
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
 
-  @Inject IntakeService intake;
+  @Inject Complaints complaints;
 
   @Inject Timeline timeline;
 
@@ -45,7 +45,7 @@ public class ManagementReview {
   /** R-M2: staff select a case as typical for the quarter's analysis, with a comment. */
   public TypicalCase flagTypical(
       ComplaintNumber number, TypicalKind kind, String comment, String by) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     Instant now = clock.instant();
     TypicalCase typical = em.find(TypicalCase.class, complaint.id());
     if (typical == null) {

@@ -1,6 +1,7 @@
 package bank.complaints.routing;
 
 import bank.complaints.common.Keywords;
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
 import jakarta.persistence.Column;

@@ -1,7 +1,7 @@
 package bank.complaints.statistics;
 
 import bank.complaints.common.InvalidRequestException;
-import bank.complaints.intake.Regions;
+import bank.complaints.complaint.Regions;
 import bank.complaints.platform.BankZone;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

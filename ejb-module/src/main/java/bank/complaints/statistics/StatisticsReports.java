@@ -1,7 +1,7 @@
 package bank.complaints.statistics;
 
 import bank.complaints.common.InvalidRequestException;
-import bank.complaints.intake.FeedbackType;
+import bank.complaints.complaint.FeedbackType;
 import bank.complaints.platform.BankZone;
 import bank.complaints.sla.SlaStage;
 import bank.complaints.statistics.StatisticsReport.Indicators;

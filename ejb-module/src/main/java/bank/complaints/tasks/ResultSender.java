@@ -1,6 +1,6 @@
 package bank.complaints.tasks;
 
-import bank.complaints.routing.DepartmentCode;
+import bank.complaints.department.DepartmentCode;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package bank.complaints.tasks;
 
-import bank.complaints.intake.Complaint;
+import bank.complaints.complaint.Complaint;
+import bank.complaints.department.Department;
 import bank.complaints.outbox.OutgoingMessage;
 import bank.complaints.privacy.Masking;
-import bank.complaints.routing.Department;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 

@@ -2,8 +2,8 @@ package bank.complaints.tasks;
 
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.RuleViolationException;
-import bank.complaints.intake.Complaint;
-import bank.complaints.routing.DepartmentCode;
+import bank.complaints.complaint.Complaint;
+import bank.complaints.department.DepartmentCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

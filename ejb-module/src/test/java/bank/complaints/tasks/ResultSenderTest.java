@@ -3,7 +3,7 @@ package bank.complaints.tasks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bank.complaints.routing.DepartmentCode;
+import bank.complaints.department.DepartmentCode;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;

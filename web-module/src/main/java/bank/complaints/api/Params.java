@@ -1,7 +1,7 @@
 package bank.complaints.api;
 
-import bank.complaints.intake.ComplaintNotFoundException;
-import bank.complaints.intake.ComplaintNumber;
+import bank.complaints.complaint.ComplaintNotFoundException;
+import bank.complaints.complaint.ComplaintNumber;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;

@@ -1,9 +1,10 @@
 package bank.complaints.api.security;
 
 import bank.complaints.audit.RequestTrace;
-import bank.complaints.intake.CaseOwnership;
-import bank.complaints.intake.ComplaintNumber;
-import bank.complaints.intake.IntakeService;
+import bank.complaints.complaint.CaseOwnership;
+import bank.complaints.complaint.ComplaintNumber;
+import bank.complaints.complaint.Complaints;
+import bank.complaints.tasks.Dispatch;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -52,7 +53,9 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
 
   @Inject RequestTrace trace;
 
-  @Inject IntakeService intake;
+  @Inject Complaints complaints;
+
+  @Inject Dispatch dispatch;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -76,7 +79,7 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
     if (path.containsKey("number")) {
       owner = ownership(path.getFirst("number"));
     } else if (path.containsKey("taskId")) {
-      owner = intake.ownershipOfTask(path.getFirst("taskId"));
+      owner = dispatch.ownershipOfTask(path.getFirst("taskId"));
     }
     // An unknown complaint or task is left to the resource, which answers 404.
     if (owner.isPresent() && !caller.reaches(owner.get())) {
@@ -111,7 +114,7 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
 
   private Optional<CaseOwnership> ownership(String text) {
     ComplaintNumber number = ComplaintNumber.parseOrNull(text);
-    return number == null ? Optional.empty() : intake.ownership(number);
+    return number == null ? Optional.empty() : complaints.ownership(number);
   }
 
   @Override

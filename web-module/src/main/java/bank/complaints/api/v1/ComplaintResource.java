@@ -7,16 +7,16 @@ import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Caller;
 import bank.complaints.api.security.Role;
+import bank.complaints.complaint.ComplaintNumber;
+import bank.complaints.complaint.Complaints;
+import bank.complaints.complaint.PersonalDataAccess;
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.handling.CaseHandling;
-import bank.complaints.intake.ComplaintNumber;
-import bank.complaints.intake.IntakeService;
 import bank.complaints.lifecycle.CaseLifecycle;
 import bank.complaints.platform.BankZone;
-import bank.complaints.privacy.PersonalDataAccess;
 import bank.complaints.review.ManagementReview;
 import bank.complaints.review.TypicalCase;
 import bank.complaints.review.TypicalKind;
-import bank.complaints.routing.DepartmentCode;
 import bank.complaints.sla.Allowance;
 import bank.complaints.sla.SlaStage;
 import bank.complaints.tasks.WorkTask;
@@ -72,7 +72,7 @@ public class ComplaintResource {
 
   @Inject CaseLifecycle lifecycle;
 
-  @Inject IntakeService intake;
+  @Inject Complaints complaints;
 
   @Inject RequestValidation validation;
 
@@ -147,7 +147,7 @@ public class ComplaintResource {
       description = "Oldest first; a single complaint is a series of one.")
   @Allowed({Role.HANDLER, Role.SUPERVISOR, Role.MANAGER})
   public List<RepeatView> repeats() {
-    return intake.series(number()).stream()
+    return complaints.series(number()).stream()
         .map(
             c ->
                 new RepeatView(

@@ -1,6 +1,6 @@
 package bank.complaints.api.v1;
 
-import bank.complaints.intake.ComplaintPage;
+import bank.complaints.complaint.ComplaintPage;
 import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,17 +1,17 @@
 package bank.complaints.api.v1;
 
 import bank.complaints.common.Money;
+import bank.complaints.complaint.Channel;
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintStatus;
+import bank.complaints.complaint.DemandType;
+import bank.complaints.complaint.FeedbackType;
+import bank.complaints.complaint.IdentityDocument;
+import bank.complaints.complaint.NoticeMedium;
+import bank.complaints.complaint.ResultMedium;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
 import bank.complaints.handling.CaseHandling;
-import bank.complaints.intake.Channel;
-import bank.complaints.intake.Complaint;
-import bank.complaints.intake.ComplaintStatus;
-import bank.complaints.intake.DemandType;
-import bank.complaints.intake.FeedbackType;
-import bank.complaints.intake.IdentityDocument;
-import bank.complaints.notification.NoticeMedium;
-import bank.complaints.notification.ResultMedium;
 import bank.complaints.privacy.Masking;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

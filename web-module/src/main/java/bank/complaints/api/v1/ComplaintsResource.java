@@ -7,18 +7,19 @@ import bank.complaints.api.security.AccessDeniedException;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Caller;
 import bank.complaints.api.security.Role;
+import bank.complaints.complaint.Channel;
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintQuery;
+import bank.complaints.complaint.ComplaintStatus;
+import bank.complaints.complaint.Complaints;
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
-import bank.complaints.intake.Channel;
-import bank.complaints.intake.Complaint;
-import bank.complaints.intake.ComplaintQuery;
-import bank.complaints.intake.ComplaintStatus;
 import bank.complaints.intake.IntakeService;
 import bank.complaints.intake.NewComplaint;
 import bank.complaints.intake.Registration;
 import bank.complaints.platform.BankZone;
 import bank.complaints.platform.Failures;
-import bank.complaints.routing.DepartmentCode;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,6 +62,8 @@ public class ComplaintsResource {
   static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,100}";
 
   @Inject IntakeService intake;
+
+  @Inject Complaints complaints;
 
   @Inject RequestValidation validation;
 
@@ -238,7 +241,7 @@ public class ComplaintsResource {
             receivedTo == null ? null : day("receivedTo", receivedTo).plus(Duration.ofDays(1)),
             customerMobile);
     return ComplaintSearchView.of(
-        intake.search(query, number("page", page, 0, 100_000), number("size", size, 1, 100)),
+        complaints.search(query, number("page", page, 0, 100_000), number("size", size, 1, 100)),
         bankZone);
   }
 

@@ -1,6 +1,6 @@
 package bank.complaints.api.v1;
 
-import bank.complaints.privacy.PersonalDataAccess.PersonalData;
+import bank.complaints.complaint.PersonalDataAccess.PersonalData;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

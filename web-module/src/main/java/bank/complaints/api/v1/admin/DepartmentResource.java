@@ -4,7 +4,7 @@ import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
-import bank.complaints.routing.DepartmentCode;
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.routing.Routing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

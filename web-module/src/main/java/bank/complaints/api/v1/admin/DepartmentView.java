@@ -1,6 +1,6 @@
 package bank.complaints.api.v1.admin;
 
-import bank.complaints.routing.Department;
+import bank.complaints.department.Department;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A department as administrators see it. */

@@ -1,8 +1,8 @@
 package bank.complaints.api.v1.admin;
 
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
-import bank.complaints.routing.DepartmentCode;
 import bank.complaints.routing.RoutingRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

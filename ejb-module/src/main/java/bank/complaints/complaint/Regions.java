@@ -1,4 +1,4 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

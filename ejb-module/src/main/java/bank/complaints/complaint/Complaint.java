@@ -1,17 +1,15 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.department.DepartmentCode;
+import bank.complaints.department.DepartmentCodeConverter;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.CauseTag;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
-import bank.complaints.notification.NoticeMedium;
-import bank.complaints.notification.ResultMedium;
 import bank.complaints.privacy.Sealed;
-import bank.complaints.routing.DepartmentCode;
-import bank.complaints.routing.DepartmentCodeConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -282,7 +280,7 @@ public class Complaint {
    * A complaint registered now, not yet numbered (its number comes from its identity). It was
    * received now, or earlier when staff record an offline complaint (a letter, a counter visit).
    */
-  public static Complaint receive(NewComplaint submitted, Instant now) {
+  public static Complaint receive(ComplaintDetails submitted, Instant now) {
     Instant receivedAt = submitted.receivedAt() == null ? now : submitted.receivedAt();
     if (receivedAt.isAfter(now)) {
       throw new InvalidRequestException("A complaint cannot be received in the future.");

@@ -1,4 +1,4 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

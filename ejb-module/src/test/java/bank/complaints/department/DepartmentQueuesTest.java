@@ -1,4 +1,4 @@
-package bank.complaints.routing;
+package bank.complaints.department;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

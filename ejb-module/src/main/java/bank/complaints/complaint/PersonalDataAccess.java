@@ -1,11 +1,6 @@
-package bank.complaints.privacy;
+package bank.complaints.complaint;
 
 import bank.complaints.audit.AuditLog;
-import bank.complaints.intake.AccountRef;
-import bank.complaints.intake.Complaint;
-import bank.complaints.intake.ComplaintNumber;
-import bank.complaints.intake.IdentityDocument;
-import bank.complaints.intake.IntakeService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -26,12 +21,12 @@ public class PersonalDataAccess {
       List<AccountRef> accounts,
       String description) {}
 
-  @Inject IntakeService intake;
+  @Inject Complaints complaints;
 
   @Inject AuditLog audit;
 
   public PersonalData read(ComplaintNumber number, String reason) {
-    Complaint complaint = intake.find(number);
+    Complaint complaint = complaints.find(number);
     audit.record(AuditLog.PERSONAL_DATA_READ, number.value(), null, reason);
     return new PersonalData(
         complaint.customerName(),

@@ -1,4 +1,4 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package bank.complaints.routing;
+package bank.complaints.department;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

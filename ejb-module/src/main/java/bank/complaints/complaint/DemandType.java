@@ -1,4 +1,4 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 /** R-I4: what the customer asks for. */
 public enum DemandType {

@@ -1,6 +1,4 @@
-package bank.complaints.notification;
-
-import bank.complaints.intake.Channel;
+package bank.complaints.complaint;
 
 /**
  * R-F5: how the result reaches the customer, "through the original channel or one the customer

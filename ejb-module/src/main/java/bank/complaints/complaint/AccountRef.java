@@ -1,4 +1,4 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 import bank.complaints.privacy.Sealed;
 import jakarta.persistence.Column;

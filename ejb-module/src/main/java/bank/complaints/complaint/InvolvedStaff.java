@@ -1,4 +1,4 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

@@ -1,6 +1,4 @@
-package bank.complaints.notification;
-
-import bank.complaints.intake.Channel;
+package bank.complaints.complaint;
 
 /** How a notice reaches the customer (R-I7): text message, e-mail, or in the bank's app. */
 public enum NoticeMedium {

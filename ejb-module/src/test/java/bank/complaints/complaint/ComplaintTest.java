@@ -1,4 +1,4 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.grading.CauseTag;
-import bank.complaints.notification.NoticeMedium;
-import bank.complaints.notification.ResultMedium;
-import bank.complaints.routing.DepartmentCode;
+import bank.complaints.intake.NewComplaint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;

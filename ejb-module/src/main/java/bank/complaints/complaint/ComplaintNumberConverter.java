@@ -1,4 +1,4 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

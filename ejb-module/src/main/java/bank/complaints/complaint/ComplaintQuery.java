@@ -1,8 +1,8 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
-import bank.complaints.routing.DepartmentCode;
 import java.time.Instant;
 
 /**

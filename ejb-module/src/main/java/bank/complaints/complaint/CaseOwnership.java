@@ -1,6 +1,6 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
-import bank.complaints.routing.DepartmentCode;
+import bank.complaints.department.DepartmentCode;
 
 /**
  * R-S1: whose a case (or one of its tasks) is: the channel that submitted the complaint, and the

@@ -1,4 +1,4 @@
-package bank.complaints.intake;
+package bank.complaints.complaint;
 
 /** The channel systems a complaint can arrive through (R-I1). */
 public enum Channel {

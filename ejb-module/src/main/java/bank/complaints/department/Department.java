@@ -1,4 +1,4 @@
-package bank.complaints.routing;
+package bank.complaints.department;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

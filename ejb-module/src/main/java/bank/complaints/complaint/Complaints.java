@@ -1,0 +1,124 @@
+package bank.complaints.complaint;
+
+import bank.complaints.privacy.PersonalDataKeys;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The complaints the bank holds: found by number, their ownership for access checks, a customer's
+ * series on one issue, and the staff search. Every capability reads complaints through here.
+ */
+@Stateless
+public class Complaints {
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  public Complaint find(ComplaintNumber number) {
+    return em.createQuery("select c from Complaint c where c.number = :number", Complaint.class)
+        .setParameter("number", number)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new ComplaintNotFoundException(number.value()));
+  }
+
+  /** R-S1: the channel and department a complaint belongs to, for access checks. */
+  public Optional<CaseOwnership> ownership(ComplaintNumber number) {
+    return em.createQuery(
+            "select new bank.complaints.complaint.CaseOwnership(c.channel, c.department)"
+                + " from Complaint c where c.number = :number",
+            CaseOwnership.class)
+        .setParameter("number", number)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * R-X1: the series of complaints one customer made on the issue this complaint belongs to, oldest
+   * first (the first complaint, then each repeat).
+   */
+  public List<Complaint> series(ComplaintNumber number) {
+    Complaint complaint = find(number);
+    ComplaintNumber first = complaint.repeatOf().orElse(complaint.number());
+    return em.createQuery(
+            "select c from Complaint c where c.number = :first or c.repeatOf = :firstText"
+                + " order by c.receivedAt, c.id",
+            Complaint.class)
+        .setParameter("first", first)
+        .setParameter("firstText", first.value())
+        .getResultList();
+  }
+
+  /** R-P3: staff search, newest first, {@code size} per page. */
+  public ComplaintPage search(ComplaintQuery query, int page, int size) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> count = cb.createQuery(Long.class);
+    Root<Complaint> counted = count.from(Complaint.class);
+    count.select(cb.count(counted)).where(matching(query, cb, counted));
+    long total = em.createQuery(count).getSingleResult();
+
+    CriteriaQuery<Complaint> select = cb.createQuery(Complaint.class);
+    Root<Complaint> complaint = select.from(Complaint.class);
+    select
+        .where(matching(query, cb, complaint))
+        .orderBy(cb.desc(complaint.get("receivedAt")), cb.desc(complaint.get("id")));
+    // The listed complaints' collections are read in one query each for the whole page (IN
+    // batches), not one query per complaint.
+    List<Complaint> items =
+        em.createQuery(select)
+            .setHint("eclipselink.batch.type", "IN")
+            .setHint("eclipselink.batch", "c.accounts")
+            .setHint("eclipselink.batch", "c.staffInvolved")
+            .setHint("eclipselink.batch", "c.productsInvolved")
+            .setHint("eclipselink.batch", "c.causeTags")
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultList();
+    return new ComplaintPage(items, page, size, total);
+  }
+
+  private static Predicate[] matching(
+      ComplaintQuery query, CriteriaBuilder cb, Root<Complaint> complaint) {
+    List<Predicate> where = new ArrayList<>();
+    if (query.status() != null) {
+      where.add(cb.equal(complaint.get("status"), query.status()));
+    }
+    if (query.severity() != null) {
+      where.add(cb.equal(complaint.get("severity"), query.severity()));
+    }
+    if (query.category() != null) {
+      where.add(cb.equal(complaint.get("category"), query.category()));
+    }
+    if (query.channel() != null) {
+      where.add(cb.equal(complaint.get("channel"), query.channel()));
+    }
+    if (query.department() != null) {
+      where.add(cb.equal(complaint.get("department"), query.department()));
+    }
+    if (query.receivedFrom() != null) {
+      where.add(
+          cb.greaterThanOrEqualTo(
+              complaint.get("receivedAt"), query.receivedFrom().atOffset(ZoneOffset.UTC)));
+    }
+    if (query.receivedTo() != null) {
+      where.add(
+          cb.lessThan(complaint.get("receivedAt"), query.receivedTo().atOffset(ZoneOffset.UTC)));
+    }
+    if (query.customerMobile() != null) {
+      where.add(
+          cb.equal(
+              complaint.get("customerMobileHash"),
+              PersonalDataKeys.current().lookupHash(query.customerMobile())));
+    }
+    return where.toArray(Predicate[]::new);
+  }
+}
