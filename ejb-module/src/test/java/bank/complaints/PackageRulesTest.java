@@ -41,8 +41,7 @@ class PackageRulesTest {
   /** The use cases: nothing in the domain calls them; the web module and listeners do. */
   private static final String[] USE_CASES = {
     "bank.complaints.intake..",
-    "bank.complaints.handling..",
-    "bank.complaints.lifecycle..",
+    "bank.complaints.caseprocess..",
     "bank.complaints.review..",
     "bank.complaints.operations.."
   };

@@ -118,6 +118,11 @@ class AccessIT extends SystemTest {
     allow("PUT /api/v1/admin/routing-rules", admin);
     allow("GET /api/v1/admin/departments", settingsRead);
     allow("PUT /api/v1/admin/departments/{code}/duty-owner", admin);
+    allow("POST /api/v1/admin/departments", admin);
+    allow("GET /api/v1/admin/departments/{code}", settingsRead);
+    allow("PUT /api/v1/admin/departments/{code}/roles", admin);
+    allow("GET /api/v1/admin/notice-templates", settingsRead);
+    allow("PUT /api/v1/admin/notice-templates/{notice}", admin);
     allow("GET /api/v1/admin/dead-letters", admin);
     allow("POST /api/v1/admin/dead-letters/replay", admin);
     allow("POST /api/v1/admin/dead-letters/{messageId}/replay", admin);
@@ -315,6 +320,7 @@ class AccessIT extends SystemTest {
         .replace("{item}", "1")
         .replace("{year}", "2026")
         .replace("{code}", "CSC")
+        .replace("{notice}", "ACCEPTANCE")
         .replace("{messageId}", "no-such-message")
         .replace("{id}", "999999999");
   }

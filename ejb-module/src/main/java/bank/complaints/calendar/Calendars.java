@@ -3,16 +3,14 @@ package bank.complaints.calendar;
 import bank.complaints.audit.Audited;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.platform.BankZone;
+import bank.complaints.platform.ReferenceData;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -24,33 +22,24 @@ import java.util.Set;
 /**
  * The bank's calendar (R-CAL) as data: the weekly hours and the special days, both in the database.
  * Deadlines ask {@link #current()}; administrators read and replace a year. The built calendar is
- * cached for a short while, so a change made on another server applies within {@link #REFRESH}
- * everywhere.
+ * read through the reference-data cache, so a change made on another server applies within its
+ * refresh period everywhere.
  */
 @Singleton
 @Lock(LockType.READ)
 public class Calendars {
-
-  static final Duration REFRESH = Duration.ofSeconds(30);
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
 
   @Inject @BankZone ZoneId zone;
 
-  @Inject Clock clock;
+  @Inject ReferenceData reference;
 
-  private volatile BusinessCalendar cached;
-  private volatile Instant cachedAt = Instant.MIN;
+  private static final String REFERENCE = "calendar";
 
   public BusinessCalendar current() {
-    BusinessCalendar calendar = cached;
-    if (calendar == null || clock.instant().isAfter(cachedAt.plus(REFRESH))) {
-      calendar = load();
-      cached = calendar;
-      cachedAt = clock.instant();
-    }
-    return calendar;
+    return reference.read(REFERENCE, this::load);
   }
 
   public List<SpecialDay> year(int year) {
@@ -80,7 +69,7 @@ public class Calendars {
     em.flush();
     days.forEach(em::persist);
     em.flush();
-    cached = null;
+    reference.changed(REFERENCE);
     return year(year);
   }
 
@@ -103,7 +92,7 @@ public class Calendars {
       throw new InvalidRequestException(e.getMessage());
     }
     em.flush();
-    cached = null;
+    reference.changed(REFERENCE);
     return week;
   }
 

@@ -232,10 +232,6 @@ public class Complaint {
   @Column(name = "referral_chosen")
   private String referralChosen;
 
-  /** R-I5: how many evidence items the case has; the next one gets the next number. */
-  @Column(name = "evidence_count", nullable = false)
-  private int evidenceCount;
-
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false)
   private ComplaintStatus status;
@@ -454,12 +450,6 @@ public class Complaint {
     }
     owner = person;
     return true;
-  }
-
-  /** R-I5: the number the next evidence item of this case gets. */
-  public int nextEvidenceNumber() {
-    mustNotBeArchived("evidence");
-    return ++evidenceCount;
   }
 
   /** R-P2: whether the complaint names this employee. */

@@ -3,6 +3,7 @@ package bank.complaints.complaint;
 import bank.complaints.privacy.PersonalDataKeys;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -29,6 +30,20 @@ public class Complaints {
         .getResultStream()
         .findFirst()
         .orElseThrow(() -> new ComplaintNotFoundException(number.value()));
+  }
+
+  /**
+   * The complaint, to change it: its row stays locked until the transaction ends, so two steps on
+   * one case never interleave (the one locking policy of the case process).
+   */
+  public Complaint locked(ComplaintNumber number) {
+    return lock(find(number));
+  }
+
+  /** Locks a complaint already read (after a check that must not wait for the lock). */
+  public Complaint lock(Complaint complaint) {
+    em.lock(complaint, LockModeType.PESSIMISTIC_WRITE);
+    return complaint;
   }
 
   /** R-S1: the channel and department a complaint belongs to, for access checks. */

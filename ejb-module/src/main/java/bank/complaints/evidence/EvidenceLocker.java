@@ -4,6 +4,9 @@ import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintNumber;
+import bank.complaints.complaint.ComplaintStatus;
+import bank.complaints.complaint.Complaints;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.ejb.Stateless;
@@ -25,11 +28,39 @@ public class EvidenceLocker {
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
 
+  @Inject Complaints complaints;
+
   @Inject EvidencePolicy policy;
 
   @Inject Timeline timeline;
 
   @Inject Clock clock;
+
+  /**
+   * R-I5: registers an evidence item on the case: an uploaded file (its SHA-256 recorded), an
+   * external link, or an item listed to follow.
+   */
+  public EvidenceItem register(
+      ComplaintNumber number, NewEvidence evidence, UploadedFile file, String by) {
+    return register(complaints.find(number), evidence, file, by);
+  }
+
+  public List<EvidenceItem> of(ComplaintNumber number) {
+    return of(complaints.find(number));
+  }
+
+  /** An item and its bytes. */
+  public record EvidenceFile(EvidenceItem item, byte[] content) {}
+
+  public EvidenceFile file(ComplaintNumber number, int item) {
+    EvidenceItem found = item(complaints.find(number), item);
+    return new EvidenceFile(found, content(found));
+  }
+
+  /** R-I5: the chain of evidence checked: every uploaded file against its recorded SHA-256. */
+  public List<Check> verify(ComplaintNumber number) {
+    return verify(complaints.find(number));
+  }
 
   /**
    * Registers one item on a case.
@@ -48,7 +79,7 @@ public class EvidenceLocker {
     try {
       item =
           EvidenceItem.register(
-              complaint.id(), complaint.nextEvidenceNumber(), evidence, file, registeredBy, now);
+              complaint.id(), nextNumber(complaint), evidence, file, registeredBy, now);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage() + ".");
     }
@@ -84,10 +115,10 @@ public class EvidenceLocker {
     // know to insert the complaint first.
     em.flush();
     Instant now = clock.instant();
+    int number = 0;
     for (NewEvidence evidence : listed) {
       EvidenceItem item =
-          EvidenceItem.register(
-              registering.id(), registering.nextEvidenceNumber(), evidence, null, by, now);
+          EvidenceItem.register(registering.id(), ++number, evidence, null, by, now);
       em.persist(item);
     }
     timeline.record(
@@ -96,6 +127,25 @@ public class EvidenceLocker {
         by,
         "证据清单已登记 " + listed.size() + " evidence item(s) listed with the complaint.",
         true);
+  }
+
+  /**
+   * R-I5: the number the next item of a case gets, counted from its items (under the case's row
+   * lock, taken by the caller): an archived case's file is frozen.
+   */
+  private int nextNumber(Complaint complaint) {
+    if (complaint.status() == ComplaintStatus.ARCHIVED) {
+      throw new RuleViolationException(
+          "Complaint "
+              + complaint.number().value()
+              + " is archived and its file frozen: no evidence.");
+    }
+    Integer last =
+        em.createQuery(
+                "select max(e.number) from EvidenceItem e where e.complaintId = :id", Integer.class)
+            .setParameter("id", complaint.id())
+            .getSingleResult();
+    return last == null ? 1 : last + 1;
   }
 
   /** The case's items, in number order (never their bytes). */

@@ -1,6 +1,7 @@
 package bank.complaints.grading;
 
 import bank.complaints.audit.Audited;
+import bank.complaints.platform.ReferenceData;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -8,28 +9,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
- * The grading rules as data: read through a short cache (a change applies within {@link #REFRESH}
- * on every server, at once on the one that made it), replaced as a whole by administrators.
+ * The grading rules as data: read through the reference-data cache (a change applies within its
+ * refresh period on every server, at once on the one that made it), replaced as a whole by
+ * administrators.
  */
 @Singleton
 @Lock(LockType.READ)
 public class GradingRules {
 
-  static final Duration REFRESH = Duration.ofSeconds(30);
-
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
 
-  @Inject Clock clock;
+  @Inject ReferenceData reference;
 
-  private volatile List<GradingRule> cached;
-  private volatile Instant cachedAt = Instant.MIN;
+  private static final String REFERENCE = "grading-rules";
 
   public Grade propose(String text, BigDecimal amount) {
     return Grade.propose(current(), text, amount);
@@ -47,17 +43,11 @@ public class GradingRules {
     em.createQuery("delete from GradingRule").executeUpdate();
     rules.forEach(em::persist);
     em.flush();
-    cached = null;
+    reference.changed(REFERENCE);
     return all();
   }
 
   private List<GradingRule> current() {
-    List<GradingRule> rules = cached;
-    if (rules == null || clock.instant().isAfter(cachedAt.plus(REFRESH))) {
-      rules = List.copyOf(all());
-      cached = rules;
-      cachedAt = clock.instant();
-    }
-    return rules;
+    return reference.read(REFERENCE, () -> List.copyOf(all()));
   }
 }

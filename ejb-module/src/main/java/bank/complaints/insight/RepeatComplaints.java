@@ -4,11 +4,11 @@ import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.ComplaintNumber;
 import bank.complaints.complaint.FeedbackType;
 import bank.complaints.department.Department;
-import bank.complaints.department.DepartmentCode;
+import bank.complaints.department.DepartmentRole;
+import bank.complaints.department.Departments;
 import bank.complaints.escalation.EscalationMessages;
 import bank.complaints.grading.Category;
 import bank.complaints.outbox.Outbox;
-import bank.complaints.routing.Routing;
 import bank.complaints.sla.Recipient;
 import bank.complaints.sla.SlaStage;
 import bank.complaints.tasks.Dispatch;
@@ -49,7 +49,7 @@ public class RepeatComplaints {
 
   @Inject Timeline timeline;
 
-  @Inject Routing routing;
+  @Inject Departments departments;
 
   @Inject Dispatch dispatch;
 
@@ -60,10 +60,6 @@ public class RepeatComplaints {
   @Inject
   @ConfigProperty(name = "complaints.repeat.escalate-above")
   int escalateAbove;
-
-  @Inject
-  @ConfigProperty(name = "complaints.repeat.review-department")
-  String reviewDepartment;
 
   /** Groups of related categories, e.g. {@code FEES+PRODUCT;SYSTEM+SECURITY}; none by default. */
   @Inject
@@ -114,7 +110,7 @@ public class RepeatComplaints {
             + earlier.stream().map(c -> c.number().value()).toList()
             + ").",
         false);
-    Department reviewers = routing.department(new DepartmentCode(reviewDepartment));
+    Department reviewers = departments.playing(DepartmentRole.REPEAT_REVIEW);
     dispatch.open(
         complaint,
         TaskKind.REPEAT_REVIEW,

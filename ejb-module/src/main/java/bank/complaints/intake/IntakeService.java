@@ -1,5 +1,7 @@
 package bank.complaints.intake;
 
+import bank.complaints.caseprocess.CaseStep;
+import bank.complaints.caseprocess.CaseSteps;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.FeedbackType;
@@ -11,6 +13,8 @@ import bank.complaints.grading.GradingRules;
 import bank.complaints.insight.MassComplaints;
 import bank.complaints.insight.RepeatComplaints;
 import bank.complaints.notification.CustomerNotices;
+import bank.complaints.notification.Notice;
+import bank.complaints.notification.NoticeTemplates;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.BankZone;
 import bank.complaints.privacy.PersonalDataKeys;
@@ -19,8 +23,6 @@ import bank.complaints.routing.UrgentCases;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
-import bank.complaints.tasks.Dispatch;
-import bank.complaints.tasks.TaskKind;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
 import jakarta.ejb.Stateless;
@@ -31,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -53,7 +56,9 @@ public class IntakeService {
 
   @Inject UrgentCases urgentCases;
 
-  @Inject Dispatch dispatch;
+  @Inject CaseSteps steps;
+
+  @Inject NoticeTemplates notices;
 
   @Inject Outbox outbox;
 
@@ -197,15 +202,8 @@ public class IntakeService {
       String label = complaint.feedbackType() == FeedbackType.SUGGESTION ? "建议" : "咨询";
       acknowledge(
           complaint,
-          "您的"
-              + label
-              + "已登记，编号 "
-              + complaint.number().value()
-              + "。 Your "
-              + complaint.feedbackType().name().toLowerCase(Locale.ROOT)
-              + " is registered as "
-              + complaint.number().value()
-              + ".",
+          Notice.ACCEPTANCE_FEEDBACK,
+          Map.of("label", label, "type", complaint.feedbackType().name().toLowerCase(Locale.ROOT)),
           now);
       registered.inc();
       return complaint;
@@ -226,32 +224,21 @@ public class IntakeService {
         contact.dueAt().isAfter(now)
             ? CustomerNotices.shown(contact.dueAt(), bankZone)
             : CustomerNotices.shown(now, bankZone) + " 后尽快 (as soon as possible)";
-    acknowledge(
-        complaint,
-        "您的投诉已受理，编号 "
-            + complaint.number().value()
-            + "，我们将于 "
-            + contactBy
-            + " 前与您联系。 Your complaint is registered as "
-            + complaint.number().value()
-            + "; we will contact you by "
-            + contactBy
-            + ".",
-        now);
+    acknowledge(complaint, Notice.ACCEPTANCE, Map.of("contactBy", contactBy), now);
 
     Department department = routing.responsibleFor(complaint);
+    steps.mayTake(CaseStep.ASSIGN, complaint);
     complaint.assignTo(department.code());
     // R-F1: the department starts investigating within the policy's time of assignment.
     SlaClock startInvestigation =
-        clocks.start(complaint.id(), complaint.severity(), SlaStage.INVESTIGATION_START, now);
-    timeline.record(
-        complaint.id(),
-        CaseEventKind.ASSIGNED,
+        steps.clocks(CaseStep.ASSIGN, complaint, now).started(SlaStage.INVESTIGATION_START);
+    steps.record(
+        CaseStep.ASSIGN,
+        complaint,
         Timeline.SYSTEM,
         "分派至 Assigned to " + department.code().value() + ".",
         true);
-    dispatch.open(
-        complaint, TaskKind.ASSIGNMENT, department, now, startInvestigation.dueAt(), null);
+    steps.task(CaseStep.ASSIGN, complaint, department, now, startInvestigation.dueAt(), null);
     if (complaint.taskForce()) {
       urgentCases.nameOwner(complaint, department, Timeline.SYSTEM);
       urgentCases.formTaskForce(
@@ -284,7 +271,9 @@ public class IntakeService {
   }
 
   /** R-I7: the acceptance notice, on the notifications queue and in the timeline. */
-  private void acknowledge(Complaint complaint, String notice, Instant now) {
+  private void acknowledge(
+      Complaint complaint, Notice wording, Map<String, String> values, Instant now) {
+    String notice = notices.text(wording, complaint, values);
     outbox.enqueue(
         CustomerNotices.outgoing(CustomerNotices.Kind.ACCEPTANCE, complaint, notice, now));
     timeline.record(

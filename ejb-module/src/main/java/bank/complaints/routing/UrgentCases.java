@@ -48,7 +48,7 @@ public class UrgentCases {
    */
   public void formTaskForce(
       Complaint complaint, Department lead, Instant now, Instant due, String by) {
-    List<Department> members = routing.taskForceBesides(lead.code());
+    List<Department> members = routing.taskForceBesides(lead);
     complaint.formTaskForce(members.stream().map(Department::code).toList());
     for (Department member : members) {
       dispatch.open(

@@ -67,7 +67,7 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
     caller.authenticate(authenticated());
     trace.identify(requestId, caller.name());
     Allowed allowed = resource.getResourceMethod().getAnnotation(Allowed.class);
-    Set<Role> granted = caller.grant(allowed == null ? new Role[0] : allowed.value());
+    Set<Role> granted = caller.grant(allowed == null ? new Role[0] : roles(allowed));
     if (granted.isEmpty()) {
       throw new AccessDeniedException(
           "The caller's roles "
@@ -86,6 +86,16 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
       throw new AccessDeniedException(
           "This complaint or task belongs to another channel or department.");
     }
+  }
+
+  /** The roles an operation allows: its own and its groups'. */
+  private static Role[] roles(Allowed allowed) {
+    java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    roles.addAll(java.util.List.of(allowed.value()));
+    for (RoleGroup group : allowed.groups()) {
+      roles.addAll(group.roles());
+    }
+    return roles.toArray(Role[]::new);
   }
 
   /**

@@ -12,5 +12,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Allowed {
-  Role[] value();
+  Role[] value() default {};
+
+  /** Shared role lists, added to {@link #value()}. */
+  RoleGroup[] groups() default {};
 }

@@ -1,9 +1,9 @@
 package bank.complaints.api.security;
 
+import bank.complaints.caseprocess.Approver;
 import bank.complaints.complaint.CaseOwnership;
 import bank.complaints.complaint.Channel;
 import bank.complaints.department.DepartmentCode;
-import bank.complaints.lifecycle.Approver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 import java.util.Arrays;

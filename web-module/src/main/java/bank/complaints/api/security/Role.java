@@ -1,6 +1,6 @@
 package bank.complaints.api.security;
 
-import bank.complaints.lifecycle.ApproverRole;
+import bank.complaints.caseprocess.ApproverRole;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -5,6 +5,7 @@ import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
+import bank.complaints.api.security.RoleGroup;
 import bank.complaints.calendar.Calendars;
 import bank.complaints.calendar.WorkingPeriod;
 import bank.complaints.common.InvalidRequestException;
@@ -44,7 +45,7 @@ public class CalendarResource {
   @GET
   @Path("{year}")
   @Operation(operationId = "getCalendarYear", summary = "Read a year of the business calendar")
-  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
+  @Allowed(groups = RoleGroup.SETTINGS_READERS)
   public CalendarYearView read(@PathParam("year") String year) {
     int parsed = year(year);
     return CalendarYearView.of(parsed, calendars, calendars.year(parsed));
@@ -75,7 +76,7 @@ public class CalendarResource {
   @GET
   @Path("week")
   @Operation(operationId = "getCalendarWeek", summary = "Read the weekly working days and hours")
-  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
+  @Allowed(groups = RoleGroup.SETTINGS_READERS)
   public CalendarWeekView week() {
     return CalendarWeekView.of(calendars.week());
   }
@@ -118,7 +119,7 @@ public class CalendarResource {
   @Operation(
       operationId = "computeDeadline",
       summary = "Preview a deadline: from + working days / hours on the current calendar")
-  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
+  @Allowed(groups = RoleGroup.SETTINGS_READERS)
   public DeadlineView deadline(
       @QueryParam("from") String from,
       @QueryParam("workingDays") Integer workingDays,

@@ -4,21 +4,29 @@ import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
+import bank.complaints.api.security.RoleGroup;
 import bank.complaints.department.DepartmentCode;
-import bank.complaints.routing.Routing;
+import bank.complaints.department.DepartmentRole;
+import bank.complaints.department.Departments;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Administration")
 public class DepartmentResource {
 
-  @Inject Routing routing;
+  @Inject Departments departments;
 
   @Inject RequestValidation validation;
 
@@ -45,11 +53,115 @@ public class DepartmentResource {
     public String dutyOwner;
   }
 
+  /** The parts a department plays from now on. */
+  @Schema(name = "DepartmentRolesUpdate")
+  public static class RolesUpdate {
+    @NotNull
+    @Size(max = 5)
+    @Schema(example = "[\"TASK_FORCE\"]")
+    public Set<@NotNull DepartmentRole> roles;
+  }
+
+  /** A department that starts working complaints. */
+  @Schema(name = "NewDepartment")
+  public static class NewDepartment {
+    @NotNull
+    @jakarta.validation.constraints.Pattern(
+        regexp = "[A-Z][A-Z0-9_]{1,31}",
+        message = "is 2 to 32 capital letters, digits and underscores, starting with a letter")
+    @Schema(example = "PRIVATE_BANKING")
+    public String code;
+
+    @NotBlank
+    @Size(max = 200)
+    @Schema(example = "私人银行部 Private banking")
+    public String name;
+
+    @Size(max = 5)
+    @Schema(example = "[]")
+    public Set<@NotNull DepartmentRole> roles;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "addDepartment",
+      summary = "A new department, with its task queue",
+      description =
+          "Its queue is complaints.tasks.<code>; the broker's queue, its permissions and the"
+              + " department system's broker user are generated from this table (README, \"A new"
+              + " department\"). A part only one department plays moves to it.")
+  @APIResponse(
+      responseCode = "201",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DepartmentView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The department exists.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
+  public Response add(NewDepartment body, @Context UriInfo uri) {
+    NewDepartment valid = validation.valid(body);
+    DepartmentCode code = new DepartmentCode(valid.code);
+    DepartmentView added =
+        DepartmentView.of(
+            departments.add(
+                code, valid.name.strip(), valid.roles == null ? Set.of() : valid.roles));
+    return Response.created(uri.getAbsolutePathBuilder().path(code.value()).build())
+        .entity(added)
+        .build();
+  }
+
+  @PUT
+  @Path("{code}/roles")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "assignDepartmentRoles",
+      summary = "The parts a department plays from now on",
+      description =
+          "A part only one department plays (DEFAULT, FOLLOW_UP, RESULT_NOTICE, REPEAT_REVIEW)"
+              + " moves to this department; it cannot be taken away, only given to another.")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such department.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "A part only one department plays would be taken away.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
+  public DepartmentView assignRoles(@PathParam("code") String code, RolesUpdate body) {
+    RolesUpdate valid = validation.valid(body);
+    return DepartmentView.of(departments.assignRoles(department(code), valid.roles));
+  }
+
+  @GET
+  @Path("{code}")
+  @Operation(operationId = "getDepartment", summary = "One department")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such department.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed(groups = RoleGroup.SETTINGS_READERS)
+  public DepartmentView one(@PathParam("code") String code) {
+    return DepartmentView.of(departments.find(department(code)));
+  }
+
+  private static DepartmentCode department(String code) {
+    try {
+      return new DepartmentCode(code);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No department " + code + ".");
+    }
+  }
+
   @GET
   @Operation(operationId = "listDepartments", summary = "The departments")
-  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
+  @Allowed(groups = RoleGroup.SETTINGS_READERS)
   public List<DepartmentView> all() {
-    return routing.departments().stream().map(DepartmentView::of).toList();
+    return departments.all().stream().map(DepartmentView::of).toList();
   }
 
   @PUT
@@ -65,12 +177,6 @@ public class DepartmentResource {
   @Allowed({Role.ADMINISTRATOR})
   public DepartmentView nameDutyOwner(@PathParam("code") String code, DutyOwnerUpdate body) {
     DutyOwnerUpdate valid = validation.valid(body);
-    DepartmentCode department;
-    try {
-      department = new DepartmentCode(code);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("No department " + code + ".");
-    }
-    return DepartmentView.of(routing.nameDutyOwner(department, valid.dutyOwner.strip()));
+    return DepartmentView.of(departments.nameDutyOwner(department(code), valid.dutyOwner.strip()));
   }
 }

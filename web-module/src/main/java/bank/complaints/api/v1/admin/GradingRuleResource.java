@@ -4,6 +4,7 @@ import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
+import bank.complaints.api.security.RoleGroup;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.grading.GradingRule;
 import bank.complaints.grading.GradingRules;
@@ -39,7 +40,7 @@ public class GradingRuleResource {
   @Operation(
       operationId = "listGradingRules",
       summary = "Read the grading rules, in priority order")
-  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
+  @Allowed(groups = RoleGroup.SETTINGS_READERS)
   public List<GradingRuleView> all() {
     return rules.all().stream().map(GradingRuleView::of).toList();
   }

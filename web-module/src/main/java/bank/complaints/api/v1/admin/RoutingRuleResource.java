@@ -4,6 +4,7 @@ import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
+import bank.complaints.api.security.RoleGroup;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.routing.Routing;
 import bank.complaints.routing.RoutingRule;
@@ -39,7 +40,7 @@ public class RoutingRuleResource {
   @Operation(
       operationId = "listRoutingRules",
       summary = "Read the routing rules, in priority order")
-  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
+  @Allowed(groups = RoleGroup.SETTINGS_READERS)
   public List<RoutingRules.View> all() {
     return routing.rules().stream().map(RoutingRules.View::of).toList();
   }

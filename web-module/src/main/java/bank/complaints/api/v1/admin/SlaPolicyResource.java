@@ -5,6 +5,7 @@ import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
+import bank.complaints.api.security.RoleGroup;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.grading.Severity;
 import bank.complaints.sla.SlaPolicies;
@@ -42,7 +43,7 @@ public class SlaPolicyResource {
 
   @GET
   @Operation(operationId = "listSlaPolicies", summary = "Read the whole SLA policy")
-  @Allowed({Role.ADMINISTRATOR, Role.SUPERVISOR, Role.MANAGER})
+  @Allowed(groups = RoleGroup.SETTINGS_READERS)
   public List<SlaPolicyView> all() {
     return policies.all().stream().map(SlaPolicyView::of).toList();
   }
