@@ -63,9 +63,11 @@ phase() { # name, loadgen arguments...
           printf "); transactions committed per complaint (background work included): %.2f\n", c / n }' "$rows_before" -
   read -r stored distinct red repeats incident suggestions < <(psql -qtAX -F ' ' -c "
     select count(*), count(distinct complaint_number), count(*) filter (where severity = 'RED'),
-           count(*) filter (where repeat_of is not null), count(*) filter (where incident_id is not null),
+           count(r.complaint_id), count(m.complaint_id),
            count(*) filter (where feedback_type <> 'COMPLAINT')
-    from complaint where subject like '%[$tag-%'")
+    from complaint c left join complaint_repeat r on r.complaint_id = c.id
+      left join incident_member m on m.complaint_id = c.id
+    where subject like '%[$tag-%'")
   if [ "$stored" = "$registered" ] && [ "$distinct" = "$stored" ]; then
     log "stored: $stored complaints = the $registered 201s (plus $replayed retries answered from the first); Red $red, repeats $repeats, in an incident $incident, suggestions $suggestions"
   else

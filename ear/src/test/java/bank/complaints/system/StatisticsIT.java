@@ -730,9 +730,10 @@ class StatisticsIT extends SystemTest {
       read(
           db,
           "select id, received_at, channel, category, severity, department_code,"
-              + " handler_employee_id, handler_name, reopen_count, repeat_of, supervisor_led"
-              + " from complaint where feedback_type = 'COMPLAINT' and received_at >= ? and"
-              + " received_at < ?",
+              + " handler_employee_id, handler_name, reopen_count,"
+              + " (select r.first_number from complaint_repeat r where r.complaint_id = c.id),"
+              + " supervisor_led from complaint c where feedback_type = 'COMPLAINT' and"
+              + " received_at >= ? and received_at < ?",
           start,
           end,
           r -> {
@@ -852,6 +853,7 @@ class StatisticsIT extends SystemTest {
     private final Random random;
     private final Map<String, Deque<Long>> ids = new HashMap<>();
     private final PreparedStatement complaint;
+    private final PreparedStatement repeat;
     private final PreparedStatement event;
     private final PreparedStatement clock;
     private final PreparedStatement task;
@@ -868,8 +870,11 @@ class StatisticsIT extends SystemTest {
               "insert into complaint (id, complaint_number, channel, customer_name,"
                   + " customer_mobile, subject, description, status, received_at, registered_at,"
                   + " version, severity, category, feedback_type, department_code,"
-                  + " handler_employee_id, handler_name, reopen_count, repeat_of, supervisor_led)"
-                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  + " handler_employee_id, handler_name, reopen_count, supervisor_led)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)");
+      repeat =
+          db.prepareStatement(
+              "insert into complaint_repeat (complaint_id, first_number, place) values (?, ?, 2)");
       event =
           db.prepareStatement(
               "insert into case_event (id, complaint_id, occurred_at, kind, actor, summary,"
@@ -946,7 +951,11 @@ class StatisticsIT extends SystemTest {
       complaint.setString(p++, handled ? "E" + (1000 + employee) : null);
       complaint.setString(p++, handled ? "员工" + employee + " Employee " + employee : null);
       complaint.setInt(p++, reopened);
-      complaint.setString(p++, random.nextInt(100) < 8 ? firstNumber : null);
+      if (random.nextInt(100) < 8) {
+        repeat.setLong(1, id);
+        repeat.setString(2, firstNumber);
+        repeat.addBatch();
+      }
       complaint.setBoolean(p, random.nextInt(100) < 3);
       complaint.addBatch();
 
@@ -1064,6 +1073,7 @@ class StatisticsIT extends SystemTest {
 
     void flush() throws SQLException {
       complaint.executeBatch();
+      repeat.executeBatch();
       event.executeBatch();
       clock.executeBatch();
       task.executeBatch();

@@ -1,6 +1,7 @@
 package bank.complaints.caseprocess;
 
 import bank.complaints.complaint.Complaint;
+import bank.complaints.insight.Memberships.Membership;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.tasks.WorkTask;
 import bank.complaints.timeline.CaseEvent;
@@ -13,6 +14,7 @@ import java.util.List;
  */
 public record CaseFile(
     Complaint complaint,
+    Membership membership,
     List<Resolution> resolutions,
     List<WorkTask> tasks,
     List<SlaClock> clocks,

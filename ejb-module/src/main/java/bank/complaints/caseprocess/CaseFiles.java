@@ -4,6 +4,8 @@ import bank.complaints.common.RuleViolationException;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.ComplaintNumber;
 import bank.complaints.complaint.Complaints;
+import bank.complaints.insight.Memberships;
+import bank.complaints.insight.Memberships.Membership;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
@@ -32,6 +34,8 @@ public class CaseFiles {
 
   @Inject Timeline timeline;
 
+  @Inject Memberships memberships;
+
   /**
    * R-P3: what the customer's channel may see: the case, the next deadline of a running clock, and
    * the customer-visible timeline (no internal notes).
@@ -51,12 +55,18 @@ public class CaseFiles {
             .filter(c -> c.state() != SlaClock.State.STOPPED)
             .map(SlaClock::dueAt)
             .findFirst();
-    return new Progress(complaint, nextDeadline, decisionDueBy, timeline.of(complaint.id(), true));
+    return new Progress(
+        complaint,
+        memberships.of(complaint),
+        nextDeadline,
+        decisionDueBy,
+        timeline.of(complaint.id(), true));
   }
 
   /** A case's progress as its customer may see it. */
   public record Progress(
       Complaint complaint,
+      Membership membership,
       Optional<Instant> nextDeadline,
       Optional<Instant> decisionDueBy,
       List<CaseEvent> timeline) {}
@@ -66,6 +76,7 @@ public class CaseFiles {
     Complaint complaint = complaints.find(number);
     return new CaseFile(
         complaint,
+        memberships.of(complaint),
         resolutions(complaint),
         em.createQuery(
                 "select t from WorkTask t where t.complaint = :c order by t.createdAt, t.id",

@@ -114,14 +114,6 @@ public class Complaint {
   @Column(name = "customer_key", updatable = false)
   private String customerKey;
 
-  /** R-X1: the first complaint on the same issue by the same customer, when this repeats it. */
-  @Column(name = "repeat_of")
-  private String repeatOf;
-
-  /** R-X1: this complaint's place in the series on its issue (2 for the first repeat). */
-  @Column(name = "repeat_no")
-  private Integer repeatNo;
-
   /** R-X1: past the configured count of repeats a supervisor leads the case. */
   @Column(name = "supervisor_led", nullable = false)
   private boolean supervisorLed;
@@ -129,10 +121,6 @@ public class Complaint {
   /** R-X2: what makes complaints similar (channel, category, products, as configured). */
   @Column(name = "similarity_key")
   private String similarityKey;
-
-  /** R-X2: the mass-complaint incident this complaint is part of. */
-  @Column(name = "incident_id")
-  private Long incidentId;
 
   /** R-X1: the named person who follows a supervisor-led repeat until it is solved. */
   @Column(name = "follower")
@@ -345,14 +333,6 @@ public class Complaint {
   }
 
   /** R-X1: recognised as complaint no. {@code place} on the issue that {@code first} opened. */
-  public void repeats(ComplaintNumber first, int place) {
-    if (place < 2) {
-      throw new IllegalArgumentException("a repeat is at least the second complaint");
-    }
-    this.repeatOf = first.value();
-    this.repeatNo = place;
-  }
-
   /**
    * R-X1: more complaints on one issue than allowed: a supervisor leads, a named person follows.
    */
@@ -368,23 +348,6 @@ public class Complaint {
   /** R-X2: set once graded, when the complaint's similarity to others is judged. */
   public void similarTo(String key) {
     this.similarityKey = key;
-  }
-
-  /** R-X2: linked to a mass-complaint incident. */
-  public void partOf(long incident) {
-    this.incidentId = incident;
-  }
-
-  public Optional<Long> incident() {
-    return Optional.ofNullable(incidentId);
-  }
-
-  public Optional<ComplaintNumber> repeatOf() {
-    return Optional.ofNullable(repeatOf).map(ComplaintNumber::new);
-  }
-
-  public Optional<Integer> repeatNo() {
-    return Optional.ofNullable(repeatNo);
   }
 
   public boolean supervisorLed() {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The complaints the bank holds: found by number, their ownership for access checks, a customer's
- * series on one issue, and the staff search. Every capability reads complaints through here.
+ * The complaints the bank holds: found by number (to read, or locked to change), their ownership
+ * for access checks, and the staff search. Every capability reads complaints through here.
  */
 @Stateless
 public class Complaints {
@@ -55,22 +55,6 @@ public class Complaints {
         .setParameter("number", number)
         .getResultStream()
         .findFirst();
-  }
-
-  /**
-   * R-X1: the series of complaints one customer made on the issue this complaint belongs to, oldest
-   * first (the first complaint, then each repeat).
-   */
-  public List<Complaint> series(ComplaintNumber number) {
-    Complaint complaint = find(number);
-    ComplaintNumber first = complaint.repeatOf().orElse(complaint.number());
-    return em.createQuery(
-            "select c from Complaint c where c.number = :first or c.repeatOf = :firstText"
-                + " order by c.receivedAt, c.id",
-            Complaint.class)
-        .setParameter("first", first)
-        .setParameter("firstText", first.value())
-        .getResultList();
   }
 
   /** R-P3: staff search, newest first, {@code size} per page. */

@@ -5,11 +5,10 @@ import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.platform.ReferenceData;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,7 @@ import java.util.Set;
  * (the default, follow-up calls, result notices, repeat review) moves to the department it is given
  * to, so it is always played by exactly one.
  */
-@ApplicationScoped
+@Stateless
 public class Departments {
 
   private static final String REFERENCE = "departments";
@@ -71,7 +70,6 @@ public class Departments {
    * A new department, with its task queue; its broker queue and its system's broker user come from
    * this table (README, "A new department").
    */
-  @Transactional
   @Audited
   public Department add(DepartmentCode code, String name, Set<DepartmentRole> roles) {
     if (em.find(Department.class, code) != null) {
@@ -89,7 +87,6 @@ public class Departments {
    * The parts a department plays from now on. A single part given to it leaves the department that
    * played it; a single part cannot be taken away (give it to another department instead).
    */
-  @Transactional
   @Audited
   public Department assignRoles(DepartmentCode code, Set<DepartmentRole> roles) {
     Department department = em.find(Department.class, code);
@@ -114,7 +111,6 @@ public class Departments {
   }
 
   /** R-I7: who owns a department's urgent cases from now on (cases already owned keep theirs). */
-  @Transactional
   @Audited
   public Department nameDutyOwner(DepartmentCode code, String owner) {
     Department department = em.find(Department.class, code);

@@ -70,7 +70,8 @@ public class Incidents {
   /** The complaints an incident links, oldest first (the caller has found the incident). */
   public List<Complaint> complaints(long id) {
     return em.createQuery(
-            "select c from Complaint c where c.incidentId = :id order by c.receivedAt, c.id",
+            "select c from Complaint c, IncidentMember m where m.complaintId = c.id"
+                + " and m.incidentId = :id order by c.receivedAt, c.id",
             Complaint.class)
         .setParameter("id", id)
         .getResultList();

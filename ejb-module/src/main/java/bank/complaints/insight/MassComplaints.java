@@ -120,9 +120,10 @@ public class MassComplaints {
             similarOn.contains("PRODUCTS") ? products(complaint) : null,
             now);
     em.persist(incident);
+    em.flush(); // its members refer to it by id, not by relationship: the incident goes first
     List<String> linked = new ArrayList<>();
     for (Complaint member : inWindow(key, now)) {
-      if (member.incident().isEmpty()) {
+      if (em.find(IncidentMember.class, member.id()) == null) {
         link(incident, member);
         linked.add(member.number().value());
       }
@@ -145,7 +146,7 @@ public class MassComplaints {
    * and its running clocks take the Red deadlines where those are earlier.
    */
   private void link(Incident incident, Complaint complaint) {
-    complaint.partOf(incident.id());
+    em.persist(new IncidentMember(complaint.id(), incident.id()));
     if (complaint.severity() != Severity.RED) {
       String before = complaint.severity() + " / " + complaint.category();
       complaint.grade(

@@ -51,6 +51,8 @@ public class RepeatComplaints {
 
   @Inject Departments departments;
 
+  @Inject Memberships memberships;
+
   @Inject Dispatch dispatch;
 
   @Inject
@@ -95,9 +97,9 @@ public class RepeatComplaints {
       return Optional.empty();
     }
     Complaint opening = earlier.get(0);
-    ComplaintNumber first = opening.repeatOf().orElse(opening.number());
+    ComplaintNumber first = memberships.firstOf(opening);
     int place = earlier.size() + 1;
-    complaint.repeats(first, place);
+    em.persist(new RepeatLink(complaint.id(), first, place));
     timeline.record(
         complaint.id(),
         CaseEventKind.REPEAT_RECOGNISED,

@@ -156,7 +156,8 @@ public class ManagementReview {
     for (Object[] row :
         rows(
             "select c.category, coalesce(c.department_code, '-'), count(*), sum(case when"
-                + " c.repeat_of is not null then 1 else 0 end) from complaint c where"
+                + " exists (select 1 from complaint_repeat r where r.complaint_id = c.id) then 1"
+                + " else 0 end) from complaint c where"
                 + " c.feedback_type = 'COMPLAINT' and c.received_at >= ?1 and c.received_at < ?2"
                 + " group by c.category, c.department_code order by count(*) desc, c.category,"
                 + " coalesce(c.department_code, '-')",

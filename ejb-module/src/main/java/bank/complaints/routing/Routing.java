@@ -7,11 +7,10 @@ import bank.complaints.department.Department;
 import bank.complaints.department.DepartmentRole;
 import bank.complaints.department.Departments;
 import bank.complaints.platform.ReferenceData;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ import java.util.Optional;
  * whose category, severity and keywords hold; else the department playing the DEFAULT part. A Red
  * case also has a task force: the departments playing TASK_FORCE besides the lead.
  */
-@ApplicationScoped
+@Stateless
 public class Routing {
 
   private static final String REFERENCE = "routing-rules";
@@ -43,7 +42,6 @@ public class Routing {
   }
 
   /** Replaces the rules as a whole; every department they name must exist. */
-  @Transactional
   @Audited
   public List<RoutingRule> replaceRules(List<RoutingRule> rules) {
     for (RoutingRule rule : rules) {

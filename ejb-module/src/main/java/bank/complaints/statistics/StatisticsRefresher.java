@@ -162,8 +162,9 @@ public class StatisticsRefresher {
     query(
         connection,
         "select id, received_at, channel, category, severity, department_code,"
-            + " handler_employee_id, handler_name, reopen_count, repeat_of, supervisor_led"
-            + " from complaint where feedback_type = 'COMPLAINT' and id in "
+            + " handler_employee_id, handler_name, reopen_count,"
+            + " (select r.first_number from complaint_repeat r where r.complaint_id = c.id),"
+            + " supervisor_led from complaint c where feedback_type = 'COMPLAINT' and id in "
             + in,
         ids,
         r -> {

@@ -46,7 +46,7 @@ public record CaseFileView(
 
   static CaseFileView of(CaseFile file, List<EvidenceView> evidence, ZoneId zone) {
     return new CaseFileView(
-        ComplaintView.of(file.complaint(), zone),
+        ComplaintView.of(file.complaint(), file.membership(), zone),
         file.resolutions().stream().map(r -> ResolutionView.of(r, zone)).toList(),
         file.tasks().stream()
             .map(

@@ -10,8 +10,8 @@ import bank.complaints.api.security.Role;
 import bank.complaints.api.security.RoleGroup;
 import bank.complaints.caseprocess.CaseFiles;
 import bank.complaints.complaint.ComplaintNumber;
-import bank.complaints.complaint.Complaints;
 import bank.complaints.complaint.PersonalDataAccess;
+import bank.complaints.insight.Memberships;
 import bank.complaints.platform.BankZone;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -57,7 +57,7 @@ public class ComplaintResource {
 
   @Inject CaseFiles files;
 
-  @Inject Complaints complaints;
+  @Inject Memberships memberships;
 
   @Inject PersonalDataAccess personalData;
 
@@ -120,15 +120,15 @@ public class ComplaintResource {
       description = "Oldest first; a single complaint is a series of one.")
   @Allowed({Role.HANDLER, Role.SUPERVISOR, Role.MANAGER})
   public List<RepeatView> repeats() {
-    return complaints.series(number()).stream()
+    return memberships.series(number()).stream()
         .map(
-            c ->
+            in ->
                 new RepeatView(
-                    c.number().value(),
-                    c.repeatNo().orElse(1),
-                    c.status().name(),
-                    c.supervisorLed(),
-                    c.receivedAt().atZone(bankZone).toOffsetDateTime()))
+                    in.complaint().number().value(),
+                    in.place(),
+                    in.complaint().status().name(),
+                    in.complaint().supervisorLed(),
+                    in.complaint().receivedAt().atZone(bankZone).toOffsetDateTime()))
         .toList();
   }
 

@@ -1,8 +1,10 @@
 package bank.complaints.api.v1.complaint;
 
 import bank.complaints.complaint.ComplaintPage;
+import bank.complaints.insight.Memberships.Membership;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a complaint search, newest first. */
@@ -13,9 +15,12 @@ public record ComplaintSearchView(
     @Schema(example = "20") int size,
     @Schema(example = "57") long total) {
 
-  public static ComplaintSearchView of(ComplaintPage page, ZoneId bankZone) {
+  public static ComplaintSearchView of(
+      ComplaintPage page, Map<Long, Membership> memberships, ZoneId bankZone) {
     return new ComplaintSearchView(
-        page.items().stream().map(c -> ComplaintView.of(c, bankZone)).toList(),
+        page.items().stream()
+            .map(c -> ComplaintView.of(c, memberships.get(c.id()), bankZone))
+            .toList(),
         page.page(),
         page.size(),
         page.total());

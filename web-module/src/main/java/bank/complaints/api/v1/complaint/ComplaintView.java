@@ -12,6 +12,7 @@ import bank.complaints.complaint.NoticeMedium;
 import bank.complaints.complaint.ResultMedium;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
+import bank.complaints.insight.Memberships.Membership;
 import bank.complaints.privacy.Masking;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -123,13 +124,14 @@ public record ComplaintView(
       @Schema(example = "CARD") String kind,
       @Schema(example = "***************3446") String number) {}
 
-  public static ComplaintView of(Complaint complaint, ZoneId bankZone) {
-    return of(complaint, null, null, null, bankZone);
+  public static ComplaintView of(Complaint complaint, Membership membership, ZoneId bankZone) {
+    return of(complaint, membership, null, null, null, bankZone);
   }
 
   public static ComplaintView of(CaseFiles.Progress progress, ZoneId bankZone) {
     return of(
         progress.complaint(),
+        progress.membership(),
         progress.nextDeadline().map(t -> t.atZone(bankZone).toOffsetDateTime()).orElse(null),
         progress.decisionDueBy().map(t -> t.atZone(bankZone).toOffsetDateTime()).orElse(null),
         progress.timeline().stream()
@@ -145,6 +147,7 @@ public record ComplaintView(
 
   private static ComplaintView of(
       Complaint complaint,
+      Membership membership,
       OffsetDateTime nextDeadline,
       OffsetDateTime decisionDueBy,
       List<Step> timeline,
@@ -184,17 +187,17 @@ public record ComplaintView(
         complaint.productsInvolved(),
         complaint.causeTags().stream().map(Enum::name).toList(),
         complaint.owner().orElse(null),
-        complaint
-            .repeatOf()
+        membership
+            .repeat()
             .map(
-                first ->
+                link ->
                     new Repeat(
-                        first.value(),
-                        complaint.repeatNo().orElse(0),
+                        link.first().value(),
+                        link.place(),
                         complaint.supervisorLed(),
                         complaint.follower().orElse(null)))
             .orElse(null),
-        complaint.incident().orElse(null),
+        membership.incident().orElse(null),
         complaint
             .demand()
             .map(

@@ -11,12 +11,14 @@ import bank.complaints.api.v1.complaint.ComplaintSearchView;
 import bank.complaints.api.v1.complaint.ComplaintView;
 import bank.complaints.complaint.Channel;
 import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintPage;
 import bank.complaints.complaint.ComplaintQuery;
 import bank.complaints.complaint.ComplaintStatus;
 import bank.complaints.complaint.Complaints;
 import bank.complaints.department.DepartmentCode;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
+import bank.complaints.insight.Memberships;
 import bank.complaints.intake.IntakeService;
 import bank.complaints.intake.NewComplaint;
 import bank.complaints.intake.Registration;
@@ -66,6 +68,8 @@ public class ComplaintsResource {
   @Inject IntakeService intake;
 
   @Inject Complaints complaints;
+
+  @Inject Memberships memberships;
 
   @Inject RequestValidation validation;
 
@@ -158,7 +162,7 @@ public class ComplaintsResource {
     Complaint complaint = registration.complaint();
     Response.ResponseBuilder response =
         Response.created(uri.getAbsolutePathBuilder().path(complaint.number().value()).build())
-            .entity(ComplaintView.of(complaint, bankZone));
+            .entity(ComplaintView.of(complaint, memberships.of(complaint), bankZone));
     if (registration instanceof Registration.Replayed) {
       response.header("Idempotent-Replayed", "true");
     }
@@ -242,9 +246,9 @@ public class ComplaintsResource {
             receivedFrom == null ? null : day("receivedFrom", receivedFrom),
             receivedTo == null ? null : day("receivedTo", receivedTo).plus(Duration.ofDays(1)),
             customerMobile);
-    return ComplaintSearchView.of(
-        complaints.search(query, number("page", page, 0, 100_000), number("size", size, 1, 100)),
-        bankZone);
+    ComplaintPage found =
+        complaints.search(query, number("page", page, 0, 100_000), number("size", size, 1, 100));
+    return ComplaintSearchView.of(found, memberships.of(found.items()), bankZone);
   }
 
   private static DepartmentCode departmentCode(String text) {

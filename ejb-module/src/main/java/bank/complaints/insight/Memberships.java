@@ -1,0 +1,102 @@
+package bank.complaints.insight;
+
+import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintNumber;
+import bank.complaints.complaint.Complaints;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What insight found about complaints, read: a complaint's place in a customer's series on one
+ * issue (R-X1) and the incident it is part of (R-X2).
+ */
+@Stateless
+public class Memberships {
+
+  @PersistenceContext(unitName = "complaints")
+  EntityManager em;
+
+  @Inject Complaints complaints;
+
+  /** What insight found about one complaint. */
+  public record Membership(Optional<RepeatLink> repeat, Optional<Long> incident) {
+    public static final Membership NONE = new Membership(Optional.empty(), Optional.empty());
+  }
+
+  public Membership of(Complaint complaint) {
+    return new Membership(
+        Optional.ofNullable(em.find(RepeatLink.class, complaint.id())),
+        Optional.ofNullable(em.find(IncidentMember.class, complaint.id()))
+            .map(IncidentMember::incidentId));
+  }
+
+  /** What insight found about each of these complaints (two queries for the lot), by id. */
+  public Map<Long, Membership> of(List<Complaint> listed) {
+    if (listed.isEmpty()) {
+      return Map.of();
+    }
+    List<Long> ids = listed.stream().map(Complaint::id).toList();
+    Map<Long, RepeatLink> repeats =
+        em
+            .createQuery("select r from RepeatLink r where r.complaintId in :ids", RepeatLink.class)
+            .setParameter("ids", ids)
+            .getResultList()
+            .stream()
+            .collect(Collectors.toMap(RepeatLink::complaintId, r -> r));
+    Map<Long, Long> incidents =
+        em
+            .createQuery(
+                "select m from IncidentMember m where m.complaintId in :ids", IncidentMember.class)
+            .setParameter("ids", ids)
+            .getResultList()
+            .stream()
+            .collect(Collectors.toMap(IncidentMember::complaintId, IncidentMember::incidentId));
+    Map<Long, Membership> all = new java.util.HashMap<>();
+    for (Long id : ids) {
+      all.put(
+          id,
+          new Membership(
+              Optional.ofNullable(repeats.get(id)), Optional.ofNullable(incidents.get(id))));
+    }
+    return all;
+  }
+
+  /** The first complaint of the series this one belongs to (itself when it repeats none). */
+  public ComplaintNumber firstOf(Complaint complaint) {
+    return Optional.ofNullable(em.find(RepeatLink.class, complaint.id()))
+        .map(RepeatLink::first)
+        .orElse(complaint.number());
+  }
+
+  /** A complaint of a series and its place in it (1 for the first). */
+  public record InSeries(Complaint complaint, int place) {}
+
+  /**
+   * R-X1: the series of complaints one customer made on the issue this complaint belongs to, oldest
+   * first (the first complaint, then each repeat).
+   */
+  public List<InSeries> series(ComplaintNumber number) {
+    ComplaintNumber first = firstOf(complaints.find(number));
+    List<RepeatLink> links =
+        em.createQuery("select r from RepeatLink r where r.firstNumber = :first", RepeatLink.class)
+            .setParameter("first", first.value())
+            .getResultList();
+    Map<Long, Integer> places =
+        links.stream().collect(Collectors.toMap(RepeatLink::complaintId, RepeatLink::place));
+    List<Complaint> all =
+        em.createQuery(
+                "select c from Complaint c where c.number = :first or c.id in :repeats"
+                    + " order by c.receivedAt, c.id",
+                Complaint.class)
+            .setParameter("first", first)
+            .setParameter("repeats", places.isEmpty() ? List.of(-1L) : List.copyOf(places.keySet()))
+            .getResultList();
+    return all.stream().map(c -> new InSeries(c, places.getOrDefault(c.id(), 1))).toList();
+  }
+}
