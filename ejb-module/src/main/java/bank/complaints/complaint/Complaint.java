@@ -1,7 +1,6 @@
 package bank.complaints.complaint;
 
 import bank.complaints.common.InvalidRequestException;
-import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.department.DepartmentCode;
 import bank.complaints.department.DepartmentCodeConverter;
@@ -14,6 +13,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,7 +25,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -62,16 +61,8 @@ public class Complaint {
   @Column(name = "feedback_type", nullable = false, updatable = false)
   private FeedbackType feedbackType;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "demand_type")
-  private DemandType demandType;
-
-  /** CNY, to the fen. */
-  @Column(name = "demand_amount")
-  private BigDecimal demandAmount;
-
-  @Column(name = "demand_note")
-  private String demandNote;
+  /** R-I4: what the customer asks for, if they said. */
+  @Embedded private Demand demand;
 
   /** R-I6: the staff member who recorded an offline complaint. */
   @Column(name = "received_by", updatable = false)
@@ -80,39 +71,8 @@ public class Complaint {
   @Column(name = "registered_at", nullable = false, updatable = false)
   private OffsetDateTime registeredAt;
 
-  /** R-S2: the customer's name, e-mail and address are sealed at rest like their numbers. */
-  @Convert(converter = Sealed.class)
-  @Column(name = "customer_name", nullable = false)
-  private String customerName;
-
-  /** R-S2: encrypted at rest; found again only through its keyed hash. */
-  @Convert(converter = Sealed.class)
-  @Column(name = "customer_mobile", nullable = false)
-  private String customerMobile;
-
-  @Column(name = "customer_mobile_hash", nullable = false, updatable = false)
-  private String customerMobileHash;
-
-  @Convert(converter = Sealed.class)
-  @Column(name = "customer_email")
-  private String customerEmail;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "id_type")
-  private IdentityDocument.Type idType;
-
-  /** R-S2: personal data, encrypted at rest and masked wherever shown. */
-  @Convert(converter = Sealed.class)
-  @Column(name = "id_number")
-  private String idNumber;
-
-  /** R-S2: the keyed hash that finds the same customer across complaints. */
-  @Column(name = "id_number_hash", updatable = false)
-  private String idNumberHash;
-
-  /** R-X1: who the customer is for repeat recognition: the ID number's hash, else the mobile's. */
-  @Column(name = "customer_key", updatable = false)
-  private String customerKey;
+  /** R-I3, R-S2: who the complaint is about, sealed at rest, with its lookup hashes. */
+  @Embedded private Customer customer;
 
   /** R-X1: past the configured count of repeats a supervisor leads the case. */
   @Column(name = "supervisor_led", nullable = false)
@@ -125,10 +85,6 @@ public class Complaint {
   /** R-X1: the named person who follows a supervisor-led repeat until it is solved. */
   @Column(name = "follower")
   private String follower;
-
-  @Convert(converter = Sealed.class)
-  @Column(name = "customer_address")
-  private String customerAddress;
 
   /** R-I3: the accounts or cards the complaint concerns (R-S2: masked wherever shown). */
   @ElementCollection
@@ -212,13 +168,8 @@ public class Complaint {
   @Column(name = "reopen_count", nullable = false)
   private int reopenCount;
 
-  /** R-X3: the lawful alternatives offered, separated by commas. */
-  @Column(name = "referral_offered")
-  private String referralOffered;
-
-  /** R-X3: the customer's choice among them. */
-  @Column(name = "referral_chosen")
-  private String referralChosen;
+  /** R-X3: the lawful alternatives offered, and the customer's choice, once referred. */
+  @Embedded private Referral referral;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false)
@@ -285,18 +236,15 @@ public class Complaint {
     complaint.registeredAt = now.atOffset(ZoneOffset.UTC);
     Demand demand = submitted.demand();
     if (demand != null) {
-      complaint.demandType = demand.type();
-      complaint.demandAmount = demand.amount() == null ? null : demand.amount().amount();
-      complaint.demandNote = demand.note();
+      complaint.demand = new Demand(demand.type(), demand.amount(), demand.note());
     }
-    complaint.customerName = submitted.customerName();
-    complaint.customerMobile = submitted.customerMobile();
-    complaint.customerEmail = submitted.customerEmail();
-    if (submitted.identity() != null) {
-      complaint.idType = submitted.identity().type();
-      complaint.idNumber = submitted.identity().number();
-    }
-    complaint.customerAddress = submitted.customerAddress();
+    complaint.customer =
+        new Customer(
+            submitted.customerName(),
+            submitted.customerMobile(),
+            submitted.customerEmail(),
+            submitted.identity(),
+            submitted.customerAddress());
     complaint.accounts = new ArrayList<>(submitted.accounts());
     complaint.noticeBy = submitted.noticeBy();
     complaint.resultBy = submitted.resultBy();
@@ -327,22 +275,15 @@ public class Complaint {
    * holding the lookup key; the numbers themselves are stored only encrypted.
    */
   public void keyLookups(UnaryOperator<String> keyedHash) {
-    this.customerMobileHash = keyedHash.apply(customerMobile);
-    this.idNumberHash = idNumber == null ? null : keyedHash.apply(idNumber);
-    this.customerKey = idNumberHash != null ? idNumberHash : customerMobileHash;
+    customer.keyLookups(keyedHash);
   }
 
-  /** R-X1: recognised as complaint no. {@code place} on the issue that {@code first} opened. */
   /**
    * R-X1: more complaints on one issue than allowed: a supervisor leads, a named person follows.
    */
   public void ledBySupervisor(String follower) {
     this.supervisorLed = true;
     this.follower = follower;
-  }
-
-  public String customerKey() {
-    return customerKey;
   }
 
   /** R-X2: set once graded, when the complaint's similarity to others is judged. */
@@ -517,15 +458,9 @@ public class Complaint {
 
   /** R-X3: beyond the bank's remit; what was offered and what the customer chose. */
   public void referOutside(List<String> offered, String chosen) {
-    if (offered.isEmpty()) {
-      throw new InvalidRequestException("A referral offers the customer at least one route.");
-    }
-    if (chosen != null && !offered.contains(chosen)) {
-      throw new InvalidRequestException("The customer chooses among the routes offered.");
-    }
+    Referral referred = new Referral(offered, chosen);
     moveTo(ComplaintStatus.REFERRED_OUTSIDE);
-    referralOffered = String.join(",", offered);
-    referralChosen = chosen;
+    referral = referred;
   }
 
   /** R-F9: the file is kept as one record. */
@@ -559,12 +494,8 @@ public class Complaint {
     return reopenCount;
   }
 
-  public List<String> referralOffered() {
-    return referralOffered == null ? List.of() : List.of(referralOffered.split(","));
-  }
-
-  public Optional<String> referralChosen() {
-    return Optional.ofNullable(referralChosen);
+  public Optional<Referral> referral() {
+    return Optional.ofNullable(referral);
   }
 
   public Long id() {
@@ -579,28 +510,12 @@ public class Complaint {
     return channel;
   }
 
-  public String customerName() {
-    return customerName;
-  }
-
-  public String customerMobile() {
-    return customerMobile;
-  }
-
-  public Optional<IdentityDocument> identity() {
-    return idType == null ? Optional.empty() : Optional.of(new IdentityDocument(idType, idNumber));
-  }
-
-  public String customerAddress() {
-    return customerAddress;
+  public Customer customer() {
+    return customer;
   }
 
   public List<AccountRef> accounts() {
     return List.copyOf(accounts);
-  }
-
-  public String customerEmail() {
-    return customerEmail;
   }
 
   public NoticeMedium noticeBy() {
@@ -663,11 +578,7 @@ public class Complaint {
   }
 
   public Optional<Demand> demand() {
-    return demandType == null
-        ? Optional.empty()
-        : Optional.of(
-            new Demand(
-                demandType, demandAmount == null ? null : new Money(demandAmount), demandNote));
+    return Optional.ofNullable(demand);
   }
 
   public String receivedBy() {

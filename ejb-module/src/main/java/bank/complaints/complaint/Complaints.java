@@ -115,7 +115,7 @@ public class Complaints {
     if (query.customerMobile() != null) {
       where.add(
           cb.equal(
-              complaint.get("customerMobileHash"),
+              complaint.get("customer").get("mobileHash"),
               PersonalDataKeys.current().lookupHash(query.customerMobile())));
     }
     return where.toArray(Predicate[]::new);

@@ -29,9 +29,9 @@ public class PersonalDataAccess {
     Complaint complaint = complaints.find(number);
     audit.record(AuditLog.PERSONAL_DATA_READ, number.value(), null, reason);
     return new PersonalData(
-        complaint.customerName(),
-        complaint.customerMobile(),
-        complaint.identity(),
+        complaint.customer().name(),
+        complaint.customer().mobile(),
+        complaint.customer().identity(),
         complaint.accounts(),
         complaint.description());
   }

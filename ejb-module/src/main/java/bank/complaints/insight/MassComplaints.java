@@ -183,7 +183,7 @@ public class MassComplaints {
   /** How many distinct customers raised a similar complaint within the window. */
   private long customersInWindow(String key, Instant now) {
     return em.createQuery(
-            "select count(distinct c.customerKey) from Complaint c where c.similarityKey = :key"
+            "select count(distinct c.customer.key) from Complaint c where c.similarityKey = :key"
                 + " and c.receivedAt >= :since",
             Long.class)
         .setParameter("key", key)

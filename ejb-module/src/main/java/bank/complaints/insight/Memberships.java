@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public class Memberships {
             .getResultList()
             .stream()
             .collect(Collectors.toMap(IncidentMember::complaintId, IncidentMember::incidentId));
-    Map<Long, Membership> all = new java.util.HashMap<>();
+    Map<Long, Membership> all = new HashMap<>();
     for (Long id : ids) {
       all.put(
           id,

@@ -78,16 +78,16 @@ public class RepeatComplaints {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Repeat> recognise(Complaint complaint, Instant now, Instant due) {
-    if (complaint.customerKey() == null) {
+    if (complaint.customer().key() == null) {
       return Optional.empty();
     }
     List<Complaint> earlier =
         em.createQuery(
-                "select c from Complaint c where c.customerKey = :customer and c.id <> :id"
+                "select c from Complaint c where c.customer.key = :customer and c.id <> :id"
                     + " and c.feedbackType = :complaint and c.category in :issue"
                     + " and c.receivedAt >= :since order by c.receivedAt, c.id",
                 Complaint.class)
-            .setParameter("customer", complaint.customerKey())
+            .setParameter("customer", complaint.customer().key())
             .setParameter("id", complaint.id())
             .setParameter("complaint", FeedbackType.COMPLAINT)
             .setParameter("issue", related(complaint.category()))

@@ -62,8 +62,8 @@ public final class CustomerNotices {
             complaint.number().value(),
             complaint.channel().name(),
             medium.name(),
-            Masking.mobile(complaint.customerMobile()),
-            Masking.email(complaint.customerEmail()),
+            Masking.mobile(complaint.customer().mobile()),
+            Masking.email(complaint.customer().email()),
             Masking.numbersIn(text),
             createdAt.toString());
     return new OutgoingMessage(

@@ -1,6 +1,7 @@
 package bank.complaints.notification;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The notices a bank words ({@code notice_template}), each with the placeholders the platform fills
@@ -38,9 +39,7 @@ public enum Notice {
 
   Notice(CustomerNotices.Kind kind, String... own) {
     this.kind = kind;
-    this.placeholders =
-        java.util.stream.Stream.concat(java.util.stream.Stream.of("number"), List.of(own).stream())
-            .toList();
+    this.placeholders = Stream.concat(Stream.of("number"), Stream.of(own)).toList();
   }
 
   /** The kind of message it is sent as. */

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -45,7 +46,7 @@ public class NoticeTemplates {
   public String text(Notice notice, Complaint complaint, Map<String, ?> values) {
     Map<String, Object> all = new HashMap<>(values);
     all.put("number", complaint.number().value());
-    if (!all.keySet().equals(new java.util.HashSet<>(notice.placeholders()))) {
+    if (!all.keySet().equals(new HashSet<>(notice.placeholders()))) {
       throw new IllegalStateException(
           notice + " is filled with " + notice.placeholders() + ", not " + all.keySet());
     }

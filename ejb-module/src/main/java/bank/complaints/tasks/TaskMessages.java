@@ -24,8 +24,8 @@ public final class TaskMessages {
         task.department().value(),
         complaint.channel().name(),
         Masking.numbersIn(complaint.subject()),
-        complaint.customerName(),
-        Masking.mobile(complaint.customerMobile()),
+        complaint.customer().name(),
+        Masking.mobile(complaint.customer().mobile()),
         task.createdAt().toString(),
         task.dueAt().toString(),
         Masking.numbersIn(task.ask()));

@@ -119,8 +119,8 @@ class ComplaintTest {
         () -> complaint.referOutside(List.of("MEDIATION"), "COURT"),
         "the choice is one of the routes offered");
     complaint.referOutside(List.of("MEDIATION", "ARBITRATION"), "ARBITRATION");
-    assertEquals(List.of("MEDIATION", "ARBITRATION"), complaint.referralOffered());
-    assertEquals("ARBITRATION", complaint.referralChosen().orElseThrow());
+    assertEquals(List.of("MEDIATION", "ARBITRATION"), complaint.referral().orElseThrow().offered());
+    assertEquals("ARBITRATION", complaint.referral().orElseThrow().chosen().orElseThrow());
     complaint.archive();
     assertEquals(ComplaintStatus.ARCHIVED, complaint.status());
   }

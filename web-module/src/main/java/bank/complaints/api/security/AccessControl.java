@@ -21,6 +21,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -90,8 +92,8 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
 
   /** The roles an operation allows: its own and its groups'. */
   private static Role[] roles(Allowed allowed) {
-    java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
-    roles.addAll(java.util.List.of(allowed.value()));
+    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+    roles.addAll(List.of(allowed.value()));
     for (RoleGroup group : allowed.groups()) {
       roles.addAll(group.roles());
     }

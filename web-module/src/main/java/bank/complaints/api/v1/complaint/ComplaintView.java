@@ -165,11 +165,11 @@ public record ComplaintView(
         complaint.taskForceDepartments().stream().map(d -> d.value()).sorted().toList(),
         complaint.handler().orElse(null),
         new Customer(
-            complaint.customerName(),
-            Masking.mobile(complaint.customerMobile()),
-            complaint.identity().map(d -> d.type()).orElse(null),
-            complaint.identity().map(d -> Masking.identifier(d.number())).orElse(null),
-            complaint.customerAddress(),
+            complaint.customer().name(),
+            Masking.mobile(complaint.customer().mobile()),
+            complaint.customer().identity().map(d -> d.type()).orElse(null),
+            complaint.customer().identity().map(d -> Masking.identifier(d.number())).orElse(null),
+            complaint.customer().address(),
             complaint.noticeBy(),
             complaint.resultBy()),
         complaint.accounts().stream()
