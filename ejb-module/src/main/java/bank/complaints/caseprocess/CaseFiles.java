@@ -91,7 +91,7 @@ public class CaseFiles {
     return em.createQuery(
             "select r from Resolution r where r.complaintId = :id order by r.proposedAt, r.id",
             Resolution.class)
-        .setParameter("id", complaint.id())
+        .setParameter("id", complaint.id().value())
         .getResultList();
   }
 

@@ -2,6 +2,7 @@ package bank.complaints.caseprocess;
 
 import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.complaint.ComplaintId;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -97,7 +98,7 @@ public class Resolution {
   protected Resolution() {}
 
   public static Resolution propose(
-      long complaintId,
+      ComplaintId complaintId,
       ResolutionType type,
       Money amount,
       String conclusion,
@@ -110,7 +111,7 @@ public class Resolution {
       throw new IllegalArgumentException("a resolution needs at least one approver");
     }
     Resolution resolution = new Resolution();
-    resolution.complaintId = complaintId;
+    resolution.complaintId = complaintId.value();
     resolution.type = type;
     resolution.amount = amount == null ? null : amount.amount();
     resolution.conclusion = conclusion;

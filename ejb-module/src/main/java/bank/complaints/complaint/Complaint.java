@@ -498,8 +498,9 @@ public class Complaint {
     return Optional.ofNullable(referral);
   }
 
-  public Long id() {
-    return id;
+  /** Its identity, once stored (null before). */
+  public ComplaintId id() {
+    return id == null ? null : new ComplaintId(id);
   }
 
   public ComplaintNumber number() {

@@ -134,7 +134,7 @@ public class Escalations {
         em.createQuery("select c from Complaint c where c.id in :ids", Complaint.class)
             .setParameter("ids", due.stream().map(SlaClock::complaintId).distinct().toList())
             .getResultStream()
-            .collect(Collectors.toMap(Complaint::id, Function.identity()));
+            .collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
     BusinessCalendar calendar = calendars.current();
     for (SlaClock slaClock : due) {
       Complaint complaint = cases.get(slaClock.complaintId());

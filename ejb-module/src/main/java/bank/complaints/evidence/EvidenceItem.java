@@ -1,5 +1,6 @@
 package bank.complaints.evidence;
 
+import bank.complaints.complaint.ComplaintId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,7 +75,7 @@ public class EvidenceItem {
   protected EvidenceItem() {}
 
   static EvidenceItem register(
-      long complaintId,
+      ComplaintId complaintId,
       int number,
       NewEvidence evidence,
       UploadedFile file,
@@ -84,7 +85,7 @@ public class EvidenceItem {
       throw new IllegalArgumentException("an item is a link or an uploaded file, not both");
     }
     EvidenceItem item = new EvidenceItem();
-    item.complaintId = complaintId;
+    item.complaintId = complaintId.value();
     item.number = number;
     item.source = evidence.source();
     item.kind = evidence.kind();

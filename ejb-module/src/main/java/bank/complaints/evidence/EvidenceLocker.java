@@ -143,7 +143,7 @@ public class EvidenceLocker {
     Integer last =
         em.createQuery(
                 "select max(e.number) from EvidenceItem e where e.complaintId = :id", Integer.class)
-            .setParameter("id", complaint.id())
+            .setParameter("id", complaint.id().value())
             .getSingleResult();
     return last == null ? 1 : last + 1;
   }
@@ -153,7 +153,7 @@ public class EvidenceLocker {
     return em.createQuery(
             "select e from EvidenceItem e where e.complaintId = :id order by e.number",
             EvidenceItem.class)
-        .setParameter("id", complaint.id())
+        .setParameter("id", complaint.id().value())
         .getResultList();
   }
 
@@ -161,7 +161,7 @@ public class EvidenceLocker {
     return em.createQuery(
             "select e from EvidenceItem e where e.complaintId = :id and e.number = :number",
             EvidenceItem.class)
-        .setParameter("id", complaint.id())
+        .setParameter("id", complaint.id().value())
         .setParameter("number", number)
         .getResultStream()
         .findFirst()

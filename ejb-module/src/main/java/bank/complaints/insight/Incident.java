@@ -123,8 +123,8 @@ public class Incident {
     }
   }
 
-  public long id() {
-    return id;
+  public IncidentId id() {
+    return id == null ? null : new IncidentId(id);
   }
 
   public Channel channel() {

@@ -1,5 +1,6 @@
 package bank.complaints.insight;
 
+import bank.complaints.complaint.ComplaintId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,16 +20,16 @@ public class IncidentMember {
 
   protected IncidentMember() {}
 
-  IncidentMember(long complaintId, long incidentId) {
-    this.complaintId = complaintId;
-    this.incidentId = incidentId;
+  IncidentMember(ComplaintId complaintId, IncidentId incidentId) {
+    this.complaintId = complaintId.value();
+    this.incidentId = incidentId.value();
   }
 
   public long complaintId() {
     return complaintId;
   }
 
-  public long incidentId() {
-    return incidentId;
+  public IncidentId incidentId() {
+    return new IncidentId(incidentId);
   }
 }

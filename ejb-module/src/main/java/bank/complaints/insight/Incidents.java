@@ -45,8 +45,8 @@ public class Incidents {
         .findFirst();
   }
 
-  public Incident find(long id) {
-    Incident incident = em.find(Incident.class, id);
+  public Incident find(IncidentId id) {
+    Incident incident = em.find(Incident.class, id.value());
     if (incident == null) {
       throw new NotFoundException("No incident " + id + ".");
     }
@@ -68,17 +68,17 @@ public class Incidents {
   }
 
   /** The complaints an incident links, oldest first (the caller has found the incident). */
-  public List<Complaint> complaints(long id) {
+  public List<Complaint> complaints(IncidentId id) {
     return em.createQuery(
             "select c from Complaint c, IncidentMember m where m.complaintId = c.id"
                 + " and m.incidentId = :id order by c.receivedAt, c.id",
             Complaint.class)
-        .setParameter("id", id)
+        .setParameter("id", id.value())
         .getResultList();
   }
 
   /** The one voice to the public: the same statement to every customer concerned. */
-  public Incident publishStatement(long id, String text, String by) {
+  public Incident publishStatement(IncidentId id, String text, String by) {
     Incident incident = locked(id);
     Instant now = clock.instant();
     incident.publishStatement(text, now);
@@ -92,7 +92,7 @@ public class Incidents {
     return incident;
   }
 
-  public Incident publishProgress(long id, String text, String by) {
+  public Incident publishProgress(IncidentId id, String text, String by) {
     Incident incident = locked(id);
     Instant now = clock.instant();
     incident.publishProgress(text, now);
@@ -107,7 +107,7 @@ public class Incidents {
   }
 
   /** Closes the incident with the task force's evaluation (root cause, what changes). */
-  public Incident close(long id, String evaluation, String by) {
+  public Incident close(IncidentId id, String evaluation, String by) {
     Incident incident = locked(id);
     Instant now = clock.instant();
     incident.close(evaluation, by, now);
@@ -169,8 +169,8 @@ public class Incidents {
     timeline.record(complaint.id(), event, by, text, true);
   }
 
-  private Incident locked(long id) {
-    Incident incident = em.find(Incident.class, id, LockModeType.PESSIMISTIC_WRITE);
+  private Incident locked(IncidentId id) {
+    Incident incident = em.find(Incident.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
     if (incident == null) {
       throw new NotFoundException("No incident " + id + ".");
     }

@@ -123,7 +123,7 @@ public class MassComplaints {
     em.flush(); // its members refer to it by id, not by relationship: the incident goes first
     List<String> linked = new ArrayList<>();
     for (Complaint member : inWindow(key, now)) {
-      if (em.find(IncidentMember.class, member.id()) == null) {
+      if (em.find(IncidentMember.class, member.id().value()) == null) {
         link(incident, member);
         linked.add(member.number().value());
       }
@@ -225,7 +225,7 @@ public class MassComplaints {
     IncidentMessageV1 message =
         new IncidentMessageV1(
             IncidentMessageV1.SCHEMA_VERSION,
-            incident.id(),
+            incident.id().value(),
             kind,
             incident.channel().name(),
             incident.category().name(),

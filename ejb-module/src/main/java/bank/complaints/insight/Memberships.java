@@ -26,14 +26,14 @@ public class Memberships {
   @Inject Complaints complaints;
 
   /** What insight found about one complaint. */
-  public record Membership(Optional<RepeatLink> repeat, Optional<Long> incident) {
+  public record Membership(Optional<RepeatLink> repeat, Optional<IncidentId> incident) {
     public static final Membership NONE = new Membership(Optional.empty(), Optional.empty());
   }
 
   public Membership of(Complaint complaint) {
     return new Membership(
-        Optional.ofNullable(em.find(RepeatLink.class, complaint.id())),
-        Optional.ofNullable(em.find(IncidentMember.class, complaint.id()))
+        Optional.ofNullable(em.find(RepeatLink.class, complaint.id().value())),
+        Optional.ofNullable(em.find(IncidentMember.class, complaint.id().value()))
             .map(IncidentMember::incidentId));
   }
 
@@ -42,7 +42,7 @@ public class Memberships {
     if (listed.isEmpty()) {
       return Map.of();
     }
-    List<Long> ids = listed.stream().map(Complaint::id).toList();
+    List<Long> ids = listed.stream().map(c -> c.id().value()).toList();
     Map<Long, RepeatLink> repeats =
         em
             .createQuery("select r from RepeatLink r where r.complaintId in :ids", RepeatLink.class)
@@ -50,7 +50,7 @@ public class Memberships {
             .getResultList()
             .stream()
             .collect(Collectors.toMap(RepeatLink::complaintId, r -> r));
-    Map<Long, Long> incidents =
+    Map<Long, IncidentId> incidents =
         em
             .createQuery(
                 "select m from IncidentMember m where m.complaintId in :ids", IncidentMember.class)
@@ -70,7 +70,7 @@ public class Memberships {
 
   /** The first complaint of the series this one belongs to (itself when it repeats none). */
   public ComplaintNumber firstOf(Complaint complaint) {
-    return Optional.ofNullable(em.find(RepeatLink.class, complaint.id()))
+    return Optional.ofNullable(em.find(RepeatLink.class, complaint.id().value()))
         .map(RepeatLink::first)
         .orElse(complaint.number());
   }
@@ -98,6 +98,6 @@ public class Memberships {
             .setParameter("first", first)
             .setParameter("repeats", places.isEmpty() ? List.of(-1L) : List.copyOf(places.keySet()))
             .getResultList();
-    return all.stream().map(c -> new InSeries(c, places.getOrDefault(c.id(), 1))).toList();
+    return all.stream().map(c -> new InSeries(c, places.getOrDefault(c.id().value(), 1))).toList();
   }
 }

@@ -88,7 +88,7 @@ public class RepeatComplaints {
                     + " and c.receivedAt >= :since order by c.receivedAt, c.id",
                 Complaint.class)
             .setParameter("customer", complaint.customer().key())
-            .setParameter("id", complaint.id())
+            .setParameter("id", complaint.id().value())
             .setParameter("complaint", FeedbackType.COMPLAINT)
             .setParameter("issue", related(complaint.category()))
             .setParameter("since", OffsetDateTime.ofInstant(now.minus(window), ZoneOffset.UTC))

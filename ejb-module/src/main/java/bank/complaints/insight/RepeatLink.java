@@ -1,5 +1,6 @@
 package bank.complaints.insight;
 
+import bank.complaints.complaint.ComplaintId;
 import bank.complaints.complaint.ComplaintNumber;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,11 +25,11 @@ public class RepeatLink {
 
   protected RepeatLink() {}
 
-  RepeatLink(long complaintId, ComplaintNumber first, int place) {
+  RepeatLink(ComplaintId complaintId, ComplaintNumber first, int place) {
     if (place < 2) {
       throw new IllegalArgumentException("a repeat is at least the second complaint");
     }
-    this.complaintId = complaintId;
+    this.complaintId = complaintId.value();
     this.firstNumber = first.value();
     this.place = place;
   }

@@ -1,6 +1,7 @@
 package bank.complaints.intake;
 
 import bank.complaints.complaint.Channel;
+import bank.complaints.complaint.ComplaintId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -51,8 +52,8 @@ public class IdempotencyKey {
     this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
   }
 
-  void createdComplaint(long complaintId) {
-    this.complaintId = complaintId;
+  void createdComplaint(ComplaintId complaintId) {
+    this.complaintId = complaintId.value();
   }
 
   String fingerprint() {

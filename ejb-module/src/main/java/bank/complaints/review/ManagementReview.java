@@ -47,7 +47,7 @@ public class ManagementReview {
       ComplaintNumber number, TypicalKind kind, String comment, String by) {
     Complaint complaint = complaints.find(number);
     Instant now = clock.instant();
-    TypicalCase typical = em.find(TypicalCase.class, complaint.id());
+    TypicalCase typical = em.find(TypicalCase.class, complaint.id().value());
     if (typical == null) {
       typical = new TypicalCase(complaint.id(), kind, comment, by, now);
       em.persist(typical);

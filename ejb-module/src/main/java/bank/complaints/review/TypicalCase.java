@@ -1,5 +1,6 @@
 package bank.complaints.review;
 
+import bank.complaints.complaint.ComplaintId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,8 +35,8 @@ public class TypicalCase {
 
   protected TypicalCase() {}
 
-  TypicalCase(long complaintId, TypicalKind kind, String comment, String by, Instant at) {
-    this.complaintId = complaintId;
+  TypicalCase(ComplaintId complaintId, TypicalKind kind, String comment, String by, Instant at) {
+    this.complaintId = complaintId.value();
     flag(kind, comment, by, at);
   }
 

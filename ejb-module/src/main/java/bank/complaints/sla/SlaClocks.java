@@ -2,6 +2,7 @@ package bank.complaints.sla;
 
 import bank.complaints.calendar.Calendars;
 import bank.complaints.common.NotFoundException;
+import bank.complaints.complaint.ComplaintId;
 import bank.complaints.grading.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,15 +35,16 @@ public class SlaClocks {
   }
 
   /** Starts the stage's clock under the policy for the case's severity. */
-  public SlaClock start(long complaintId, Severity severity, SlaStage stage, Instant now) {
+  public SlaClock start(ComplaintId complaintId, Severity severity, SlaStage stage, Instant now) {
     return start(complaintId, severity, false, stage, now);
   }
 
   /** Starts the stage's clock for a case that is, or is not, complex (R-F2). */
   public SlaClock start(
-      long complaintId, Severity severity, boolean complex, SlaStage stage, Instant now) {
+      ComplaintId complaintId, Severity severity, boolean complex, SlaStage stage, Instant now) {
     SlaClock clock =
-        SlaClock.start(complaintId, policy(stage, severity), complex, now, calendars.current());
+        SlaClock.start(
+            complaintId.value(), policy(stage, severity), complex, now, calendars.current());
     em.persist(clock);
     return clock;
   }
@@ -53,35 +55,35 @@ public class SlaClocks {
    * on record.
    */
   public SlaClock record(
-      long complaintId, Severity severity, SlaStage stage, Instant started, Instant done) {
+      ComplaintId complaintId, Severity severity, SlaStage stage, Instant started, Instant done) {
     SlaClock clock =
-        SlaClock.start(complaintId, policy(stage, severity), started, calendars.current());
+        SlaClock.start(complaintId.value(), policy(stage, severity), started, calendars.current());
     clock.stop(done);
     em.persist(clock);
     return clock;
   }
 
   /** Stops the stage's running or paused clock; nothing happens if there is none. */
-  public Optional<SlaClock> stop(long complaintId, SlaStage stage, Instant now) {
+  public Optional<SlaClock> stop(ComplaintId complaintId, SlaStage stage, Instant now) {
     Optional<SlaClock> clock = active(complaintId, stage);
     clock.ifPresent(c -> c.stop(now));
     return clock;
   }
 
-  public SlaClock pause(long complaintId, SlaStage stage, Instant now) {
+  public SlaClock pause(ComplaintId complaintId, SlaStage stage, Instant now) {
     SlaClock clock = require(complaintId, stage);
     clock.pause(now, calendars.current());
     return clock;
   }
 
-  public SlaClock resume(long complaintId, Severity severity, SlaStage stage, Instant now) {
+  public SlaClock resume(ComplaintId complaintId, Severity severity, SlaStage stage, Instant now) {
     SlaClock clock = require(complaintId, stage);
     clock.resume(now, policy(stage, severity), calendars.current());
     return clock;
   }
 
   public SlaClock extend(
-      long complaintId, Severity severity, SlaStage stage, Allowance extra, Instant now) {
+      ComplaintId complaintId, Severity severity, SlaStage stage, Allowance extra, Instant now) {
     SlaClock clock = require(complaintId, stage);
     clock.extend(extra, now, policy(stage, severity), calendars.current());
     return clock;
@@ -93,7 +95,7 @@ public class SlaClocks {
    *
    * @return the clocks whose deadlines moved
    */
-  public List<SlaClock> retime(long complaintId, Severity severity, boolean complex) {
+  public List<SlaClock> retime(ComplaintId complaintId, Severity severity, boolean complex) {
     return of(complaintId).stream()
         .filter(c -> c.state() == SlaClock.State.RUNNING)
         .filter(c -> c.retime(policy(c.stage(), severity), complex, calendars.current()))
@@ -106,7 +108,7 @@ public class SlaClocks {
    *
    * @return the clocks whose deadlines moved
    */
-  public List<SlaClock> allowComplex(long complaintId, Severity severity) {
+  public List<SlaClock> allowComplex(ComplaintId complaintId, Severity severity) {
     return of(complaintId).stream()
         .filter(c -> c.state() == SlaClock.State.RUNNING)
         .filter(c -> c.allowComplex(policy(c.stage(), severity), calendars.current()))
@@ -114,7 +116,7 @@ public class SlaClocks {
   }
 
   /** The stage's running or paused clock. */
-  public Optional<SlaClock> activeClock(long complaintId, SlaStage stage) {
+  public Optional<SlaClock> activeClock(ComplaintId complaintId, SlaStage stage) {
     return active(complaintId, stage);
   }
 
@@ -133,27 +135,27 @@ public class SlaClocks {
   }
 
   /** The case's clocks, oldest first. */
-  public List<SlaClock> of(long complaintId) {
+  public List<SlaClock> of(ComplaintId complaintId) {
     return em.createQuery(
             "select c from SlaClock c where c.complaintId = :complaint order by c.startedAt, c.id",
             SlaClock.class)
-        .setParameter("complaint", complaintId)
+        .setParameter("complaint", complaintId.value())
         .getResultList();
   }
 
-  private Optional<SlaClock> active(long complaintId, SlaStage stage) {
+  private Optional<SlaClock> active(ComplaintId complaintId, SlaStage stage) {
     return em.createQuery(
             "select c from SlaClock c where c.complaintId = :complaint and c.stage = :stage"
                 + " and c.state <> :stopped",
             SlaClock.class)
-        .setParameter("complaint", complaintId)
+        .setParameter("complaint", complaintId.value())
         .setParameter("stage", stage)
         .setParameter("stopped", SlaClock.State.STOPPED)
         .getResultStream()
         .findFirst();
   }
 
-  private SlaClock require(long complaintId, SlaStage stage) {
+  private SlaClock require(ComplaintId complaintId, SlaStage stage) {
     return active(complaintId, stage)
         .orElseThrow(() -> new NotFoundException("The case has no running " + stage + " clock."));
   }

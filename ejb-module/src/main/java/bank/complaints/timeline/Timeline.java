@@ -1,6 +1,7 @@
 package bank.complaints.timeline;
 
 import bank.complaints.audit.AuditLog;
+import bank.complaints.complaint.ComplaintId;
 import bank.complaints.statistics.ChangedCases;
 import bank.complaints.statistics.StatPending;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,22 +31,27 @@ public class Timeline {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
-      long complaintId, CaseEventKind kind, String actor, String summary, boolean customerVisible) {
+      ComplaintId complaintId,
+      CaseEventKind kind,
+      String actor,
+      String summary,
+      boolean customerVisible) {
     em.persist(
-        new CaseEvent(complaintId, clock.instant(), kind, actor, summary, customerVisible, null));
+        new CaseEvent(
+            complaintId.value(), clock.instant(), kind, actor, summary, customerVisible, null));
     audit(complaintId, kind, actor, summary);
     markForStatistics(complaintId);
   }
 
   /** R-M1: whatever the timeline records may change the case's figures. */
-  private void markForStatistics(long complaintId) {
-    if (changed.firstMention(complaintId)) {
-      em.persist(new StatPending(complaintId));
+  private void markForStatistics(ComplaintId complaintId) {
+    if (changed.firstMention(complaintId.value())) {
+      em.persist(new StatPending(complaintId.value()));
     }
   }
 
   /** R-S3: every timeline step is also an entry of the tamper-evident audit log. */
-  private void audit(long complaintId, CaseEventKind kind, String actor, String summary) {
+  private void audit(ComplaintId complaintId, CaseEventKind kind, String actor, String summary) {
     audit.record(kind.name(), "complaint:" + complaintId, actor, summary);
   }
 
@@ -54,27 +60,33 @@ public class Timeline {
    * rolled back: a refusal (R-P2) is on record although nothing else changed.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void recordRefusal(long complaintId, CaseEventKind kind, String actor, String summary) {
-    em.persist(new CaseEvent(complaintId, clock.instant(), kind, actor, summary, false, null));
+  public void recordRefusal(
+      ComplaintId complaintId, CaseEventKind kind, String actor, String summary) {
+    em.persist(
+        new CaseEvent(complaintId.value(), clock.instant(), kind, actor, summary, false, null));
     audit(complaintId, kind, actor, summary);
   }
 
   /** An alert: internal, by the system, with the time it was due to go out. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordAlert(
-      long complaintId, CaseEventKind kind, String summary, Instant scheduledFor, Instant now) {
-    em.persist(new CaseEvent(complaintId, now, kind, SYSTEM, summary, false, scheduledFor));
+      ComplaintId complaintId,
+      CaseEventKind kind,
+      String summary,
+      Instant scheduledFor,
+      Instant now) {
+    em.persist(new CaseEvent(complaintId.value(), now, kind, SYSTEM, summary, false, scheduledFor));
     audit(complaintId, kind, SYSTEM, summary);
     markForStatistics(complaintId);
   }
 
-  public List<CaseEvent> of(long complaintId, boolean customerView) {
+  public List<CaseEvent> of(ComplaintId complaintId, boolean customerView) {
     return em.createQuery(
             "select e from CaseEvent e where e.complaintId = :complaint"
                 + (customerView ? " and e.customerVisible = true" : "")
                 + " order by e.occurredAt, e.id",
             CaseEvent.class)
-        .setParameter("complaint", complaintId)
+        .setParameter("complaint", complaintId.value())
         .getResultList();
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.complaints.common.Money;
 import bank.complaints.common.RuleViolationException;
+import bank.complaints.complaint.ComplaintId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ class ApprovalTest {
   private static Resolution proposed(String amount) {
     Money money = Money.cny(amount);
     return Resolution.propose(
-        1L,
+        new ComplaintId(1L),
         ResolutionType.FULL_REFUND_OR_COMPENSATION,
         money,
         "盗刷损失由本行承担",

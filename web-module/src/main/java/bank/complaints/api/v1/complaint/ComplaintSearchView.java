@@ -19,7 +19,7 @@ public record ComplaintSearchView(
       ComplaintPage page, Map<Long, Membership> memberships, ZoneId bankZone) {
     return new ComplaintSearchView(
         page.items().stream()
-            .map(c -> ComplaintView.of(c, memberships.get(c.id()), bankZone))
+            .map(c -> ComplaintView.of(c, memberships.get(c.id().value()), bankZone))
             .toList(),
         page.page(),
         page.size(),

@@ -12,6 +12,7 @@ import bank.complaints.complaint.NoticeMedium;
 import bank.complaints.complaint.ResultMedium;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
+import bank.complaints.insight.IncidentId;
 import bank.complaints.insight.Memberships.Membership;
 import bank.complaints.privacy.Masking;
 import java.math.BigDecimal;
@@ -197,7 +198,7 @@ public record ComplaintView(
                         complaint.supervisorLed(),
                         complaint.follower().orElse(null)))
             .orElse(null),
-        membership.incident().orElse(null),
+        membership.incident().map(IncidentId::value).orElse(null),
         complaint
             .demand()
             .map(

@@ -5,6 +5,7 @@ import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
 import bank.complaints.api.security.Role;
 import bank.complaints.insight.Incident;
+import bank.complaints.insight.IncidentId;
 import bank.complaints.insight.Incidents;
 import bank.complaints.platform.BankZone;
 import jakarta.enterprise.context.RequestScoped;
@@ -145,9 +146,9 @@ public class IncidentResource {
     return view(incidents.close(id(id), valid.text.strip(), valid.by.strip()));
   }
 
-  private static long id(String text) {
+  private static IncidentId id(String text) {
     try {
-      return Long.parseLong(text);
+      return new IncidentId(Long.parseLong(text));
     } catch (NumberFormatException e) {
       throw new bank.complaints.common.NotFoundException("No incident " + text + ".");
     }
@@ -155,7 +156,7 @@ public class IncidentResource {
 
   private IncidentView view(Incident incident) {
     return new IncidentView(
-        incident.id(),
+        incident.id().value(),
         incident.status().name(),
         incident.channel().name(),
         incident.category().name(),
