@@ -83,8 +83,9 @@ class ReferenceDataIT extends SystemTest {
   }
 
   @Test
-  @DisplayName("A new department is one administration call: its row, its queue's name, its parts")
-  void aNewDepartmentIsOneCall() {
+  @DisplayName(
+      "A new department is one administration call: its row, its queue on the broker, its parts")
+  void aNewDepartmentIsOneCall() throws Exception {
     String code = "T" + Customers.mobile().substring(3);
     HttpResponse<String> added =
         Api.postJson(
@@ -97,6 +98,18 @@ class ReferenceDataIT extends SystemTest {
     assertEquals("complaints.tasks." + code, department.getString("taskQueue"));
     assertEquals(List.of(), roles(department));
     assertEquals(department, Api.json(Api.get(DEPARTMENTS + "/" + code)));
+
+    // its queue is made on the broker from the table: a Red case's task force reaches it there
+    assertEquals(200, putRoles(code, "[\"TASK_FORCE\"]").statusCode());
+    try {
+      JsonObject red = submit(aComplaint().about("信用卡被盗刷四笔"));
+      JsonObject join =
+          Broker.receive(
+              "complaints.tasks." + code, red.getString("number"), "CONSULTATION", 20_000);
+      assertNotNull(join, "the new department's queue carries its task for " + red);
+    } finally {
+      assertEquals(200, putRoles(code, "[]").statusCode());
+    }
 
     HttpResponse<String> again =
         Api.postJson(DEPARTMENTS, "{\"code\":\"" + code + "\",\"name\":\"again\"}");

@@ -6,6 +6,7 @@ import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.platform.ReferenceData;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +29,8 @@ public class Departments {
   EntityManager em;
 
   @Inject ReferenceData reference;
+
+  @Inject Event<DepartmentAdded> added;
 
   /** Every department, by code. */
   public List<Department> all() {
@@ -80,6 +83,7 @@ public class Departments {
     give(department, roles);
     em.flush();
     reference.changed(REFERENCE);
+    added.fire(new DepartmentAdded(code, department.taskQueue()));
     return department;
   }
 
