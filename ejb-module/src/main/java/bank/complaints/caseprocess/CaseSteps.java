@@ -4,8 +4,6 @@ import bank.complaints.common.RuleViolationException;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.NoticeMedium;
 import bank.complaints.department.Department;
-import bank.complaints.department.DepartmentCode;
-import bank.complaints.department.Departments;
 import bank.complaints.escalation.EscalationMessages;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.notification.Notice;
@@ -44,8 +42,6 @@ public class CaseSteps {
   @Inject Dispatch dispatch;
 
   @Inject NoticeTemplates notices;
-
-  @Inject Departments departments;
 
   /** Refuses the step (409) unless the case is in one of the states the table allows it in. */
   public void mayTake(CaseStep step, Complaint complaint) {
@@ -157,17 +153,6 @@ public class CaseSteps {
         now,
         due,
         ask);
-  }
-
-  /** The step's task for a department named by its code (from configuration). */
-  public WorkTask task(
-      CaseStep step,
-      Complaint complaint,
-      DepartmentCode code,
-      Instant now,
-      Instant due,
-      String ask) {
-    return task(step, complaint, departments.find(code), now, due, ask);
   }
 
   /**

@@ -26,9 +26,7 @@ public class Memberships {
   @Inject Complaints complaints;
 
   /** What insight found about one complaint. */
-  public record Membership(Optional<RepeatLink> repeat, Optional<IncidentId> incident) {
-    public static final Membership NONE = new Membership(Optional.empty(), Optional.empty());
-  }
+  public record Membership(Optional<RepeatLink> repeat, Optional<IncidentId> incident) {}
 
   public Membership of(Complaint complaint) {
     return new Membership(

@@ -85,11 +85,6 @@ public class WorkTask {
 
   protected WorkTask() {}
 
-  public static WorkTask open(
-      Complaint complaint, TaskKind kind, DepartmentCode department, Instant now, Instant due) {
-    return open(complaint, kind, department, now, due, null);
-  }
-
   /** A task asking the department for something in particular. */
   public static WorkTask open(
       Complaint complaint,
