@@ -112,7 +112,9 @@ broker_create() { # [instance directory]
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
     --no-web --no-autotune --host "$BROKER_HOST" "$broker" > "$RUNTIME_DIR/broker-create.log"
   # R-S1: one user per department system (dept-<CODE>), reading only its own task queue and
-  # sending results (jms-config broker.xml); locally they share BROKER_DEPARTMENT_PASSWORD.
+  # sending results (jms-config broker.xml); locally the seeded departments share
+  # BROKER_DEPARTMENT_PASSWORD. A department added later gets its user from the platform, with a
+  # password of its own (POST /api/v1/admin/departments).
   local code members=
   for code in $departments; do
     printf '\ndept-%s = %s\n' "$code" "$BROKER_DEPARTMENT_PASSWORD" >> "$broker/etc/artemis-users.properties"
@@ -142,6 +144,15 @@ broker_pair_config() { # instance role port peer-port
   local xml=$root/jms-config/src/main/broker/broker.xml
   awk -v frag="$root/jms-config/src/main/broker/ha-$2.xml" \
     '/<\/core>/ { while ((getline line < frag) > 0) print line } { print }' "$xml" > "$1/etc/broker.xml"
+  # One user directory for the pair: the backup reads the primary's user and role files (relative
+  # to its etc/, as the login module resolves them), so a department system's user that the
+  # platform adds through management (tasks.DepartmentsOnBroker) logs in after a fail-over too.
+  if [ "$2" = backup ]; then
+    local shared
+    shared=$(realpath --relative-to="$1/etc" "$broker/etc")
+    sed -i "s#\"artemis-users.properties\"#\"$shared/artemis-users.properties\"#;
+            s#\"artemis-roles.properties\"#\"$shared/artemis-roles.properties\"#" "$1/etc/login.config"
+  fi
   sed -i '/^JAVA_ARGS="\$JAVA_ARGS -Dcomplaints.broker/d' "$1/etc/artemis.profile"
   printf '\nJAVA_ARGS="$JAVA_ARGS -Dcomplaints.broker.port=%s -Dcomplaints.broker.peer-port=%s"\n' \
     "$3" "$4" >> "$1/etc/artemis.profile"

@@ -121,6 +121,7 @@ class AccessIT extends SystemTest {
     allow("POST /api/v1/admin/departments", admin);
     allow("GET /api/v1/admin/departments/{code}", settingsRead);
     allow("PUT /api/v1/admin/departments/{code}/roles", admin);
+    allow("POST /api/v1/admin/departments/{code}/broker-login", admin);
     allow("GET /api/v1/admin/notice-templates", settingsRead);
     allow("PUT /api/v1/admin/notice-templates/{notice}", admin);
     allow("GET /api/v1/admin/dead-letters", admin);

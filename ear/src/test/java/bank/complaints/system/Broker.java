@@ -30,6 +30,9 @@ final class Broker {
   /** The broker of a single-server run (the primary of a cluster's pair). */
   static final String URL = "tcp://127.0.0.1:61616";
 
+  /** A cluster's backup broker, active after a fail-over. */
+  static final String BACKUP_URL = "tcp://127.0.0.1:61617";
+
   /**
    * A cluster's broker pair, as a department's client knows it: whichever of the two is active,
    * following a fail-over.
@@ -92,10 +95,22 @@ final class Broker {
    */
   static JsonObject receive(String queue, String complaintNumber, String kind, long timeoutMillis)
       throws JMSException {
+    return receiveAs("complaints", "complaints", queue, complaintNumber, kind, timeoutMillis);
+  }
+
+  /** As {@link #receive(String, String, String, long)}, logged in as a given broker user. */
+  static JsonObject receiveAs(
+      String user,
+      String password,
+      String queue,
+      String complaintNumber,
+      String kind,
+      long timeoutMillis)
+      throws JMSException {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     String ofTheComplaint = "complaintNumber = '" + complaintNumber + "'";
     try (ActiveMQConnectionFactory factory =
-            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "complaints", "complaints");
+            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", user, password);
         Connection connection = factory.createConnection()) {
       connection.start();
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -210,8 +225,20 @@ final class Broker {
 
   /** Whether department CODE's broker user may take a message off {@code queue}. */
   static boolean departmentMayConsume(String code, String queue) {
-    try (ActiveMQConnectionFactory factory =
-            new ActiveMQConnectionFactory("tcp://127.0.0.1:61616", "dept-" + code, "department");
+    return mayConsume("dept-" + code, "department", queue);
+  }
+
+  /**
+   * Whether a broker user may take a message off {@code queue}: {@code false} for a login the
+   * broker refuses, too.
+   */
+  static boolean mayConsume(String user, String password, String queue) {
+    return mayConsume(URL, user, password, queue);
+  }
+
+  /** As {@link #mayConsume(String, String, String)}, on the broker at {@code url}. */
+  static boolean mayConsume(String url, String user, String password, String queue) {
+    try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
         Connection connection = factory.createConnection()) {
       Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
       session.createBrowser(session.createQueue(queue)).getEnumeration().hasMoreElements();

@@ -130,6 +130,13 @@ class ClusterIT {
           + " over, 0 tasks lost, 0 duplicated, readiness of both instances follows the broker;"
           + " the primary's return fails back")
   void primaryBrokerKilledMidStream() throws Exception {
+    // a department added before the fail-over: its system's broker login works on the backup too
+    String code = "T" + Customers.mobile().substring(3);
+    HttpResponse<String> added =
+        Api.postJson(
+            "/api/v1/admin/departments", "{\"code\":\"" + code + "\",\"name\":\"" + code + "\"}");
+    assertEquals(201, added.statusCode(), added.body());
+    JsonObject login = Api.json(added).getJsonObject("brokerLogin");
     ReadinessWatch watch = new ReadinessWatch();
     ComplaintStream stream = new ComplaintStream("cluster-broker-" + Customers.RUN, STREAM);
     Instant[] killed = new Instant[1];
@@ -160,6 +167,13 @@ class ClusterIT {
             instance + " reports the broker UP within 60 s of the fail-over");
         awaitReady(instance, Duration.ofSeconds(60)); // and UP after it
       }
+      assertTrue(
+          Broker.mayConsume(
+              Broker.BACKUP_URL,
+              login.getString("user"),
+              login.getString("password"),
+              login.getString("queue")),
+          "R-S1 the department added before the fail-over reads its queue on the backup");
     } finally {
       // Fail-back: the primary returns, copies the backup's journal and takes over again (also
       // when an assertion above failed: the later tests need the pair whole).

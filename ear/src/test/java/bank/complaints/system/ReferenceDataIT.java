@@ -2,6 +2,8 @@ package bank.complaints.system;
 
 import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,7 +86,7 @@ class ReferenceDataIT extends SystemTest {
 
   @Test
   @DisplayName(
-      "A new department is one administration call: its row, its queue on the broker, its parts")
+      "R-S1 a new department is one administration call: its row, its queue on the broker, its parts, its system's broker login")
   void aNewDepartmentIsOneCall() throws Exception {
     String code = "T" + Customers.mobile().substring(3);
     HttpResponse<String> added =
@@ -94,22 +96,46 @@ class ReferenceDataIT extends SystemTest {
     assertEquals(201, added.statusCode(), added.body());
     assertTrue(
         added.headers().firstValue("Location").orElseThrow().endsWith(DEPARTMENTS + "/" + code));
-    JsonObject department = Api.json(added);
-    assertEquals("complaints.tasks." + code, department.getString("taskQueue"));
+    assertEquals("no-store", added.headers().firstValue("Cache-Control").orElseThrow());
+    JsonObject department = Api.json(added).getJsonObject("department");
+    String queue = "complaints.tasks." + code;
+    assertEquals(queue, department.getString("taskQueue"));
     assertEquals(List.of(), roles(department));
     assertEquals(department, Api.json(Api.get(DEPARTMENTS + "/" + code)));
+    JsonObject login = Api.json(added).getJsonObject("brokerLogin");
+    String user = login.getString("user");
+    String password = login.getString("password");
+    assertEquals("dept-" + code, user);
+    assertEquals(queue, login.getString("queue"));
+    assertTrue(password.length() >= 32, "a drawn password, not a shared one");
 
-    // its queue is made on the broker from the table: a Red case's task force reaches it there
+    // its queue is made on the broker from the table, and its system logs in with the login it
+    // was given: a Red case's task force reaches it there, read by the department's own user
     assertEquals(200, putRoles(code, "[\"TASK_FORCE\"]").statusCode());
     try {
       JsonObject red = submit(aComplaint().about("信用卡被盗刷四笔"));
       JsonObject join =
-          Broker.receive(
-              "complaints.tasks." + code, red.getString("number"), "CONSULTATION", 20_000);
+          Broker.receiveAs(user, password, queue, red.getString("number"), "CONSULTATION", 20_000);
       assertNotNull(join, "the new department's queue carries its task for " + red);
     } finally {
       assertEquals(200, putRoles(code, "[]").statusCode());
     }
+    // R-S1: each department reads only its own queue
+    assertFalse(Broker.mayConsume(user, password, "complaints.tasks.CSC"));
+    assertFalse(Broker.departmentMayConsume("CSC", queue));
+
+    // a lost password is replaced: the new one logs in, the old one no longer does
+    HttpResponse<String> renewed =
+        Api.postJson(
+            DEPARTMENTS + "/" + code + "/broker-login", "{\"reason\":\"the old one was lost\"}");
+    assertEquals(200, renewed.statusCode(), renewed.body());
+    String newPassword = Api.json(renewed).getString("password");
+    assertNotEquals(password, newPassword);
+    assertTrue(Broker.mayConsume(user, newPassword, queue));
+    assertFalse(Broker.mayConsume(user, password, queue), "the old password is refused");
+    assertEquals(400, Api.postJson(DEPARTMENTS + "/" + code + "/broker-login", "{}").statusCode());
+    assertEquals(
+        404, Api.postJson(DEPARTMENTS + "/NOPE/broker-login", "{\"reason\":\"r\"}").statusCode());
 
     HttpResponse<String> again =
         Api.postJson(DEPARTMENTS, "{\"code\":\"" + code + "\",\"name\":\"again\"}");

@@ -6,7 +6,6 @@ import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.platform.ReferenceData;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,8 +28,6 @@ public class Departments {
   EntityManager em;
 
   @Inject ReferenceData reference;
-
-  @Inject Event<DepartmentAdded> added;
 
   /** Every department, by code. */
   public List<Department> all() {
@@ -70,8 +67,9 @@ public class Departments {
   }
 
   /**
-   * A new department, with its task queue; its broker queue and its system's broker user come from
-   * this table (README, "A new department").
+   * A new department, with its task queue, flushed: a second request for the same code waits for
+   * this one's transaction and is refused (its broker queue and its system's broker user are made
+   * by {@code tasks.NewDepartments} in the same transaction).
    */
   @Audited
   public Department add(DepartmentCode code, String name, Set<DepartmentRole> roles) {
@@ -83,7 +81,6 @@ public class Departments {
     give(department, roles);
     em.flush();
     reference.changed(REFERENCE);
-    added.fire(new DepartmentAdded(code, department.taskQueue()));
     return department;
   }
 

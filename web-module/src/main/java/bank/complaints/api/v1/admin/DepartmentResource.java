@@ -8,6 +8,7 @@ import bank.complaints.api.security.RoleGroup;
 import bank.complaints.department.DepartmentCode;
 import bank.complaints.department.DepartmentRole;
 import bank.complaints.department.Departments;
+import bank.complaints.tasks.NewDepartments;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +43,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DepartmentResource {
 
   @Inject Departments departments;
+
+  @Inject NewDepartments newDepartments;
+
+  /** An answer with a password in it: kept by no cache on the way. */
+  private static final CacheControl NOT_STORED = notStored();
+
+  private static CacheControl notStored() {
+    CacheControl control = new CacheControl();
+    control.setNoStore(true);
+    control.setNoTransform(false);
+    return control;
+  }
 
   @Inject RequestValidation validation;
 
@@ -86,17 +100,19 @@ public class DepartmentResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "addDepartment",
-      summary = "A new department, with its task queue",
+      summary = "A new department, with its task queue and its system's broker login",
       description =
-          "Its queue is complaints.tasks.<code>; the broker's queue, its permissions and the"
-              + " department system's broker user are generated from this table (README, \"A new"
-              + " department\"). A part only one department plays moves to it.")
+          "Its queue is complaints.tasks.<code>. In the same call the platform makes the queue on"
+              + " the broker with its permissions and, unless the broker's users come from the"
+              + " bank's directory, the department system's broker user dept-<code> with a"
+              + " password shown once in the answer (README, \"A new department\"). A broker out"
+              + " of reach adds nothing. A part only one department plays moves to it.")
   @APIResponse(
       responseCode = "201",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = DepartmentView.class)))
+              schema = @Schema(implementation = AddedDepartmentView.class)))
   @APIResponse(
       responseCode = "409",
       description = "The department exists.",
@@ -105,12 +121,55 @@ public class DepartmentResource {
   public Response add(NewDepartment body, @Context UriInfo uri) {
     NewDepartment valid = validation.valid(body);
     DepartmentCode code = new DepartmentCode(valid.code);
-    DepartmentView added =
-        DepartmentView.of(
-            departments.add(
+    AddedDepartmentView added =
+        AddedDepartmentView.of(
+            newDepartments.add(
                 code, valid.name.strip(), valid.roles == null ? Set.of() : valid.roles));
     return Response.created(uri.getAbsolutePathBuilder().path(code.value()).build())
+        .cacheControl(NOT_STORED)
         .entity(added)
+        .build();
+  }
+
+  /** Why a department system's broker password is replaced (kept in the audit trail). */
+  @Schema(name = "BrokerLoginRenewal")
+  public static class BrokerLoginRenewal {
+    @NotBlank
+    @Size(max = 200)
+    @Schema(example = "the department's system was moved to a new server; old password retired")
+    public String reason;
+  }
+
+  @POST
+  @Path("{code}/broker-login")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "renewDepartmentBrokerLogin",
+      summary = "A new broker password for a department's system, shown once",
+      description =
+          "Replaces the password of dept-<code> on the broker (a lost or leaked one, or a broker"
+              + " whose users were made anew) and makes the department's queue again if the broker"
+              + " lacks it. Connections already open keep working until they close.")
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BrokerLoginView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such department.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "The broker's users come from the bank's directory here.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @Allowed({Role.ADMINISTRATOR})
+  public Response renewBrokerLogin(@PathParam("code") String code, BrokerLoginRenewal body) {
+    BrokerLoginRenewal valid = validation.valid(body);
+    return Response.ok(
+            BrokerLoginView.of(newDepartments.newLogin(department(code), valid.reason.strip())))
+        .cacheControl(NOT_STORED)
         .build();
   }
 

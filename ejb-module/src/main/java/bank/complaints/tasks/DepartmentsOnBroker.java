@@ -1,7 +1,8 @@
 package bank.complaints.tasks;
 
+import bank.complaints.common.RuleViolationException;
 import bank.complaints.department.Department;
-import bank.complaints.department.DepartmentAdded;
+import bank.complaints.department.DepartmentCode;
 import bank.complaints.department.Departments;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -12,8 +13,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -27,61 +26,97 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Each department's task queue on the broker, made from the department table (issue 21): at start
- * for every department whose queue the broker lacks, and when a department is added, after its
- * transaction commits. The queue is made through the broker's management address (as the platform's
- * broker user), with the rights broker.xml gives the first departments: the platform does
- * everything, the department's system (role {@code dept-<CODE>}) takes its own tasks. Queue and
- * rights are kept in the broker's journal, which a backup replicates. The department system's
- * broker user itself comes from the bank's directory (locally, {@code scripts/runtime.sh}).
+ * Each department on the broker, made from the department table (issue 21): its task queue, with
+ * the rights broker.xml gives the first departments (the platform does everything, the department's
+ * system, role {@code dept-<CODE>}, takes its own tasks and browses them), and, where the platform
+ * keeps the broker's users ({@code complaints.broker.department-users=platform}), its system's
+ * broker user {@code dept-<CODE>} with a password drawn here and shown once. Queues are checked at
+ * every start for a department whose queue the broker lacks. Everything goes through the broker's
+ * management address as the platform's broker user: queues and rights are kept in the broker's
+ * journal, which a backup replicates; users are written to the broker's user file, which a pair
+ * shares (scripts/runtime.sh), or, with {@code directory}, come from the bank's directory.
+ *
+ * <p>Runs outside any transaction: a management request must reach the broker before its answer is
+ * awaited, where a transacted session would hold it until the commit.
  */
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class DepartmentQueues {
+public class DepartmentsOnBroker {
 
-  private static final Logger LOG = Logger.getLogger(DepartmentQueues.class.getName());
+  private static final Logger LOG = Logger.getLogger(DepartmentsOnBroker.class.getName());
 
   private static final String PLATFORM = "complaints";
+
+  /** Every department system's role for sending results (broker.xml, complaints.results). */
+  private static final String DEPARTMENTS_ROLE = "departments";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Resource(lookup = "jms/complaints/ConnectionFactory")
   ConnectionFactory connectionFactory;
 
   @Inject Departments departments;
 
+  /** Who keeps the department systems' broker users: {@code platform} or {@code directory}. */
+  @Inject
+  @ConfigProperty(name = "complaints.broker.department-users", defaultValue = "platform")
+  String departmentUsers;
+
   @PostConstruct
   void atStart() {
     try {
       for (Department department : departments.all()) {
-        provide(department.taskQueue(), department.code().value());
+        provide(department.taskQueue(), department.code());
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Department queues not checked at start (the broker away?)", e);
     }
   }
 
-  /** A department added: its queue, once the department is committed. */
-  public void added(@Observes(during = TransactionPhase.AFTER_SUCCESS) DepartmentAdded event) {
-    try {
-      provide(event.taskQueue(), event.code().value());
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.SEVERE,
-          "Department "
-              + event.code().value()
-              + " added, its queue not made on the broker; it is made at the next start",
-          e);
+  /** Whether the platform makes the department systems' broker users. */
+  public boolean keepsUsers() {
+    return "platform".equals(departmentUsers);
+  }
+
+  /**
+   * A department's system's login to the broker with a new password, shown once: made, or, for a
+   * department that has one, replaced: the old password is refused from then on (connections
+   * already open with it keep working until they close).
+   */
+  public BrokerLogin newLogin(DepartmentCode code, String queue) {
+    if (!keepsUsers()) {
+      throw new RuleViolationException(
+          "The department systems' broker users come from the bank's directory here"
+              + " (complaints.broker.department-users=directory).");
     }
+    provide(queue, code);
+    String user = "dept-" + code.value();
+    byte[] secret = new byte[24];
+    RANDOM.nextBytes(secret);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String roles = user + "," + DEPARTMENTS_ROLE;
+    Answer added = ask("addUser", user, password, roles, false);
+    if (!added.succeeded()) {
+      require(ask("resetUser", user, password, roles, false), "resetUser");
+      // the broker remembers logins it accepted for a while: the old password ends now
+      invoke("clearAuthenticationCache");
+    }
+    LOG.info(() -> "Broker user " + user + " given a new password");
+    return new BrokerLogin(user, password, queue);
   }
 
   /** Makes the queue and its rights, unless the broker has the queue's address already. */
-  void provide(String queue, String code) {
+  public void provide(String queue, DepartmentCode code) {
     if (exists(queue)) {
       return; // broker.xml has it, or it was made before
     }
@@ -96,7 +131,7 @@ public class DepartmentQueues {
             .build()
             .toString(),
         true);
-    String readers = PLATFORM + ",dept-" + code;
+    String readers = PLATFORM + ",dept-" + code.value();
     invoke(
         "addSecuritySettings",
         queue,
@@ -110,7 +145,9 @@ public class DepartmentQueues {
         readers, // browse
         PLATFORM, // createAddress
         PLATFORM); // deleteAddress
-    LOG.info(() -> "Made the task queue " + queue + " for department " + code + " on the broker");
+    LOG.info(
+        () ->
+            "Made the task queue " + queue + " for department " + code.value() + " on the broker");
   }
 
   /** Whether the broker has the queue: naming one it lacks is refused. */
@@ -132,6 +169,20 @@ public class DepartmentQueues {
 
   /** Invokes an operation of the broker's management; refused, it is an exception. */
   private void invoke(String operation, Object... parameters) {
+    require(ask(operation, parameters), operation);
+  }
+
+  private static void require(Answer answer, String operation) {
+    if (!answer.succeeded()) {
+      throw new IllegalStateException(operation + " refused by the broker: " + answer.text());
+    }
+  }
+
+  /** The broker's answer to a management request. */
+  private record Answer(boolean succeeded, String text) {}
+
+  /** Sends an operation to the broker's management and waits for its answer. */
+  private Answer ask(String operation, Object... parameters) {
     JsonArrayBuilder arguments = Json.createArrayBuilder();
     for (Object parameter : parameters) {
       if (parameter instanceof Boolean b) {
@@ -155,12 +206,9 @@ public class DepartmentQueues {
         if (answer == null) {
           throw new IllegalStateException("the broker did not answer " + operation);
         }
-        if (!answer.getBooleanProperty("_AMQ_OperationSucceeded")) {
-          throw new IllegalStateException(
-              operation
-                  + " refused by the broker: "
-                  + (answer instanceof TextMessage text ? text.getText() : answer));
-        }
+        return new Answer(
+            answer.getBooleanProperty("_AMQ_OperationSucceeded"),
+            answer instanceof TextMessage text ? text.getText() : String.valueOf(answer));
       }
     } catch (JMSException e) {
       throw new IllegalStateException("the broker's management is out of reach", e);
