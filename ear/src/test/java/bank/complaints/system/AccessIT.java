@@ -398,6 +398,29 @@ class AccessIT extends SystemTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "R-S1 a token verified once is remembered no longer than it is valid: accepted, then refused"
+          + " once mp.jwt.verify.token.age has passed since it was issued; the same token changed"
+          + " in its signature is refused while the original is remembered")
+  void aRememberedTokenIsRefusedOnceItIsNoLongerValid() throws InterruptedException {
+    long now = Instant.now().getEpochSecond();
+    String path = "/api/v1/statistics/attention";
+    // issued so that the hour's age is reached 5 s from now (its exp is 10 minutes away)
+    String token =
+        Tokens.mint(
+            "ageing", List.of("manager"), null, null, now - 3595, now + 600, "\"complaints\"");
+    assertEquals(200, call("GET", path, token, null).statusCode(), "verified");
+    assertEquals(200, call("GET", path, token, null).statusCode(), "remembered");
+    int cut = token.lastIndexOf('.') + 5;
+    String forged =
+        token.substring(0, cut) + (token.charAt(cut) == 'A' ? 'B' : 'A') + token.substring(cut + 1);
+    assertEquals(401, call("GET", path, forged, null).statusCode(), "another signature");
+    long waitMillis = (now + 7) * 1000 - System.currentTimeMillis();
+    Thread.sleep(Math.max(0, waitMillis));
+    assertEquals(401, call("GET", path, token, null).statusCode(), "too old now");
+  }
+
   private static void allow(String endpoint, Set<String> roles) {
     MATRIX.put(endpoint, roles);
   }

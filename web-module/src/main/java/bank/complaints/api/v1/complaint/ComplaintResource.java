@@ -9,11 +9,10 @@ import bank.complaints.api.security.Caller;
 import bank.complaints.api.security.Role;
 import bank.complaints.api.security.RoleGroup;
 import bank.complaints.caseprocess.CaseFiles;
-import bank.complaints.complaint.ComplaintNumber;
 import bank.complaints.complaint.PersonalDataAccess;
 import bank.complaints.insight.Memberships;
 import bank.complaints.platform.BankZone;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -38,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * full for staff who need it (R-S2), and the customer's series on the issue (R-X1).
  */
 @Path("v1/complaints/{number}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(
     responseCode = "400",
@@ -67,9 +66,6 @@ public class ComplaintResource {
 
   @Inject @BankZone ZoneId bankZone;
 
-  @PathParam("number")
-  String number;
-
   @GET
   @Operation(
       operationId = "getComplaint",
@@ -85,8 +81,9 @@ public class ComplaintResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ComplaintView.class)))
   @Allowed(value = Role.CHANNEL, groups = RoleGroup.CASE_READERS)
-  public Response read(@Context Request request) {
-    return EntityTags.conditional(request, ComplaintView.of(files.progress(number()), bankZone));
+  public Response read(@PathParam("number") String number, @Context Request request) {
+    return EntityTags.conditional(
+        request, ComplaintView.of(files.progress(Params.complaintNumber(number)), bankZone));
   }
 
   @GET
@@ -104,12 +101,13 @@ public class ComplaintResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = PersonalDataView.class)))
   @Allowed({Role.HANDLER, Role.SUPERVISOR})
-  public PersonalDataView personalData(@QueryParam("reason") String reason) {
+  public PersonalDataView personalData(
+      @PathParam("number") String number, @QueryParam("reason") String reason) {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
       throw new BadRequestException(
           "'reason' (why the full values are needed, up to 500 characters) is required.");
     }
-    return PersonalDataView.of(personalData.read(number(), reason.strip()));
+    return PersonalDataView.of(personalData.read(Params.complaintNumber(number), reason.strip()));
   }
 
   @GET
@@ -119,8 +117,8 @@ public class ComplaintResource {
       summary = "R-X1: the customer's complaints on this issue, the first and each repeat",
       description = "Oldest first; a single complaint is a series of one.")
   @Allowed({Role.HANDLER, Role.SUPERVISOR, Role.MANAGER})
-  public List<RepeatView> repeats() {
-    return memberships.series(number()).stream()
+  public List<RepeatView> repeats(@PathParam("number") String number) {
+    return memberships.series(Params.complaintNumber(number)).stream()
         .map(
             in ->
                 new RepeatView(
@@ -139,8 +137,4 @@ public class ComplaintResource {
       String status,
       boolean supervisorLed,
       java.time.OffsetDateTime receivedAt) {}
-
-  private ComplaintNumber number() {
-    return Params.complaintNumber(number);
-  }
 }
