@@ -133,6 +133,19 @@ class ReferenceDataIT extends SystemTest {
     assertNotEquals(password, newPassword);
     assertTrue(Broker.mayConsume(user, newPassword, queue));
     assertFalse(Broker.mayConsume(user, password, queue), "the old password is refused");
+    // the renewal is audited with the department and the reason, never with a password
+    List<String> audited =
+        Database.texts(
+            "select reason from audit_entry where action = 'CONFIGURATION_CHANGED'"
+                + " and reason like ?",
+            "NewDepartments.newLogin(" + code + ",%");
+    assertEquals(List.of("NewDepartments.newLogin(" + code + ", the old one was lost)"), audited);
+    assertEquals(
+        0,
+        Database.count(
+            "select count(*) from audit_entry where reason like ? or reason like ?",
+            "%" + password + "%",
+            "%" + newPassword + "%"));
     assertEquals(400, Api.postJson(DEPARTMENTS + "/" + code + "/broker-login", "{}").statusCode());
     assertEquals(
         404, Api.postJson(DEPARTMENTS + "/NOPE/broker-login", "{\"reason\":\"r\"}").statusCode());

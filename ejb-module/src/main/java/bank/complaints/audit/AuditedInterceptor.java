@@ -29,7 +29,9 @@ public class AuditedInterceptor {
     return result;
   }
 
-  /** Keys such as a year, a stage or a code in full; bulky values as their kind. */
+  /**
+   * Keys such as a year, a stage, a code or a typed identifier in full; bulky values as their kind.
+   */
   private static String brief(Object argument) {
     if (argument == null) {
       return "null";
@@ -39,6 +41,17 @@ public class AuditedInterceptor {
         || argument instanceof CharSequence) {
       String text = argument.toString();
       return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+    }
+    if (argument instanceof Record key) {
+      // a typed identifier (DepartmentCode, ComplaintNumber, ComplaintId …: one component, value)
+      var components = key.getClass().getRecordComponents();
+      if (components.length == 1 && components[0].getName().equals("value")) {
+        try {
+          return brief(components[0].getAccessor().invoke(key));
+        } catch (ReflectiveOperationException e) {
+          return key.getClass().getSimpleName();
+        }
+      }
     }
     if (argument instanceof java.util.Collection<?> items) {
       return items.size() + " items";
