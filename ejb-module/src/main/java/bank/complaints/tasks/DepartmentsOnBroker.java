@@ -67,6 +67,14 @@ public class DepartmentsOnBroker {
 
   @Inject Departments departments;
 
+  /**
+   * A department system's broker user is this prefix and its code: the name by which the results
+   * listener knows which department sent a result.
+   */
+  @Inject
+  @ConfigProperty(name = "complaints.tasks.department-sender-prefix")
+  String userPrefix;
+
   /** Who keeps the department systems' broker users: {@code platform} or {@code directory}. */
   @Inject
   @ConfigProperty(name = "complaints.broker.department-users", defaultValue = "platform")
@@ -100,11 +108,11 @@ public class DepartmentsOnBroker {
               + " (complaints.broker.department-users=directory).");
     }
     provide(queue, code);
-    String user = "dept-" + code.value();
+    String user = userPrefix + code.value();
     byte[] secret = new byte[24];
     RANDOM.nextBytes(secret);
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    String roles = user + "," + DEPARTMENTS_ROLE;
+    String roles = "dept-" + code.value() + "," + DEPARTMENTS_ROLE; // broker.xml's roles
     Answer added = ask("addUser", user, password, roles, false);
     if (!added.succeeded()) {
       require(ask("resetUser", user, password, roles, false), "resetUser");
