@@ -233,6 +233,16 @@ class AccessIT extends SystemTest {
     HttpResponse<String> own =
         call("GET", "/api/v1/complaints/" + number, TOKENS.get(CHANNEL), null);
     assertEquals(200, own.statusCode(), own.body());
+    // The channel is remembered once read (issue 18); it still keeps the other channel out, and a
+    // number that is no complaint is remembered by nobody: 404 for a channel and for staff.
+    assertEquals(
+        200, call("GET", "/api/v1/complaints/" + number, TOKENS.get(CHANNEL), null).statusCode());
+    assertEquals(403, call("GET", "/api/v1/complaints/" + number, web, null).statusCode());
+    String unknown = "C20200101-9999999";
+    assertEquals(404, call("GET", "/api/v1/complaints/" + unknown, web, null).statusCode());
+    assertEquals(
+        404,
+        call("GET", "/api/v1/complaints/" + unknown, Tokens.role(SUPERVISOR), null).statusCode());
     // Its searches are limited to its channel; asking for another is refused.
     JsonObject found =
         Api.json(call("GET", "/api/v1/complaints?size=100", web, null)).asJsonObject();

@@ -136,6 +136,16 @@ public class Caller {
                 });
   }
 
+  /** Whether a role granted here is bank-wide: it reaches every case, whoever owns it. */
+  boolean reachesEveryCase() {
+    return bankWide();
+  }
+
+  /** Whether every role granted here is a channel's: only a case's channel decides its reach. */
+  boolean reachedByChannelOnly() {
+    return !granted.isEmpty() && granted.stream().allMatch(r -> r.scope() == Role.Scope.CHANNEL);
+  }
+
   private boolean bankWide() {
     return granted.stream().anyMatch(role -> role.scope() == Role.Scope.BANK);
   }
