@@ -2,10 +2,8 @@ package bank.complaints.api.v1.complaint;
 
 import bank.complaints.api.EntityTags;
 import bank.complaints.api.Params;
-import bank.complaints.api.RequestValidation;
 import bank.complaints.api.problem.Problem;
 import bank.complaints.api.security.Allowed;
-import bank.complaints.api.security.Caller;
 import bank.complaints.api.security.Role;
 import bank.complaints.api.security.RoleGroup;
 import bank.complaints.caseprocess.CaseFiles;
@@ -59,10 +57,6 @@ public class ComplaintResource {
   @Inject Memberships memberships;
 
   @Inject PersonalDataAccess personalData;
-
-  @Inject RequestValidation validation;
-
-  @Inject Caller caller;
 
   @Inject @BankZone ZoneId bankZone;
 
