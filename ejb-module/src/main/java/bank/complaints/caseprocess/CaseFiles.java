@@ -41,7 +41,7 @@ public class CaseFiles {
    * the customer-visible timeline (no internal notes).
    */
   public Progress progress(ComplaintNumber number) {
-    Complaint complaint = complaints.find(number);
+    Complaint complaint = complaints.toShow(number);
     List<SlaClock> all = clocks.of(complaint.id());
     Optional<Instant> nextDeadline =
         all.stream()

@@ -515,6 +515,15 @@ public class Complaint {
     return customer;
   }
 
+  /** Reads the element collections now, while a connection is at hand ({@link Complaints}). */
+  void loadCollections() {
+    accounts.size();
+    staffInvolved.size();
+    productsInvolved.size();
+    causeTags.size();
+    taskForceDepartments.size();
+  }
+
   public List<AccountRef> accounts() {
     return List.copyOf(accounts);
   }

@@ -33,6 +33,24 @@ public class Complaints {
   }
 
   /**
+   * The complaint, to show and not to change (issue 18: the cost of a read): read only, so it is
+   * neither copied into the transaction's unit of work nor compared with that copy at commit, and
+   * its element collections are read now, on the transaction's connection, instead of lazily after
+   * it, each on a connection of its own. Nothing may change what this returns.
+   */
+  public Complaint toShow(ComplaintNumber number) {
+    Complaint complaint =
+        em.createQuery("select c from Complaint c where c.number = :number", Complaint.class)
+            .setParameter("number", number)
+            .setHint("eclipselink.read-only", "True")
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new ComplaintNotFoundException(number.value()));
+    complaint.loadCollections();
+    return complaint;
+  }
+
+  /**
    * The complaint, to change it: its row stays locked until the transaction ends, so two steps on
    * one case never interleave (the one locking policy of the case process).
    */
