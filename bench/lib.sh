@@ -39,9 +39,19 @@ ticks() { # pids... -> utime + stime in clock ticks, summed over those still run
   echo "$sum"
 }
 
+# PostgreSQL's CPU: its running processes', plus what the backends that exited meanwhile used (the
+# postmaster waits for them, so their time is in its cutime and cstime). Without the latter a
+# backend that ended between mark and report took its ticks with it: negative figures.
+pg_ticks() {
+  local postmaster exited
+  postmaster=$(pgrep -u postgres -o -x postgres || true)
+  exited=$(awk '{print $16 + $17}' "/proc/$postmaster/stat" 2>/dev/null || echo 0)
+  echo $(($(ticks $(postgres_pids)) + exited))
+}
+
 cpu_mark() {
   mark_server=$(ticks $server_pid)
-  mark_pg=$(ticks $(postgres_pids))
+  mark_pg=$(pg_ticks)
   mark_broker=$(ticks $(broker_pids))
   mark_at=$(date +%s%N)
 }
@@ -50,7 +60,7 @@ cpu_report() { # requests, what -> "server X ms, PostgreSQL Y ms, broker Z ms pe
   local n=$1 hz server pg broker
   hz=$(getconf CLK_TCK)
   server=$(( $(ticks $server_pid) - mark_server ))
-  pg=$(( $(ticks $(postgres_pids)) - mark_pg ))
+  pg=$(( $(pg_ticks) - mark_pg ))
   broker=$(( $(ticks $(broker_pids)) - mark_broker ))
   awk -v n="$n" -v hz="$hz" -v s="$server" -v p="$pg" -v b="$broker" -v w="$2" 'BEGIN {
     if (n == 0) { print "cpu: nothing done"; exit }
