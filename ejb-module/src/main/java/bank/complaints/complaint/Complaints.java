@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -25,8 +26,16 @@ public class Complaints {
   EntityManager em;
 
   public Complaint find(ComplaintNumber number) {
+    return only(byNumber(number), number);
+  }
+
+  private TypedQuery<Complaint> byNumber(ComplaintNumber number) {
     return em.createQuery("select c from Complaint c where c.number = :number", Complaint.class)
-        .setParameter("number", number)
+        .setParameter("number", number);
+  }
+
+  private static Complaint only(TypedQuery<Complaint> query, ComplaintNumber number) {
+    return query
         .getResultStream()
         .findFirst()
         .orElseThrow(() -> new ComplaintNotFoundException(number.value()));
@@ -39,13 +48,7 @@ public class Complaints {
    * it, each on a connection of its own. Nothing may change what this returns.
    */
   public Complaint toShow(ComplaintNumber number) {
-    Complaint complaint =
-        em.createQuery("select c from Complaint c where c.number = :number", Complaint.class)
-            .setParameter("number", number)
-            .setHint("eclipselink.read-only", "True")
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> new ComplaintNotFoundException(number.value()));
+    Complaint complaint = only(byNumber(number).setHint("eclipselink.read-only", "True"), number);
     complaint.loadCollections();
     return complaint;
   }

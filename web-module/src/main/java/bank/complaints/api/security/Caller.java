@@ -136,37 +136,33 @@ public class Caller {
                 });
   }
 
-  /** Whether a role granted here is bank-wide: it reaches every case, whoever owns it. */
-  boolean reachesEveryCase() {
-    return bankWide();
-  }
-
   /** Whether every role granted here is a channel's: only a case's channel decides its reach. */
   boolean reachedByChannelOnly() {
     return !granted.isEmpty() && granted.stream().allMatch(r -> r.scope() == Role.Scope.CHANNEL);
   }
 
-  private boolean bankWide() {
+  /** Whether a role granted here is bank-wide: it reaches every case, whoever owns it. */
+  boolean reachesEveryCase() {
     return granted.stream().anyMatch(role -> role.scope() == Role.Scope.BANK);
   }
 
   /** For a search: the only channel this caller may see, when it is a channel system. */
   public Optional<Channel> onlyChannel() {
-    return bankWide() || granted.stream().noneMatch(r -> r.scope() == Role.Scope.CHANNEL)
+    return reachesEveryCase() || granted.stream().noneMatch(r -> r.scope() == Role.Scope.CHANNEL)
         ? Optional.empty()
         : Optional.of(channel);
   }
 
   /** For a search: the only department this caller may see, when it is department staff. */
   public Optional<DepartmentCode> onlyDepartment() {
-    return bankWide() || granted.stream().noneMatch(r -> r.scope() == Role.Scope.DEPARTMENT)
+    return reachesEveryCase() || granted.stream().noneMatch(r -> r.scope() == Role.Scope.DEPARTMENT)
         ? Optional.empty()
         : Optional.of(department);
   }
 
   /** A channel system submits only for its own channel. */
   public void mustSubmitFor(Channel submitted) {
-    if (!bankWide() && channel != submitted) {
+    if (!reachesEveryCase() && channel != submitted) {
       throw new AccessDeniedException(
           "A channel system submits for its own channel ("
               + (channel == null ? "none in its token" : channel)
