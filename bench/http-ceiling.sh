@@ -34,39 +34,22 @@ LUA
 # The intake script with the mobile made invalid: everything up to bean validation.
 sed 's/"mobile":"%s"/"mobile":"x%s"/' "$root/bench/wrk/submit.lua" > "$scratch/invalid.lua"
 
-# A script made to check every answer's status: the kind's own script (if any) with a response
-# hook appended that counts the answers of another status and prints them when wrk is done.
-checked() { # expected status, [base script] -> the checked script's path
+# A script made to check every answer's status: the kind's own script (if any) with
+# bench/wrk/checked.lua after it (run with EXPECT_STATUS set), which counts the answers of another
+# status and prints them when wrk is done.
+checked() { # [base script] -> the checked script's path
   local script=$scratch/check-$RANDOM.lua
-  { [ -n "${2:-}" ] && cat "$2"; cat <<LUA
-local threads = {}
-local earlier_setup, earlier_response = setup, response
-wrong = 0
-function setup(thread)
-  table.insert(threads, thread)
-  if earlier_setup then earlier_setup(thread) end
-end
-function response(status, headers, body)
-  if status ~= $1 then wrong = wrong + 1 end
-  if earlier_response then earlier_response(status, headers, body) end
-end
-function done(summary, latency, requests)
-  local n = 0
-  for _, t in ipairs(threads) do n = n + t:get("wrong") end
-  io.write(string.format("answers not $1: %d\n", n))
-end
-LUA
-  } > "$script"
+  { [ -n "${1:-}" ] && cat "$1"; echo "dofile(\"$root/bench/wrk/checked.lua\")"; } > "$script"
   echo "$script"
 }
 
 failed=0
 run() { # name, expected status, URL, [script]
   local name=$1 status=$2 url=$3 script
-  script=$(checked "$status" "${4:-}")
-  wrk -t2 -c16 -d"$warmup" -s "$script" "$url" > /dev/null
+  script=$(checked "${4:-}")
+  EXPECT_STATUS=$status wrk -t2 -c16 -d"$warmup" -s "$script" "$url" > /dev/null
   local out rps p50 p99 wrong
-  out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$script" "$url")
+  out=$(EXPECT_STATUS=$status wrk -t2 -c"$connections" -d"$duration" --latency -s "$script" "$url")
   rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")
   p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
   p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
