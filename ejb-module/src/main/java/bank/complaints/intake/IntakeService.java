@@ -1,5 +1,6 @@
 package bank.complaints.intake;
 
+import bank.complaints.audit.RequestTrace;
 import bank.complaints.caseprocess.CaseStep;
 import bank.complaints.caseprocess.CaseSteps;
 import bank.complaints.common.InvalidRequestException;
@@ -32,6 +33,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +79,8 @@ public class IntakeService {
 
   @Inject RepeatComplaints repeats;
 
+  @Inject RequestTrace trace;
+
   @Inject MassComplaints mass;
 
   @Inject Regions regions;
@@ -110,6 +115,30 @@ public class IntakeService {
     Complaint complaint = register(submitted);
     claimed.createdComplaint(complaint.id());
     return new Registration.Created(complaint);
+  }
+
+  /**
+   * Registers several submissions in one transaction (group commit, {@link GroupCommit}): all of
+   * them are stored or none; each is audited under its own request's principal and id. The caller's
+   * own request trace is restored afterwards.
+   */
+  public List<Registration> registerAll(List<GroupCommit.Submission> group) {
+    String requestId = trace.requestId();
+    String principal = trace.principal();
+    List<Registration> outcomes = new ArrayList<>(group.size());
+    try {
+      for (GroupCommit.Submission submission : group) {
+        trace.identify(submission.requestId(), submission.principal());
+        outcomes.add(register(submission.complaint(), submission.idempotencyKey()));
+        // Written, and out of the unit of work: otherwise every flush of the group (each
+        // complaint's repeat query flushes) and the commit compare all the group's objects again.
+        em.flush();
+        em.clear();
+      }
+    } finally {
+      trace.identify(requestId, principal);
+    }
+    return outcomes;
   }
 
   /**

@@ -19,6 +19,7 @@ import bank.complaints.department.DepartmentCode;
 import bank.complaints.grading.Category;
 import bank.complaints.grading.Severity;
 import bank.complaints.insight.Memberships;
+import bank.complaints.intake.GroupCommit;
 import bank.complaints.intake.IntakeService;
 import bank.complaints.intake.NewComplaint;
 import bank.complaints.intake.Registration;
@@ -66,6 +67,8 @@ public class ComplaintsResource {
   static final String IDEMPOTENCY_KEY = "[A-Za-z0-9._:-]{1,100}";
 
   @Inject IntakeService intake;
+
+  @Inject GroupCommit groupCommit;
 
   @Inject Complaints complaints;
 
@@ -175,7 +178,7 @@ public class ComplaintsResource {
    */
   private Registration register(NewComplaint command, String idempotencyKey) {
     try {
-      return intake.register(command, idempotencyKey);
+      return groupCommit.register(command, idempotencyKey);
     } catch (EJBException lostRace) {
       if (idempotencyKey == null || !Failures.isWriteConflict(lostRace)) {
         throw lostRace; // no race lost (the database away: 503; anything else: 500), at once

@@ -1,0 +1,193 @@
+package bank.complaints.system;
+
+import static bank.complaints.system.ComplaintJson.aComplaint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18: registrations that arrive together are written in one transaction (group commit), and
+ * each request still gets the answer it would have got alone.
+ */
+class GroupCommitIT extends SystemTest {
+
+  private static final int SUBMISSIONS = 48;
+
+  /** What one submission of the burst is, and so what it must be answered. */
+  private enum Kind {
+    NEW, // a new complaint: 201, stored once
+    RETRY, // the same body under the key of a NEW one: 201 with the same complaint, replayed
+    UNKNOWN_REGION, // well formed, refused by the intake: 422, nothing stored
+    KEY_REUSED // a key used before for another body: 422, nothing stored
+  }
+
+  private record Sent(Kind kind, String subject, String key, String requestId) {}
+
+  @Test
+  @DisplayName(
+      "R-I6 registrations written together each get their own outcome: 201, a replay, or a 422 that stores nothing, audited under their own request")
+  void eachSubmissionOfAGroupKeepsItsOwnOutcome() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    double groupsBefore = metric("complaints_registration_group_size_count");
+    double writtenBefore = metric("complaints_registration_group_size_sum");
+
+    List<Sent> burst = new ArrayList<>();
+    List<ComplaintJson> bodies = new ArrayList<>();
+    for (int i = 0; i < SUBMISSIONS; i++) {
+      String subject = "group commit " + run + " #" + i;
+      String key = "group-" + run + "-" + i;
+      Kind kind =
+          switch (i % 8) {
+            case 3 -> Kind.UNKNOWN_REGION;
+            case 5 -> Kind.KEY_REUSED;
+            case 7 -> Kind.RETRY;
+            default -> Kind.NEW;
+          };
+      ComplaintJson body = aComplaint().from("WEB_FORM").about(subject);
+      if (kind == Kind.RETRY) {
+        // the retry of the NEW submission just before it, both in flight at once
+        key = burst.get(i - 1).key();
+        subject = burst.get(i - 1).subject();
+        body = bodies.get(i - 1);
+      }
+      if (kind == Kind.KEY_REUSED) {
+        HttpResponse<String> earlier =
+            Api.postJson(
+                "/api/v1/complaints",
+                aComplaint().from("WEB_FORM").about("earlier " + subject).json(),
+                "Idempotency-Key",
+                key);
+        assertEquals(201, earlier.statusCode(), earlier.body());
+      }
+      burst.add(new Sent(kind, subject, key, "group-it-" + run + "-" + i));
+      bodies.add(body);
+    }
+
+    ExecutorService senders = Executors.newFixedThreadPool(SUBMISSIONS);
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> inFlight = new ArrayList<>();
+      for (int i = 0; i < SUBMISSIONS; i++) {
+        Sent sent = burst.get(i);
+        String json = bodies.get(i).json();
+        if (sent.kind() == Kind.UNKNOWN_REGION) {
+          json = "{\"region\":\"990000\"," + json.substring(1); // six digits, no province
+        }
+        String body = json;
+        inFlight.add(
+            senders.submit(
+                () -> {
+                  go.await();
+                  return Api.request(
+                      "POST",
+                      "/api/v1/complaints",
+                      "application/json",
+                      body,
+                      "Authorization",
+                      "Bearer " + Tokens.channel("WEB_FORM"),
+                      "Idempotency-Key",
+                      sent.key(),
+                      "X-Request-Id",
+                      sent.requestId());
+                }));
+      }
+      go.countDown();
+      for (Future<HttpResponse<String>> answer : inFlight) {
+        answers.add(answer.get());
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+
+    Set<String> numbers = new HashSet<>();
+    for (int i = 0; i < SUBMISSIONS; i++) {
+      Sent sent = burst.get(i);
+      HttpResponse<String> answer = answers.get(i);
+      switch (sent.kind()) {
+        case NEW, RETRY -> {
+          assertEquals(201, answer.statusCode(), i + " " + sent.kind() + ": " + answer.body());
+          String number = Api.json(answer).getString("number");
+          assertEquals(
+              1,
+              Database.count("select count(*) from complaint where subject = ?", sent.subject()),
+              "stored once: " + sent.subject());
+          assertEquals(
+              number,
+              Database.text(
+                  "select complaint_number from complaint where subject = ?", sent.subject()));
+          if (sent.kind() == Kind.NEW) {
+            numbers.add(number);
+          }
+        }
+        case UNKNOWN_REGION, KEY_REUSED -> {
+          assertEquals(422, answer.statusCode(), i + " " + sent.kind() + ": " + answer.body());
+          assertEquals(
+              "application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+          assertEquals(
+              0,
+              Database.count("select count(*) from complaint where subject = ?", sent.subject()),
+              "nothing stored for " + sent.subject());
+        }
+      }
+    }
+    long newOnes = burst.stream().filter(s -> s.kind() == Kind.NEW).count();
+    assertEquals(newOnes, numbers.size(), "a complaint of its own for each new submission");
+
+    // R-I6: each complaint's registration is audited under the request that made it (of a new
+    // submission and its retry, whichever came first), not under the request whose thread
+    // happened to write its group.
+    for (Sent sent : burst) {
+      if (sent.kind() == Kind.NEW) {
+        String id = Database.text("select id from complaint where subject = ?", sent.subject());
+        List<String> requests =
+            Database.texts(
+                "select distinct request_id from audit_entry where subject = ?", "complaint:" + id);
+        Set<String> itsRequests = new HashSet<>();
+        burst.stream()
+            .filter(s -> s.subject().equals(sent.subject()))
+            .forEach(s -> itsRequests.add(s.requestId()));
+        assertEquals(1, requests.size(), sent.subject() + ": " + requests);
+        assertTrue(
+            itsRequests.contains(requests.get(0)),
+            sent.subject() + " audited under " + requests + ", not one of " + itsRequests);
+        assertEquals(
+            "channel-WEB_FORM",
+            Database.text(
+                "select principal from audit_entry where subject = ? and action = 'REGISTERED'",
+                "complaint:" + id));
+      }
+    }
+
+    double groups = metric("complaints_registration_group_size_count") - groupsBefore;
+    double written = metric("complaints_registration_group_size_sum") - writtenBefore;
+    assertTrue(
+        written > groups,
+        "some submissions of the burst were written together: "
+            + written
+            + " submissions in "
+            + groups
+            + " transactions");
+  }
+
+  private static double metric(String name) {
+    for (String line : Api.get("/metrics?scope=application").body().split("\n")) {
+      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return 0; // not registered before the first registration
+  }
+}
