@@ -33,9 +33,18 @@ app_password=${DB_APP_PASSWORD:-complaints}
 esc() { local v=${1//\\/\\\\}; v=${v//:/\\:}; v=${v//=/\\=}; printf '%s' "$v"; }
 has() { "${asadmin[@]}" "$1" 2>/dev/null | awk '{print $1}' | grep -qxF -- "$2"; }
 
-# data_source <jndi> <pool> <user> <password> [h2 url options]: (re-)creates one data source.
+# data_source <jndi> <pool> <user> <password> [h2 url options] [PostgreSQL validation]:
+# (re-)creates one data source. Validation "auto-commit" asks the driver only, which does not see a
+# connection the server closed (PostgreSQL restarted): the request that gets it fails (503) and the
+# pool drops them all. "query" sends a query with each connection lent: for the migrations' pool,
+# used at deployment, whose stale connections failed two deployments after a PostgreSQL restart.
 data_source() {
-  local jndi=$1 pool=$2 user=$3 password=$4 h2_options=${5:-}
+  local jndi=$1 pool=$2 user=$3 password=$4 h2_options=${5:-} pg_validation=${6:-auto-commit}
+  local validation=(--validationmethod auto-commit)
+  if [ "$pg_validation" = query ]; then
+    validation=(--validationmethod custom-validation
+      --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation)
+  fi
   # Re-create: the same command switches a domain between databases. A deployment group's
   # reference goes first (the resource cannot be deleted while a group refers to it).
   if has list-jdbc-resources "$jndi"; then
@@ -64,7 +73,7 @@ data_source() {
       "${asadmin[@]}" create-jdbc-connection-pool \
         --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
         --steadypoolsize 2 --maxpoolsize "$pool_max" --maxwait "$pool_wait" \
-        --isconnectvalidatereq true --validationmethod auto-commit --failconnection true \
+        --isconnectvalidatereq true "${validation[@]}" --failconnection true \
         --property "serverName=$(esc "${DB_HOST:-127.0.0.1}"):portNumber=${DB_PORT:-5432}:databaseName=$(esc "${DB_NAME:-complaints}"):user=$(esc "$user"):password=$(esc "$password"):connectTimeout=3:loginTimeout=3" \
         "$pool"
       ;;
@@ -79,5 +88,5 @@ data_source() {
 # The runtime user never creates the H2 file (IFEXISTS): the owner made it, with both users.
 data_source jdbc/complaints complaints-pool "$app_user" "$app_password" ';IFEXISTS=TRUE'
 data_source jdbc/complaints-migrations complaints-migrations-pool \
-  "${DB_USER:-complaints}" "${DB_PASSWORD:-complaints}" ';WRITE_DELAY=0;DB_CLOSE_DELAY=-1'
+  "${DB_USER:-complaints}" "${DB_PASSWORD:-complaints}" ';WRITE_DELAY=0;DB_CLOSE_DELAY=-1' query
 echo "Data sources ready: jdbc/complaints (as $app_user), jdbc/complaints-migrations -> $db"
