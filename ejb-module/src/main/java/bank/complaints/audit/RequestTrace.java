@@ -31,4 +31,22 @@ public class RequestTrace {
   public String principal() {
     return principal == null ? SYSTEM : principal;
   }
+
+  /**
+   * Work this thread does for another request (the intake's group commit writes other requests'
+   * registrations): audited under that request's id and principal until the returned scope is
+   * closed, then under this request's own again.
+   */
+  public Scope actFor(String otherRequestId, String otherPrincipal) {
+    String ownId = requestId();
+    String ownPrincipal = principal;
+    identify(otherRequestId, otherPrincipal);
+    return () -> identify(ownId, ownPrincipal);
+  }
+
+  /** The span of {@link #actFor}; closing it restores the request's own trace. */
+  public interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
 }

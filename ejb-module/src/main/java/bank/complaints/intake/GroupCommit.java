@@ -30,7 +30,7 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  * <p>Each request's outcome stays exact: if a group fails (a key raced, a submission refused, the
  * database away), nothing of it is stored, and each of its submissions is registered again alone,
  * on the path a single submission takes, so each answer is what it would have been without the
- * group — except a failure that waiting cures (the database unreachable), which every member gets.
+ * group — except the database unreachable, which every member gets (503) at once.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -130,7 +130,10 @@ public class GroupCommit {
     try {
       registered = intake.registerAll(group.stream().map(w -> w.submission).toList());
     } catch (RuntimeException groupFailed) {
-      if (Failures.isTransient(groupFailed)) {
+      // The database away: every member's answer (503), not a retry member by member. Anything
+      // else, a write conflict too (a key raced, two groups deadlocked on crossing retries): each
+      // alone, where it gets what it would have got without the group.
+      if (Failures.isTransient(groupFailed) && !Failures.isWriteConflict(groupFailed)) {
         group.forEach(w -> w.fail(groupFailed));
       } else {
         group.forEach(this::alone);
@@ -144,16 +147,11 @@ public class GroupCommit {
 
   /** The submission registered in a transaction of its own, audited under its own request. */
   private void alone(Waiting waiting) {
-    String requestId = trace.requestId();
-    String principal = trace.principal();
     Submission s = waiting.submission;
-    trace.identify(s.requestId(), s.principal());
-    try {
+    try (RequestTrace.Scope as = trace.actFor(s.requestId(), s.principal())) {
       waiting.succeed(intake.register(s.complaint(), s.idempotencyKey()));
     } catch (RuntimeException failed) {
       waiting.fail(failed);
-    } finally {
-      trace.identify(requestId, principal);
     }
   }
 

@@ -123,20 +123,15 @@ public class IntakeService {
    * own request trace is restored afterwards.
    */
   public List<Registration> registerAll(List<GroupCommit.Submission> group) {
-    String requestId = trace.requestId();
-    String principal = trace.principal();
     List<Registration> outcomes = new ArrayList<>(group.size());
-    try {
-      for (GroupCommit.Submission submission : group) {
-        trace.identify(submission.requestId(), submission.principal());
+    for (GroupCommit.Submission submission : group) {
+      try (RequestTrace.Scope as = trace.actFor(submission.requestId(), submission.principal())) {
         outcomes.add(register(submission.complaint(), submission.idempotencyKey()));
         // Written, and out of the unit of work: otherwise every flush of the group (each
         // complaint's repeat query flushes) and the commit compare all the group's objects again.
         em.flush();
         em.clear();
       }
-    } finally {
-      trace.identify(requestId, principal);
     }
     return outcomes;
   }
