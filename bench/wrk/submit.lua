@@ -38,10 +38,3 @@ function request()
     counter, mobile, counter)
   return wrk.format("POST", "/api/v1/complaints", {["Content-Type"] = "application/json", ["Authorization"] = auth}, body)
 end
-
-local non2xx = 0
-function response(status, headers, body)
-  if status ~= 201 then
-    non2xx = non2xx + 1
-  end
-end
