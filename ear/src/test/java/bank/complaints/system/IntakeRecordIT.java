@@ -2,6 +2,7 @@ package bank.complaints.system;
 
 import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,36 @@ class IntakeRecordIT extends SystemTest {
             "select count(*) from complaint where complaint_number = ? and feedback_type = 'INQUIRY'",
             inquiry.getString("number")),
         "stored and counted");
+  }
+
+  @Test
+  @DisplayName(
+      "R-P3 R-I3 R-I4 R-G3 R-F1 the progress read shows every list as registered: card, staff, products, cause tags, task force")
+  void progressReadShowsEveryList() {
+    // Issue 18: the read takes a complaint's five lists in one statement; the answer to the
+    // submission was built from the lists as they were registered.
+    JsonObject submitted =
+        created(
+            aComplaint()
+                .from("BRANCH_COUNTER")
+                .about("账户被盗刷 8 万元，柜员操作失误，且只开一个窗口")
+                .aboutCard(Customers.card())
+                .naming("李四", "E10023", "朝阳支行")
+                .naming("王大堂", null, null)
+                .concerning("借记卡")
+                .concerning("挂失业务")
+                .concerning("借记卡"));
+    JsonObject read = Api.json(Api.get(COMPLAINTS + "/" + submitted.getString("number")));
+    for (String list :
+        List.of(
+            "accounts", "staffInvolved", "productsInvolved", "causeTags", "taskForceDepartments")) {
+      assertFalse(submitted.getJsonArray(list).isEmpty(), list + " registered: " + submitted);
+      assertEquals(submitted.getJsonArray(list), read.getJsonArray(list), list);
+    }
+    assertEquals(
+        "[\"借记卡\",\"挂失业务\",\"借记卡\"]",
+        read.getJsonArray("productsInvolved").toString(),
+        "in the order told, a product named twice kept twice");
   }
 
   @Test

@@ -515,13 +515,21 @@ public class Complaint {
     return customer;
   }
 
-  /** Reads the element collections now, while a connection is at hand ({@link Complaints}). */
-  void loadCollections() {
-    accounts.size();
-    staffInvolved.size();
-    productsInvolved.size();
-    causeTags.size();
-    taskForceDepartments.size();
+  /**
+   * For {@link Complaints#toShow} only: a read-only complaint's element collections, read there in
+   * one statement instead of one query each. Never on a complaint that is to be changed.
+   */
+  void shownWith(
+      List<AccountRef> accounts,
+      List<InvolvedStaff> staffInvolved,
+      List<String> productsInvolved,
+      Set<CauseTag> causeTags,
+      Set<DepartmentCode> taskForceDepartments) {
+    this.accounts = accounts;
+    this.staffInvolved = staffInvolved;
+    this.productsInvolved = productsInvolved;
+    this.causeTags = causeTags;
+    this.taskForceDepartments = taskForceDepartments;
   }
 
   public List<AccountRef> accounts() {

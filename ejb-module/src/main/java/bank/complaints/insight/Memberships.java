@@ -29,10 +29,19 @@ public class Memberships {
   public record Membership(Optional<RepeatLink> repeat, Optional<IncidentId> incident) {}
 
   public Membership of(Complaint complaint) {
+    // one query for both (issue 18: a read's cost is its statements)
+    Object[] found =
+        em.createQuery(
+                "select r, m from Complaint c"
+                    + " left join RepeatLink r on r.complaintId = c.id"
+                    + " left join IncidentMember m on m.complaintId = c.id"
+                    + " where c.id = :id",
+                Object[].class)
+            .setParameter("id", complaint.id().value())
+            .getSingleResult();
     return new Membership(
-        Optional.ofNullable(em.find(RepeatLink.class, complaint.id().value())),
-        Optional.ofNullable(em.find(IncidentMember.class, complaint.id().value()))
-            .map(IncidentMember::incidentId));
+        Optional.ofNullable((RepeatLink) found[0]),
+        Optional.ofNullable((IncidentMember) found[1]).map(IncidentMember::incidentId));
   }
 
   /** What insight found about each of these complaints (two queries for the lot), by id. */
