@@ -5,6 +5,8 @@ import bank.complaints.grading.CauseTag;
 import bank.complaints.privacy.PersonalDataKeys;
 import bank.complaints.privacy.Sealed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -51,9 +53,11 @@ public class Complaints {
    * The complaint, to show and not to change (issue 18: the cost of a read): read only, so it is
    * neither copied into the transaction's unit of work nor compared with that copy at commit, and
    * its five element collections read in one statement ({@link #COLLECTIONS}) instead of a query
-   * each. Nothing may change what this returns: it lives in this transaction's own cache only (the
-   * persistence unit shares no cache), and its collections are plain lists.
+   * each. Nothing may change what this returns: it lives in this transaction's own cache only, or
+   * without a transaction in an entity manager closed when this call returns (the persistence unit
+   * shares no cache), and its collections are plain lists. Needs no transaction of its own.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Complaint toShow(ComplaintNumber number) {
     Complaint complaint = only(byNumber(number).setHint("eclipselink.read-only", "True"), number);
     List<AccountRef> accounts = new ArrayList<>();

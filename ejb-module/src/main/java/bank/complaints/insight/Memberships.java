@@ -4,6 +4,8 @@ import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.ComplaintNumber;
 import bank.complaints.complaint.Complaints;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +30,7 @@ public class Memberships {
   /** What insight found about one complaint. */
   public record Membership(Optional<RepeatLink> repeat, Optional<IncidentId> incident) {}
 
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Membership of(Complaint complaint) {
     // one query for both (issue 18: a read's cost is its statements)
     Object[] found =

@@ -135,6 +135,7 @@ public class SlaClocks {
   }
 
   /** The case's clocks, oldest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<SlaClock> of(ComplaintId complaintId) {
     return em.createQuery(
             "select c from SlaClock c where c.complaintId = :complaint order by c.startedAt, c.id",
