@@ -1,9 +1,7 @@
 package bank.complaints.api;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -12,13 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The API. Callers authenticate with a bearer token (MicroProfile JWT) signed by the bank's
- * identity provider; see bank.complaints.api.security for who may call what.
+ * The API. Callers authenticate with a bearer token (a MicroProfile JWT) signed by the bank's
+ * identity provider, verified by bank.complaints.api.security.AccessControl itself (ADR 0008), not
+ * by a container authentication mechanism; see that package for who may call what.
  */
 @ApplicationPath("api")
-// A CDI bean (the beans.xml discovers annotated types only): Payara looks for @LoginConfig there.
-@ApplicationScoped
-@LoginConfig(authMethod = "MP-JWT", realmName = "complaints")
 @SecurityScheme(
     securitySchemeName = "bearer",
     type = SecuritySchemeType.HTTP,

@@ -7,11 +7,6 @@ import bank.complaints.complaint.Complaints;
 import bank.complaints.tasks.Dispatch;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -19,6 +14,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.util.EnumSet;
@@ -27,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * R-S1, in one place: the caller's token has a role the method's {@link Allowed} names, and, for a
@@ -42,14 +37,11 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
 
   static final String REQUEST_ID = "X-Request-Id";
   private static final Pattern SENSIBLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+  private static final String BEARER = "Bearer ";
 
   @Context ResourceInfo resource;
 
-  @Context HttpServletRequest servletRequest;
-
-  @Context HttpServletResponse servletResponse;
-
-  @Inject SecurityContext security;
+  @Inject BearerTokens tokens;
 
   @Inject Caller caller;
 
@@ -68,7 +60,7 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
       requestId = UUID.randomUUID().toString();
     }
     request.setProperty(REQUEST_ID, requestId);
-    caller.authenticate(authenticated());
+    caller.authenticate(authenticated(request));
     trace.identify(requestId, caller.name());
     Allowed allowed = resource.getResourceMethod().getAnnotation(Allowed.class);
     Set<Role> granted = caller.grant(allowed == null ? new Role[0] : roles(allowed));
@@ -107,27 +99,18 @@ public class AccessControl implements ContainerRequestFilter, ContainerResponseF
   }
 
   /**
-   * Payara's MicroProfile JWT mechanism reads the token only when asked to authenticate (no
-   * resource here is protected by web.xml constraints, as Payara requires with @LoginConfig): ask
-   * it, as its own {@code @RolesAllowed} filter does.
+   * The request's bearer token, verified here rather than by the container's authentication
+   * mechanism (ADR 0008): {@code Authorization: Bearer <token>}, else a 401.
    */
-  private JsonWebToken authenticated() {
-    // The request's own principal, not SecurityContext.getCallerPrincipal(): Soteria's resolves
-    // it by probing for other servers' classes, which contended on a class loader lock under load.
-    if (!(servletRequest.getUserPrincipal() instanceof JsonWebToken)) {
-      AuthenticationStatus status =
-          security.authenticate(
-              servletRequest, servletResponse, AuthenticationParameters.withParams());
-      if (status != AuthenticationStatus.SUCCESS) {
-        throw new UnauthenticatedException(
-            "A valid bearer token from the bank's identity provider is required.");
-      }
+  private BearerToken authenticated(ContainerRequestContext request) {
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (authorization == null
+        || authorization.length() <= BEARER.length()
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw new UnauthenticatedException(
+          "A valid bearer token from the bank's identity provider is required.");
     }
-    if (servletRequest.getUserPrincipal() instanceof JsonWebToken token) {
-      return token;
-    }
-    throw new UnauthenticatedException(
-        "A valid bearer token from the bank's identity provider is required.");
+    return tokens.verify(authorization.substring(BEARER.length()).strip());
   }
 
   private Optional<CaseOwnership> ownership(String text) {

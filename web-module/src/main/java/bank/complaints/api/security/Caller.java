@@ -5,12 +5,10 @@ import bank.complaints.complaint.CaseOwnership;
 import bank.complaints.complaint.Channel;
 import bank.complaints.department.DepartmentCode;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonString;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The authenticated caller of this request (R-S1): the token's name, its roles, the channel or
@@ -28,25 +26,15 @@ public class Caller {
   private DepartmentCode department;
   private Set<Role> granted = EnumSet.noneOf(Role.class);
 
-  void authenticate(JsonWebToken token) {
-    this.name = token.getName();
-    this.displayName = shown(claim(token, "name").filter(n -> !n.isBlank()).orElse(name));
-    this.employeeId = claim(token, "employee_id").filter(Caller::isEmployeeId).orElse(null);
-    this.unit = claim(token, "unit").map(Caller::shown).filter(u -> !u.isBlank()).orElse(null);
+  void authenticate(BearerToken token) {
+    this.name = token.name();
+    this.displayName = shown(token.claim("name").filter(n -> !n.isBlank()).orElse(name));
+    this.employeeId = token.claim("employee_id").filter(Caller::isEmployeeId).orElse(null);
+    this.unit = token.claim("unit").map(Caller::shown).filter(u -> !u.isBlank()).orElse(null);
     this.roles = EnumSet.noneOf(Role.class);
-    if (token.getGroups() != null) {
-      token.getGroups().forEach(group -> Role.ofGroup(group).ifPresent(roles::add));
-    }
-    this.channel = claim(token, "channel").flatMap(Caller::channel).orElse(null);
-    this.department = claim(token, "department").flatMap(Caller::department).orElse(null);
-  }
-
-  private static Optional<String> claim(JsonWebToken token, String name) {
-    Object value = token.getClaim(name);
-    if (value instanceof JsonString text) {
-      return Optional.of(text.getString());
-    }
-    return Optional.ofNullable(value).map(Object::toString);
+    token.groups().forEach(group -> Role.ofGroup(group).ifPresent(roles::add));
+    this.channel = token.claim("channel").flatMap(Caller::channel).orElse(null);
+    this.department = token.claim("department").flatMap(Caller::department).orElse(null);
   }
 
   private static Optional<Channel> channel(String text) {
