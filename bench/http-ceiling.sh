@@ -9,7 +9,7 @@
 #
 # 1. a static file (the dashboard's style sheet): Grizzly and the default servlet only;
 # 2. an unknown API path: also Jersey, the access filter and a problem+json 404;
-# 3. a submission without a token: refused with 401 by the JWT mechanism;
+# 3. a submission without a token: refused with 401 by the access filter (ADR 0008);
 # 4. a submission with a channel's token and an invalid mobile: the token verified, the JSON
 #    parsed, bean validation, a 400 problem; no database, no broker;
 # 5. a valid submission: the complaint registered (201).

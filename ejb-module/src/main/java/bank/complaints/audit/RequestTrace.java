@@ -1,14 +1,13 @@
 package bank.complaints.audit;
 
-import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 
 /**
  * Who is calling and under which request id, for the audit log. The API boundary fills it in from
  * the bearer token and the {@code X-Request-Id} header; work the system starts by itself (timers,
- * queue listeners) is the {@value #SYSTEM} principal under an id of its own.
+ * queue listeners) is the {@value #SYSTEM} principal under an id of its own. Request-scoped, made
+ * by {@link RequestTraces}.
  */
-@RequestScoped
 public class RequestTrace {
 
   public static final String SYSTEM = "system";

@@ -80,10 +80,11 @@ final class TokenVerifier {
     }
     JWSHeader header = jwt.getHeader();
     if (!settings.algorithm().equals(header.getAlgorithm())) {
-      throw refused("is signed with " + header.getAlgorithm() + ", not " + settings.algorithm());
+      // neither the header's alg nor its typ is echoed: the caller's text stays out of the answer
+      throw refused("is not signed with " + settings.algorithm());
     }
     if (header.getType() != null && !JOSEObjectType.JWT.equals(header.getType())) {
-      throw refused("is of type " + header.getType() + ", not JWT");
+      throw refused("is not of type JWT");
     }
     if (!signedByTheProvider(jwt)) {
       throw refused("is not signed by the identity provider's key");

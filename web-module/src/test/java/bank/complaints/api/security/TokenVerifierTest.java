@@ -151,13 +151,13 @@ class TokenVerifierTest {
     refused("not a signed JWT", new PlainJWT(claims().build()).serialize());
     SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().build());
     hmac.sign(new MACSigner(PROVIDER.getPublic().getEncoded()));
-    refused("HS256", hmac.serialize());
+    refused("not signed with RS256", hmac.serialize());
     SignedJWT typed =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).build(),
             claims().build());
     typed.sign(new RSASSASigner(PROVIDER.getPrivate()));
-    refused("type", typed.serialize());
+    refused("not of type JWT", typed.serialize());
     refused("not a signed JWT", "Bearer");
     refused("longer than", "x".repeat(TokenVerifier.LONGEST + 1));
   }
@@ -214,7 +214,7 @@ class TokenVerifierTest {
     SignedJWT signed = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), claims().build());
     signed.sign(new ECDSASigner((ECPrivateKey) ec.getPrivate()));
     assertEquals("channel-mobile", es.verify(signed.serialize()).name());
-    refused(es, "RS256", rs256(PROVIDER, null, claims().build()));
+    refused(es, "not signed with ES256", rs256(PROVIDER, null, claims().build()));
   }
 
   @Test
