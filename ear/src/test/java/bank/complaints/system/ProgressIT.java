@@ -3,6 +3,7 @@ package bank.complaints.system;
 import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +12,17 @@ import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What the customer hears and sees: the acceptance notice (R-I7) and the progress (R-P3). */
 class ProgressIT extends SystemTest {
+
+  private static final String COMPLAINTS = "/api/v1/complaints";
 
   private static JsonObject notice(String number) throws Exception {
     Message message = Broker.receive("complaints.notifications", number, 15_000);
@@ -79,6 +85,66 @@ class ProgressIT extends SystemTest {
     assertTrue(kinds(after).contains("INVESTIGATION_STARTED"));
     assertFalse(
         after.toString().contains("INTERNAL-PLAN"), "the investigation plan is an internal note");
+  }
+
+  @Test
+  @DisplayName(
+      "R-P3 the next deadline shown is the nearest of the clocks running: a stopped or paused clock's is not")
+  void nextDeadlineOfRunningClocks() {
+    String number = submit(aComplaint().from("WEB_FORM"));
+    Instant contactDue = soonest(number, "CUSTOMER_CONTACT", 1);
+    assertEquals(contactDue, nextDeadline(number), "the contact clock is the nearest");
+
+    assertEquals(
+        200,
+        Api.postJson(COMPLAINTS + "/" + number + "/customer-contact", "{\"by\":\"李强\"}")
+            .statusCode());
+    assertEquals(nearestRunning(number), nextDeadline(number));
+    assertNotEquals(contactDue, nextDeadline(number), "the contact clock stopped");
+
+    HttpResponse<String> started =
+        Api.postJson(
+            COMPLAINTS + "/" + number + "/investigation", "{\"by\":\"李强\",\"plan\":\"调取交易流水\"}");
+    assertEquals(200, started.statusCode(), started.body());
+    Instant investigationDue = soonest(number, "INVESTIGATION", 2);
+    assertEquals(investigationDue, nextDeadline(number), "the investigation clock is the nearest");
+    HttpResponse<String> paused =
+        Api.postJson(
+            COMPLAINTS + "/" + number + "/clocks/INVESTIGATION/pause",
+            "{\"by\":\"李强\",\"reason\":\"AWAITING_CUSTOMER_INFORMATION\"}");
+    assertEquals(200, paused.statusCode(), paused.body());
+    assertEquals(nearestRunning(number), nextDeadline(number));
+    assertNotEquals(investigationDue, nextDeadline(number), "the investigation clock is paused");
+  }
+
+  /** Moves a running clock's deadline to a few hours from now, nearer than any other's. */
+  private static Instant soonest(String number, String stage, int hours) {
+    OffsetDateTime due = TestClock.now().plusHours(hours).withNano(0);
+    assertEquals(
+        1,
+        Database.update(
+            "update sla_clock set due_at = ? where stage = ? and state = 'RUNNING' and complaint_id"
+                + " = (select id from complaint where complaint_number = ?)",
+            due,
+            stage,
+            number));
+    return due.toInstant();
+  }
+
+  private static Instant nextDeadline(String number) {
+    return OffsetDateTime.parse(
+            Api.json(Api.get(COMPLAINTS + "/" + number)).getString("nextDeadline"))
+        .toInstant();
+  }
+
+  /** The nearest deadline of the case's running clocks, as its clocks' own resource shows them. */
+  private static Instant nearestRunning(String number) {
+    return Api.jsonArray(Api.get(COMPLAINTS + "/" + number + "/clocks")).stream()
+        .map(JsonValue::asJsonObject)
+        .filter(clock -> clock.getString("state").equals("RUNNING"))
+        .map(clock -> OffsetDateTime.parse(clock.getString("dueAt")).toInstant())
+        .min(Comparator.naturalOrder())
+        .orElseThrow();
   }
 
   private static List<String> kinds(JsonObject complaint) {

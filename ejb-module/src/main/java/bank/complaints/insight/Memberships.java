@@ -1,6 +1,7 @@
 package bank.complaints.insight;
 
 import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.ComplaintId;
 import bank.complaints.complaint.ComplaintNumber;
 import bank.complaints.complaint.Complaints;
 import jakarta.ejb.Stateless;
@@ -29,6 +30,18 @@ public class Memberships {
 
   /** What insight found about one complaint. */
   public record Membership(Optional<RepeatLink> repeat, Optional<IncidentId> incident) {}
+
+  /**
+   * A membership read with other things in one statement (the progress read): the repeat's first
+   * number and place (none when {@code firstNumber} is null) and the incident (or null).
+   */
+  public static Membership read(
+      ComplaintId complaint, String firstNumber, int place, Long incidentId) {
+    return new Membership(
+        Optional.ofNullable(firstNumber)
+            .map(first -> new RepeatLink(complaint, new ComplaintNumber(first), place)),
+        Optional.ofNullable(incidentId).map(IncidentId::new));
+  }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Membership of(Complaint complaint) {

@@ -139,9 +139,7 @@ public record ComplaintView(
             .map(
                 e ->
                     new Step(
-                        e.occurredAt().atZone(bankZone).toOffsetDateTime(),
-                        e.kind().name(),
-                        e.summary()))
+                        e.at().atZone(bankZone).toOffsetDateTime(), e.kind().name(), e.summary()))
             .toList(),
         bankZone);
   }
