@@ -6,6 +6,7 @@ import bank.complaints.complaint.ComplaintNumber;
 import bank.complaints.complaint.Complaints;
 import bank.complaints.insight.Memberships;
 import bank.complaints.insight.Memberships.Membership;
+import bank.complaints.platform.SqlValues;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
@@ -19,9 +20,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public class CaseFiles {
     for (Object[] row : rows) {
       switch (((Number) row[0]).intValue()) {
         case 1 -> {
-          Instant due = instant(row[1]);
+          Instant due = SqlValues.instant(row[1]);
           if (SlaClock.State.valueOf((String) row[5]) == SlaClock.State.RUNNING
               && nextDeadline.map(due::isBefore).orElse(true)) {
             nextDeadline = Optional.of(due);
@@ -87,7 +86,10 @@ public class CaseFiles {
         case 3 -> incident = ((Number) row[3]).longValue();
         case 4 ->
             steps.add(
-                new Step(instant(row[1]), CaseEventKind.valueOf((String) row[4]), (String) row[5]));
+                new Step(
+                    SqlValues.instant(row[1]),
+                    CaseEventKind.valueOf((String) row[4]),
+                    (String) row[5]));
         default -> throw new IllegalStateException("unknown part " + row[0]);
       }
     }
@@ -122,20 +124,6 @@ public class CaseFiles {
       select 4, occurred_at, occurred_at, id, kind, summary
         from case_event where complaint_id = ?1 and customer_visible = true
       order by 1, 3, 4""";
-
-  /** A timestamp as the JDBC driver gives it: PostgreSQL's a Timestamp, H2's an OffsetDateTime. */
-  private static Instant instant(Object value) {
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (value instanceof OffsetDateTime t) {
-      return t.toInstant();
-    }
-    if (value instanceof Instant t) {
-      return t;
-    }
-    throw new IllegalStateException("not a timestamp: " + value);
-  }
 
   /** A case's progress as its customer may see it. */
   public record Progress(
