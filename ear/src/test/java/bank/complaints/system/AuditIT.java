@@ -55,8 +55,39 @@ class AuditIT extends SystemTest {
     assertEquals(
         "audit-it-registration-1",
         Database.text(
-            "select request_id from audit_entry where subject = ? and action = 'ASSIGNED'",
+            "select request_id from audit_entry where subject = ? and action = 'REGISTERED'",
             "complaint:" + complaintId));
+  }
+
+  @Test
+  @DisplayName(
+      "R-S3 a registration is one audited action that names each of its steps (ADR 0009): the"
+          + " grading, the acceptance notice and the assignment, in the timeline's order")
+  void aRegistrationIsOneAuditedActionListingItsSteps() {
+    String number =
+        Api.json(Api.postJson("/api/v1/complaints", aComplaint().json())).getString("number");
+    String subject =
+        "complaint:" + Database.text("select id from complaint where complaint_number = ?", number);
+    assertEquals(
+        1,
+        Database.count("select count(*) from audit_entry where subject = ?", subject),
+        "one entry for the registration");
+    String reason =
+        Database.text(
+            "select reason from audit_entry where subject = ? and action = 'REGISTERED'", subject);
+    int graded = reason.indexOf("| GRADED: Graded ");
+    int notice = reason.indexOf("| ACCEPTANCE_NOTICE_SENT: ");
+    int assigned = reason.indexOf("| ASSIGNED: ");
+    assertTrue(reason.startsWith("受理登记 Registered from MOBILE_APP."), reason);
+    assertTrue(0 < graded && graded < notice && notice < assigned, reason);
+    // Each step is still one row of the timeline.
+    assertEquals(
+        Database.count(
+            "select count(*) from case_event e join complaint c on c.id = e.complaint_id"
+                + " where c.complaint_number = ?",
+            number),
+        reason.split(" \\| ").length,
+        reason);
   }
 
   @Test

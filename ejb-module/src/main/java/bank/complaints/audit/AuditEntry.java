@@ -17,6 +17,9 @@ import java.time.temporal.ChronoUnit;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
+  /** The longest reason kept (V34): one action's steps together (ADR 0009). */
+  static final int REASON_LENGTH = 8000;
+
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
   @SequenceGenerator(
@@ -67,7 +70,7 @@ public class AuditEntry {
     this.actor = clip(actor, 200);
     this.action = clip(action, 64);
     this.subject = clip(subject, 200);
-    this.reason = clip(reason, 2000);
+    this.reason = clip(reason, REASON_LENGTH);
     this.requestId = clip(requestId, 100);
   }
 

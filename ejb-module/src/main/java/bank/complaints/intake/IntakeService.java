@@ -160,7 +160,15 @@ public class IntakeService {
     return new Registration.Replayed(em.find(Complaint.class, known.complaintId()));
   }
 
+  /**
+   * R-S3, ADR 0009: one audited action, the channel's submission with the grading, notice,
+   * assignment and recognitions it sets off; each of them stays a step of the timeline.
+   */
   private Complaint register(NewComplaint submitted) {
+    return timeline.asOneAction(() -> registerSteps(submitted));
+  }
+
+  private Complaint registerSteps(NewComplaint submitted) {
     if (submitted.region() != null && regions.name(submitted.region()).isEmpty()) {
       throw new InvalidRequestException(
           "region " + submitted.region() + " is no province-level division (GB/T 2260).");

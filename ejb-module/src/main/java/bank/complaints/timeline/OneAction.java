@@ -1,0 +1,69 @@
+package bank.complaints.timeline;
+
+import jakarta.transaction.TransactionScoped;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The timeline steps of one action, such as a registration, collected while it runs in this
+ * transaction so that the audit log records them as one entry per complaint and actor (R-S3, ADR
+ * 0009). Closed, it collects nothing and every step is audited by itself.
+ */
+@TransactionScoped
+public class OneAction implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** What the audit log is to record for one complaint and actor. */
+  public record Entry(String subject, String actor, String action, String reason) {}
+
+  private record Key(String subject, String actor) implements Serializable {}
+
+  /** Open: the steps so far, by complaint and actor, in the order they were first named. */
+  private LinkedHashMap<Key, List<String[]>> steps;
+
+  /** Opens the action; false when one is open already (the outer one then audits). */
+  boolean open() {
+    if (steps != null) {
+      return false;
+    }
+    steps = new LinkedHashMap<>();
+    return true;
+  }
+
+  /** Takes a step into the open action; false when none is open. */
+  boolean add(String subject, String actor, CaseEventKind kind, String summary) {
+    if (steps == null) {
+      return false;
+    }
+    steps
+        .computeIfAbsent(new Key(subject, actor), k -> new ArrayList<>())
+        .add(new String[] {kind.name(), summary});
+    return true;
+  }
+
+  /**
+   * Closes the action: one entry per complaint and actor, named by its first step, with its summary
+   * and each later step's kind and summary.
+   */
+  List<Entry> close() {
+    List<Entry> entries = new ArrayList<>();
+    if (steps == null) {
+      return entries;
+    }
+    for (Map.Entry<Key, List<String[]>> e : steps.entrySet()) {
+      List<String[]> taken = e.getValue();
+      StringBuilder reason = new StringBuilder(taken.get(0)[1]);
+      for (String[] step : taken.subList(1, taken.size())) {
+        reason.append(" | ").append(step[0]).append(": ").append(step[1]);
+      }
+      entries.add(
+          new Entry(e.getKey().subject(), e.getKey().actor(), taken.get(0)[0], reason.toString()));
+    }
+    steps = null;
+    return entries;
+  }
+}
