@@ -80,11 +80,16 @@ settle() {
   log "the server is still busy after 3 minutes; measuring anyway"
 }
 
-task_wait_start() { # consumes the task queues as the departments do, for the whole run
+task_wait_start() { # consumes the task queues as the departments do, and the other outgoing
+  # queues as the bank's gateways and desks do (unread, they page to disk and the broker's CPU per
+  # message rises several times), for the whole run
   [ -n "$artemis_lib" ] || { log "no Artemis under $runtime_dir/dist: no department wait"; return 0; }
   task_wait_file=$(mktemp)
   java -cp "$artemis_lib/*" "$root/bench/TaskWait.java" "tcp://${BROKER_HOST:-127.0.0.1}:${BROKER_PORT:-61616}" \
-    "${BROKER_DEPARTMENT_PASSWORD:-department}" CSC EBANK OPS CARDS RETAIL_LENDING WEALTH > "$task_wait_file" &
+    "${BROKER_DEPARTMENT_PASSWORD:-department}" CSC EBANK OPS CARDS RETAIL_LENDING WEALTH \
+    --drain "${BROKER_USER:-complaints}" "${BROKER_PASSWORD:-complaints}" complaints.notifications \
+    complaints.incidents complaints.escalations.owner complaints.escalations.supervisor \
+    complaints.escalations.department-head complaints.escalations.head-office > "$task_wait_file" &
   task_wait_pid=$!
 }
 
