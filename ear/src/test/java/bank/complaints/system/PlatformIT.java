@@ -106,6 +106,30 @@ class PlatformIT extends SystemTest {
 
   @Test
   @DisplayName(
+      "R-F1 A committed task and notice are sent from memory by the server that wrote them (ADR"
+          + " 0003, hand-off): delivered and marked published, their rows never read back and"
+          + " claimed")
+  void committedMessagesAreHandedOverNotReadBack() throws Exception {
+    String number = submitted(Customers.mobile(), "信用卡年费被重复扣收");
+    assertNotNull(Broker.receive("complaints.tasks.CSC", number, "ASSIGNMENT", 30_000));
+    awaitPublished(number);
+    assertTrue(
+        Database.count(
+                "select count(*) from outbox_message where message_key = ?"
+                    + " and published_at is not null",
+                number)
+            >= 2,
+        "the task and the acceptance notice published");
+    assertEquals(
+        0,
+        Database.count(
+            "select count(*) from outbox_message where message_key = ? and claimed_until is not null",
+            number),
+        "none claimed: a read of the table claims every row it sends");
+  }
+
+  @Test
+  @DisplayName(
       "R-F1 A message the broker already has (sent, then its marking lost) is dropped as a duplicate; the rest of its batch is delivered once")
   void resentMessageIsDroppedAndItsBatchStillDelivered() throws Exception {
     String first = submitted(Customers.mobile(), "信用卡年费被重复扣收");

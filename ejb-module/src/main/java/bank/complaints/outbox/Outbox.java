@@ -23,10 +23,16 @@ public class Outbox {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void enqueue(OutgoingMessage message) {
-    em.persist(OutboxMessage.of(message, clock.instant()));
-    written.fire(new OutboxWritten());
+    OutboxMessage row = OutboxMessage.of(message, clock.instant());
+    em.persist(row);
+    written.fire(new OutboxWritten(row));
   }
 
-  /** Fired inside the writing transaction; the relay reacts once it has committed. */
-  public record OutboxWritten() {}
+  /**
+   * Fired inside the writing transaction; the relay reacts once it has committed.
+   *
+   * @param row the row written, which this server's relay then sends without reading it back; null
+   *     for rows put back in line, which the relay reads from the table
+   */
+  public record OutboxWritten(OutboxMessage row) {}
 }

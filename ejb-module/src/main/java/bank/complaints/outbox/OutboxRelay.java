@@ -17,7 +17,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,11 +31,15 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Drains the outbox. Two triggers: right after a transaction that wrote to the outbox commits (low
- * latency), and one non-persistent EJB timer every two seconds (to pick up what a failed or crashed
- * attempt left). Drains never overlap on one server; across servers each batch is claimed with a
- * 30-second lease ({@code claimed_until}, set in its own short transaction that skips rows another
- * server has locked), so two relays never send one row.
+ * Drains the outbox. Right after a transaction that wrote to the outbox commits, the rows it wrote
+ * are handed over in memory and sent as they are: no read of the table, no claim (issue 18: the
+ * department's wait, and a third of the database's time under intake load). Every two seconds a
+ * non-persistent EJB timer reads the table for what no hand-off sent: rows whose send failed, rows
+ * of a server that crashed, rows put back in line. Those are read only once they are older than
+ * {@link OutboxPublisher#HAND_OFF}, and each batch is claimed with a 30-second lease ({@code
+ * claimed_until}, set in its own short transaction that skips rows another server has locked), so
+ * two relays do not send one row; should they all the same, the broker drops the second copy by its
+ * duplicate-detection id (ADR 0003). Drains never overlap on one server.
  */
 @Singleton
 @Startup
@@ -57,6 +66,17 @@ public class OutboxRelay {
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong published = new AtomicLong();
 
+  /** Rows committed on this server, not yet sent; at most {@link #HANDED_OVER_MAX}. */
+  private final Queue<OutboxMessage> handedOver = new ConcurrentLinkedQueue<>();
+
+  private final AtomicInteger handedOverCount = new AtomicInteger();
+
+  /** Beyond this many rows waiting in memory, new rows wait in the table for the next read. */
+  private static final int HANDED_OVER_MAX = 10_000;
+
+  /** The table is to be read on the next drain (the timer, a row put back in line). */
+  private final AtomicBoolean readTable = new AtomicBoolean(true);
+
   /** What this server published; its backlogs are counted by operations.Backlogs. */
   @PostConstruct
   void registerMetrics() {
@@ -82,12 +102,20 @@ public class OutboxRelay {
       persistent = false,
       info = "outbox relay sweep")
   public void sweep() {
+    readTable.set(true);
     drain();
   }
 
   /** Called after commit of a transaction that wrote to the outbox. */
   public void afterCommit(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+    if (written.row() == null) {
+      readTable.set(true);
+    } else if (handedOverCount.incrementAndGet() <= HANDED_OVER_MAX) {
+      handedOver.add(written.row());
+    } else {
+      handedOverCount.decrementAndGet(); // the timer's read of the table sends it
+    }
     context.getBusinessObject(OutboxRelay.class).drainAsync();
   }
 
@@ -105,25 +133,55 @@ public class OutboxRelay {
       again.set(true);
       return;
     }
+    boolean drained = false;
     try {
       do {
         again.set(false);
-        int sent;
-        do {
-          sent = publisher.publishBatch(batchSize);
-          published.addAndGet(sent);
-        } while (sent == batchSize);
+        for (List<OutboxMessage> batch = handedOver(); !batch.isEmpty(); batch = handedOver()) {
+          published.addAndGet(publisher.publishHandedOver(batch));
+        }
+        if (readTable.getAndSet(false)) {
+          int sent;
+          do {
+            sent = publisher.publishBatch(batchSize);
+            published.addAndGet(sent);
+          } while (sent == batchSize);
+        }
       } while (again.get());
+      drained = true;
       if (failing.compareAndSet(true, false)) {
         LOG.info("Outbox relay publishes again.");
       }
     } catch (RuntimeException e) {
-      // The rows stay pending; the next sweep retries. Log the first failure of a run only.
+      // The rows stay pending; the next sweep retries, reading the table (also for the rows
+      // handed over meanwhile, which would fail the same way). Log the first failure of a run only.
+      forgetHandedOver();
       if (failing.compareAndSet(false, true)) {
         LOG.log(Level.WARNING, "Outbox relay paused, will retry: {0}", Failures.rootCause(e));
       }
     } finally {
       draining.set(false);
     }
+    if (drained && (again.get() || handedOverCount.get() > 0)) {
+      // Asked for between this drain's last look and its end: not left for the timer.
+      context.getBusinessObject(OutboxRelay.class).drainAsync();
+    }
+  }
+
+  /** Forgets the rows handed over: the table has them, and the timer's next read sends them. */
+  private void forgetHandedOver() {
+    while (handedOver.poll() != null) {
+      handedOverCount.decrementAndGet();
+    }
+  }
+
+  /** Takes up to a batch of the rows handed over. */
+  private List<OutboxMessage> handedOver() {
+    List<OutboxMessage> batch = new ArrayList<>();
+    for (OutboxMessage row; batch.size() < batchSize && (row = handedOver.poll()) != null; ) {
+      batch.add(row);
+    }
+    handedOverCount.addAndGet(-batch.size());
+    return batch;
   }
 }

@@ -74,6 +74,6 @@ public class SetAsideMessages {
     if (changed == 0) {
       throw new NotFoundException("No set-aside outbox message " + id + ".");
     }
-    written.fire(new Outbox.OutboxWritten()); // the relay sends it once this commits
+    written.fire(new Outbox.OutboxWritten(null)); // the relay reads it once this commits
   }
 }
