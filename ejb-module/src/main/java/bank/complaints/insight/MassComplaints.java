@@ -87,16 +87,25 @@ public class MassComplaints {
     }
   }
 
+  /**
+   * Called at registration once the complaint is graded, before it is first written: names what
+   * makes it similar to others, so that the complaint's insert carries it (set later, it cost an
+   * update of the row just inserted, with all its indexes, in one registration in three).
+   */
+  public void markSimilarity(Complaint complaint) {
+    if (counts(complaint)) {
+      complaint.similarTo(key(complaint));
+    }
+  }
+
   /** Called at registration, once the complaint is graded and assigned. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Incident> recognise(Complaint complaint, Instant now) {
-    if (complaint.feedbackType() != FeedbackType.COMPLAINT
-        || similarOn.contains("PRODUCTS") && complaint.productsInvolved().isEmpty()) {
-      // Similar on products, a complaint that names none is too vague to count.
+    if (!counts(complaint)) {
       return Optional.empty();
     }
     String key = key(complaint);
-    complaint.similarTo(key);
+    complaint.similarTo(key); // as markSimilarity did, unless the complaint was not graded then
     Optional<Incident> open = incidents.openFor(key);
     if (open.isPresent()) {
       join(open.get(), complaint, now);
@@ -178,6 +187,12 @@ public class MassComplaints {
             + incident.products().map(p -> ", " + p).orElse("")
             + ").",
         false);
+  }
+
+  /** A complaint, and (similar on products) one that names some: a vaguer one does not count. */
+  private boolean counts(Complaint complaint) {
+    return complaint.feedbackType() == FeedbackType.COMPLAINT
+        && !(similarOn.contains("PRODUCTS") && complaint.productsInvolved().isEmpty());
   }
 
   /** How many distinct customers raised a similar complaint within the window. */

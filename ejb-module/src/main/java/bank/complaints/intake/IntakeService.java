@@ -196,6 +196,7 @@ public class IntakeService {
                 .orElse(null));
     complaint.grade(proposed);
     complaint.addCauseTags(proposed.causeTags());
+    mass.markSimilarity(complaint);
     timeline.record(
         complaint.id(),
         CaseEventKind.GRADED,
