@@ -27,8 +27,9 @@ class OutboxIT extends SystemTest {
   void poisonRowIsSetAsideAndTheRestFlows() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String nowhere = "complaints.tasks.MISSING_" + run.toUpperCase();
-    // The lowest id of all, so that every batch of the relay starts with it, as the oldest row
-    // waiting would (ids from the sequence are positive).
+    // The lowest id of all, so that every read of the table by the relay starts with it, as the
+    // oldest row waiting would (ids from the sequence are positive); the complaints' own messages
+    // are handed over from memory and must not wait behind it.
     long poison = -Math.abs(run.hashCode() % 1_000_000_000L) - 1;
     Database.update(
         "insert into outbox_message (id, message_id, destination, message_type, schema_version,"

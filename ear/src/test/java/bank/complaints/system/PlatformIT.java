@@ -137,8 +137,9 @@ class PlatformIT extends SystemTest {
     awaitPublished(first);
 
     // A crash between sending and marking: the row is pending again, and the broker has its id.
-    // The relay sends it in a batch with the next complaint's messages; the broker refuses such a
-    // batch as a whole, and the relay then sends its messages one by one.
+    // The relay's read of the table sends it in a batch of its own; the broker refuses a batch
+    // that holds a duplicate as a whole, and the relay then sends its messages one by one. The
+    // next complaint's messages, handed over from memory, are delivered meanwhile.
     assertEquals(
         1,
         Database.update(

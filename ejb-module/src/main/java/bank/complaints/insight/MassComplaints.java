@@ -98,14 +98,16 @@ public class MassComplaints {
     }
   }
 
-  /** Called at registration, once the complaint is graded and assigned. */
+  /**
+   * Called at registration, once the complaint is assigned; {@link #markSimilarity} has named its
+   * key.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Incident> recognise(Complaint complaint, Instant now) {
     if (!counts(complaint)) {
       return Optional.empty();
     }
     String key = key(complaint);
-    complaint.similarTo(key); // as markSimilarity did, unless the complaint was not graded then
     Optional<Incident> open = incidents.openFor(key);
     if (open.isPresent()) {
       join(open.get(), complaint, now);

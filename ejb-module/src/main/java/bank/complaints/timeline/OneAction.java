@@ -22,8 +22,10 @@ public class OneAction implements Serializable {
 
   private record Key(String subject, String actor) implements Serializable {}
 
+  private record Step(CaseEventKind kind, String summary) implements Serializable {}
+
   /** Open: the steps so far, by complaint and actor, in the order they were first named. */
-  private LinkedHashMap<Key, List<String[]>> steps;
+  private LinkedHashMap<Key, List<Step>> steps;
 
   /** Opens the action; false when one is open already (the outer one then audits). */
   boolean open() {
@@ -41,7 +43,7 @@ public class OneAction implements Serializable {
     }
     steps
         .computeIfAbsent(new Key(subject, actor), k -> new ArrayList<>())
-        .add(new String[] {kind.name(), summary});
+        .add(new Step(kind, summary));
     return true;
   }
 
@@ -54,14 +56,18 @@ public class OneAction implements Serializable {
     if (steps == null) {
       return entries;
     }
-    for (Map.Entry<Key, List<String[]>> e : steps.entrySet()) {
-      List<String[]> taken = e.getValue();
-      StringBuilder reason = new StringBuilder(taken.get(0)[1]);
-      for (String[] step : taken.subList(1, taken.size())) {
-        reason.append(" | ").append(step[0]).append(": ").append(step[1]);
+    for (Map.Entry<Key, List<Step>> e : steps.entrySet()) {
+      List<Step> taken = e.getValue();
+      StringBuilder reason = new StringBuilder(taken.get(0).summary());
+      for (Step step : taken.subList(1, taken.size())) {
+        reason.append(" | ").append(step.kind()).append(": ").append(step.summary());
       }
       entries.add(
-          new Entry(e.getKey().subject(), e.getKey().actor(), taken.get(0)[0], reason.toString()));
+          new Entry(
+              e.getKey().subject(),
+              e.getKey().actor(),
+              taken.get(0).kind().name(),
+              reason.toString()));
     }
     steps = null;
     return entries;

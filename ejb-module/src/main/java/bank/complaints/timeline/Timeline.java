@@ -45,13 +45,13 @@ public class Timeline {
       return work.get();
     }
     T result;
+    List<OneAction.Entry> entries;
     try {
       result = work.get();
-    } catch (RuntimeException | Error failed) {
-      action.close();
-      throw failed;
+    } finally {
+      entries = action.close();
     }
-    for (OneAction.Entry entry : action.close()) {
+    for (OneAction.Entry entry : entries) {
       audit.record(entry.action(), entry.subject(), entry.actor(), entry.reason());
     }
     return result;
