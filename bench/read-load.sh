@@ -12,6 +12,7 @@
 #
 #   ./complaints up --db postgresql
 #   bench/read-load.sh                   # WARMUP=60 DURATION=60 CONNECTIONS=32 RATE=300 COMPLAINTS=2000
+#   KINDS=search bench/read-load.sh      # only the search page (KINDS="read search" by default)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 base_url=${BASE_URL:-http://127.0.0.1:8080}
@@ -20,6 +21,7 @@ duration=${DURATION:-60}
 connections=${CONNECTIONS:-32}
 rate=${RATE:-300}
 complaints=${COMPLAINTS:-2000}
+kinds=${KINDS:-read search}
 log() { printf '[bench] %s\n' "$*"; }
 # shellcheck source=lib.sh
 . "$root/bench/lib.sh"
@@ -67,7 +69,7 @@ measure_wrk() {
   [ "$wrong" = 0 ] || { log "${wrong:-?} of $requests were not 200"; failed=1; }
 }
 
-for kind in read search; do
+for kind in $kinds; do
   token=$channel name="progress view"
   [ "$kind" = search ] && token=$staff name="search page"
   log "$name: warm-up ${warmup}s"

@@ -43,6 +43,7 @@ class SearchIT extends SystemTest {
 
     JsonObject first = Api.json(Api.get(byCustomer + "&size=2"));
     assertEquals(3, first.getInt("total"));
+    assertTrue(first.getBoolean("totalExact"), "three matches are within the window: all counted");
     assertEquals(2, first.getJsonArray("items").size());
     assertEquals(List.of(numbers.get(2), numbers.get(1)), numbersOf(first), "newest first");
     JsonObject second = Api.json(Api.get(byCustomer + "&size=2&page=1"));
@@ -67,6 +68,26 @@ class SearchIT extends SystemTest {
             .getInt("total"));
     assertEquals(0, Api.json(Api.get(byCustomer + "&channel=LETTER")).getInt("total"));
     assertEquals(0, Api.json(Api.get(byCustomer + "&receivedTo=2020-01-01")).getInt("total"));
+  }
+
+  @Test
+  @DisplayName(
+      "R-P3 a search reaches its first 10,000 matches: the last page inside them is answered, one beyond is a 422 problem")
+  void pagesLieWithinTheSearchWindow() {
+    String byCustomer = COMPLAINTS + "?customerMobile=" + Customers.mobile();
+    JsonObject last = Api.json(Api.get(byCustomer + "&page=499&size=20"));
+    assertEquals(0, last.getJsonArray("items").size());
+    assertEquals(0, last.getInt("total"));
+    assertTrue(last.getBoolean("totalExact"));
+    for (String beyond : List.of("&page=500&size=20", "&page=100&size=100", "&page=100000")) {
+      HttpResponse<String> refused = Api.get(byCustomer + beyond);
+      assertEquals(422, refused.statusCode(), beyond + ": " + refused.body());
+      assertEquals(
+          "application/problem+json",
+          refused.headers().firstValue("Content-Type").orElse(""),
+          beyond);
+      assertTrue(refused.body().contains("first 10000 matches"), refused.body());
+    }
   }
 
   private static String receivedDay(String number) {

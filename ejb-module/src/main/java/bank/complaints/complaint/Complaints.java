@@ -7,6 +7,7 @@ import bank.complaints.privacy.Sealed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The complaints the bank holds: found by number (to read, or locked to change), their ownership
@@ -32,6 +34,10 @@ public class Complaints {
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "complaints.search.window")
+  int searchWindow;
 
   public Complaint find(ComplaintNumber number) {
     return only(byNumber(number), number);
@@ -134,14 +140,14 @@ public class Complaints {
         .findFirst();
   }
 
-  /** R-P3: staff search, newest first, {@code size} per page. */
+  /**
+   * R-P3: staff search, newest first, {@code size} per page, within the search's window (ADR 0010):
+   * the total is counted only as far as the window, and only when the page does not show the end.
+   */
   public ComplaintPage search(ComplaintQuery query, int page, int size) {
+    SearchWindow window = new SearchWindow(searchWindow);
+    int offset = window.offset(page, size);
     CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<Long> count = cb.createQuery(Long.class);
-    Root<Complaint> counted = count.from(Complaint.class);
-    count.select(cb.count(counted)).where(matching(query, cb, counted));
-    long total = em.createQuery(count).getSingleResult();
-
     CriteriaQuery<Complaint> select = cb.createQuery(Complaint.class);
     Root<Complaint> complaint = select.from(Complaint.class);
     select
@@ -156,10 +162,20 @@ public class Complaints {
             .setHint("eclipselink.batch", "c.staffInvolved")
             .setHint("eclipselink.batch", "c.productsInvolved")
             .setHint("eclipselink.batch", "c.causeTags")
-            .setFirstResult(page * size)
+            .setFirstResult(offset)
             .setMaxResults(size)
             .getResultList();
-    return new ComplaintPage(items, page, size, total);
+    return window.page(
+        items,
+        page,
+        size,
+        () -> {
+          // Counted by reading ids, which stops after limit + 1 (a count(*) reads every match).
+          CriteriaQuery<Long> ids = cb.createQuery(Long.class);
+          Root<Complaint> counted = ids.from(Complaint.class);
+          ids.select(counted.get("id")).where(matching(query, cb, counted));
+          return em.createQuery(ids).setMaxResults(window.limit() + 1).getResultList().size();
+        });
   }
 
   private static Predicate[] matching(

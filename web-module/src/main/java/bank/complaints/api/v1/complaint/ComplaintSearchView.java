@@ -13,7 +13,18 @@ public record ComplaintSearchView(
     List<ComplaintView> items,
     @Schema(example = "0") int page,
     @Schema(example = "20") int size,
-    @Schema(example = "57") long total) {
+    @Schema(
+            description =
+                "How many complaints matched, counted up to the search's window (10,000 by"
+                    + " default): exactly when totalExact, otherwise at least this many",
+            example = "57")
+        long total,
+    @Schema(
+            description =
+                "Whether total is every match; false when the search matched more than its"
+                    + " window, whose pages are all it shows (narrow the search to see the others)",
+            example = "true")
+        boolean totalExact) {
 
   public static ComplaintSearchView of(
       ComplaintPage page, Map<Long, Membership> memberships, ZoneId bankZone) {
@@ -23,6 +34,7 @@ public record ComplaintSearchView(
             .toList(),
         page.page(),
         page.size(),
-        page.total());
+        page.total(),
+        page.totalExact());
   }
 }

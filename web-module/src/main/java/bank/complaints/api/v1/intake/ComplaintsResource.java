@@ -205,7 +205,9 @@ public class ComplaintsResource {
       summary = "Search complaints (staff)",
       description =
           "Every criterion optional; received dates are days in the bank's zone, both inclusive."
-              + " Newest first.")
+              + " Newest first. A search reaches its first matches (10,000 by default): its pages"
+              + " lie within them and its total is counted that far (totalExact false: more"
+              + " matched).")
   @APIResponse(
       responseCode = "200",
       content =
@@ -215,6 +217,12 @@ public class ComplaintsResource {
   @APIResponse(
       responseCode = "400",
       description = "An unknown value, a bad date or page.",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "A page beyond the search's window (its first 10,000 matches by default): narrow the"
+              + " search.",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @Allowed({Role.CHANNEL, Role.HANDLER, Role.SUPERVISOR, Role.MANAGER})
   public ComplaintSearchView search(
