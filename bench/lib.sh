@@ -100,12 +100,13 @@ task_wait_between() { # epoch ms from, to -> percentiles of the tasks opened in 
   sleep 2 # the last tasks of the window delivered and flushed
   python3 - "$task_wait_file" "$1" "$2" <<'PY'
 import sys
-lines = [l.split() for l in open(sys.argv[1]) if len(l.split()) == 3]
+lines = [l.split() for l in open(sys.argv[1]) if len(l.split()) == 4]
 t0, t1 = int(sys.argv[2]), int(sys.argv[3])
-rows = [(int(o), int(s), int(d)) for o, s, d in lines if t0 <= int(o) <= t1]
+rows = [(int(o), int(s), int(d), c) for o, s, d, c in lines if t0 <= int(o) <= t1]
 def pct(v, p): return v[max(0, -(-len(v) * p // 100) - 1)] if v else 0
-for name, vals in (("opened->delivered", sorted(d - o for o, s, d in rows)),
-                   ("opened->sent (relay)", sorted(s - o for o, s, d in rows))):
+for name, vals in (("committed->delivered", sorted(d - int(c) for o, s, d, c in rows if c != "-")),
+                   ("opened->delivered", sorted(d - o for o, s, d, c in rows)),
+                   ("opened->sent (relay)", sorted(s - o for o, s, d, c in rows))):
     print(f"department wait {name}: tasks={len(vals)} p50={pct(vals, 50)}ms p99={pct(vals, 99)}ms max={vals[-1] if vals else 0}ms")
 PY
 }

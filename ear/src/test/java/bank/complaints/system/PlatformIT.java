@@ -10,6 +10,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -107,11 +108,24 @@ class PlatformIT extends SystemTest {
   @Test
   @DisplayName(
       "R-F1 A committed task and notice are sent from memory by the server that wrote them (ADR"
-          + " 0003, hand-off): delivered and marked published, their rows never read back and"
-          + " claimed")
+          + " 0003, hand-off): delivered with their commit time, marked published, their rows"
+          + " never read back and claimed")
   void committedMessagesAreHandedOverNotReadBack() throws Exception {
     String number = submitted(Customers.mobile(), "信用卡年费被重复扣收");
-    assertNotNull(Broker.receive("complaints.tasks.CSC", number, "ASSIGNMENT", 30_000));
+    Message task = Broker.receive("complaints.tasks.CSC", number, 30_000);
+    assertNotNull(task);
+    // The department sees when the registration committed: after the task was opened in it, and
+    // before the relay sent it (issue 18: the department's wait from the commit).
+    assertTrue(task.propertyExists("committedAt"), "a handed-over message carries its commit time");
+    long committed = task.getLongProperty("committedAt");
+    long opened =
+        OffsetDateTime.parse(Api.json(((TextMessage) task).getText()).getString("createdAt"))
+            .toInstant()
+            .toEpochMilli();
+    long sent = task.getJMSTimestamp() + TestClock.SHIFT.toMillis(); // the broker's is real time
+    assertTrue(
+        opened <= committed && committed <= sent,
+        "opened " + opened + " <= committed " + committed + " <= sent " + sent);
     awaitPublished(number);
     assertTrue(
         Database.count(

@@ -7,9 +7,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One row of the outbox: a message waiting for, or done with, publication. */
@@ -62,6 +64,12 @@ public class OutboxMessage {
 
   @Column(name = "published_at")
   private OffsetDateTime publishedAt;
+
+  /**
+   * When the transaction that wrote this row committed, as its server's relay saw it (the row
+   * handed over in memory); unknown for a row read back from the table.
+   */
+  @Transient private Instant committedAt;
 
   protected OutboxMessage() {}
 
@@ -121,6 +129,16 @@ public class OutboxMessage {
 
   public String payload() {
     return payload;
+  }
+
+  /** A row handed over after its transaction committed at {@code at}. */
+  void committedAt(Instant at) {
+    committedAt = at;
+  }
+
+  /** When its transaction committed, if this row was handed over in memory. */
+  public Optional<Instant> committedAt() {
+    return Optional.ofNullable(committedAt);
   }
 
   public Instant createdAt() {

@@ -70,6 +70,13 @@ public class OutboxPublisher {
    */
   public static final String ORIGINAL_SENDER = "originalSender";
 
+  /**
+   * On a message handed over in memory: when the transaction that wrote it committed (epoch
+   * milliseconds). Absent on a message read back from the table (a failed hand-off, a crashed
+   * server's, a replay).
+   */
+  public static final String COMMITTED_AT = "committedAt";
+
   private static final String PENDING =
       "select * from outbox_message where published_at is null and set_aside_at is null"
           + " and (last_refused_at is null or last_refused_at < ?)"
@@ -354,6 +361,11 @@ public class OutboxPublisher {
       if (row.originalSender() != null) {
         message.setStringProperty(ORIGINAL_SENDER, row.originalSender());
       }
+    }
+    if (row.committedAt().isPresent()) {
+      // When the transaction that wrote it committed: with JMSTimestamp (sent), a consumer sees
+      // how long the message took from its commit to the broker, and to itself.
+      message.setLongProperty(COMMITTED_AT, row.committedAt().get().toEpochMilli());
     }
     message.setJMSType(row.messageType());
     return message;

@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -50,6 +51,8 @@ public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
   private static final String PUBLISHED = "complaints_outbox_published";
+
+  @Inject Clock clock;
 
   @Inject OutboxPublisher publisher;
 
@@ -112,6 +115,7 @@ public class OutboxRelay {
     if (written.row() == null) {
       readTable.set(true);
     } else if (handedOverCount.incrementAndGet() <= HANDED_OVER_MAX) {
+      written.row().committedAt(clock.instant());
       handedOver.add(written.row());
     } else {
       handedOverCount.decrementAndGet(); // the timer's read of the table sends it
