@@ -131,20 +131,26 @@ public class OutboxPublisher {
     if (batch.isEmpty()) {
       return 0;
     }
-    return publish(batch, true);
+    return publish(batch, true, null);
   }
 
   /**
    * Publishes rows this server's transactions have just committed, as they were written: nothing is
    * read back or claimed, for {@link #HAND_OFF} no other relay reads them from the table. Should
-   * another relay send one all the same (this one slow), the broker drops the second copy.
+   * another relay send one all the same (this one slow), the broker drops the second copy. The ids
+   * sent are added to {@code toMark}: the relay marks several batches in one transaction.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public int publishHandedOver(List<OutboxMessage> batch) {
-    return batch.isEmpty() ? 0 : publish(batch, false);
+  public int publishHandedOver(List<OutboxMessage> batch, List<Long> toMark) {
+    return batch.isEmpty() ? 0 : publish(batch, false, toMark);
   }
 
-  private int publish(List<OutboxMessage> batch, boolean claimed) {
+  /**
+   * Sends the batch; the ids sent are marked published here, or, given {@code toMark}, added to it
+   * for the caller to mark with later batches' ({@link #markPublished}), also when sending fails
+   * part way.
+   */
+  private int publish(List<OutboxMessage> batch, boolean claimed, List<Long> toMark) {
     List<Long> sent = new ArrayList<>();
     Map<Long, String> refused = new HashMap<>();
     try {
@@ -157,7 +163,9 @@ public class OutboxPublisher {
       throw new BrokerUnavailableException(e);
     } finally {
       OutboxPublisher self = context.getBusinessObject(OutboxPublisher.class);
-      if (!sent.isEmpty()) {
+      if (toMark != null) {
+        toMark.addAll(sent);
+      } else if (!sent.isEmpty()) {
         self.markPublished(sent, clock.instant());
       }
       if (claimed && sent.size() < batch.size()) {

@@ -138,12 +138,20 @@ public class OutboxRelay {
       return;
     }
     boolean drained = false;
+    // Sent and not yet marked: marked once a batch's worth, or when nothing more is handed over.
+    // Marking is off the path from a commit to the broker; a crash before it leaves the rows to a
+    // relay's read of the table, and the broker drops what it already has (ADR 0003).
+    List<Long> toMark = new ArrayList<>();
     try {
       do {
         again.set(false);
         for (List<OutboxMessage> batch = handedOver(); !batch.isEmpty(); batch = handedOver()) {
-          published.addAndGet(publisher.publishHandedOver(batch));
+          published.addAndGet(publisher.publishHandedOver(batch, toMark));
+          if (toMark.size() >= batchSize) {
+            mark(toMark);
+          }
         }
+        mark(toMark);
         if (readTable.getAndSet(false)) {
           int sent;
           do {
@@ -164,11 +172,31 @@ public class OutboxRelay {
         LOG.log(Level.WARNING, "Outbox relay paused, will retry: {0}", Failures.rootCause(e));
       }
     } finally {
+      markAfterFailure(toMark);
       draining.set(false);
     }
     if (drained && (again.get() || handedOverCount.get() > 0)) {
       // Asked for between this drain's last look and its end: not left for the timer.
       context.getBusinessObject(OutboxRelay.class).drainAsync();
+    }
+  }
+
+  private void mark(List<Long> sent) {
+    if (!sent.isEmpty()) {
+      publisher.markPublished(sent, clock.instant());
+      sent.clear();
+    }
+  }
+
+  /**
+   * What was sent before a failure is marked all the same; if that fails too (the database gone), a
+   * read of the table sends the rows again later and the broker drops them as duplicates.
+   */
+  private void markAfterFailure(List<Long> sent) {
+    try {
+      mark(sent);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "sent messages not marked; a later read of the table resends them", e);
     }
   }
 
