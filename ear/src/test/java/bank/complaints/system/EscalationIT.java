@@ -382,4 +382,23 @@ class EscalationIT extends SystemTest {
       Database.update("update complaint set complaint_number = ? where id = ?", broken, id);
     }
   }
+
+  @Test
+  @DisplayName(
+      "ADR 0002: the due clocks' table is vacuumed after 20,000 dead rows, whatever its size, so a"
+          + " look does not step over every alert's old index entry")
+  void dueClocksAreVacuumedAfterAFixedNumberOfDeadRows() {
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from flyway_schema_history where version = '35' and success = true"));
+    if ("postgresql".equals(Runtime.database())) {
+      List<String> options =
+          Database.texts(
+              "select unnest(reloptions) from pg_class where relname = 'sla_clock'"
+                  + " and relnamespace = current_schema()::regnamespace");
+      assertTrue(options.contains("autovacuum_vacuum_scale_factor=0"), options::toString);
+      assertTrue(options.contains("autovacuum_vacuum_threshold=20000"), options::toString);
+    }
+  }
 }
