@@ -128,4 +128,28 @@ class OutboxIT extends SystemTest {
       Thread.sleep(500);
     }
   }
+
+  @Test
+  @DisplayName(
+      "ADR 0003: the relay's table read has an index of the unsent messages only, so it does not"
+          + " walk every message ever sent to find them")
+  void unsentMessagesHaveAnIndexOfTheirOwn() {
+    assertEquals(
+        1,
+        Database.count(
+            "select count(*) from flyway_schema_history where version = '36' and success = true"));
+    if ("postgresql".equals(Runtime.database())) {
+      String definition =
+          Database.text(
+              "select indexdef from pg_indexes where tablename = 'outbox_message'"
+                  + " and indexname = 'outbox_message_unsent_idx'"
+                  + " and schemaname = current_schema()");
+      assertNotNull(definition, "no index outbox_message_unsent_idx");
+      assertTrue(
+          definition.contains("(id)")
+              && definition.contains("published_at IS NULL")
+              && definition.contains("set_aside_at IS NULL"),
+          definition);
+    }
+  }
 }
