@@ -12,9 +12,9 @@ import org.flywaydb.core.api.migration.Context;
  * look ({@code next_action_at <= now}, ten a second) starts reading; only a vacuum removes it. At
  * PostgreSQL's default (a vacuum once a fifth of the table is dead) a table of nine million clocks
  * waited for 1.8 million: measured on the benchmark database, 609,000 dead rows made each look read
- * 5,500 index pages (28 ms, a third of PostgreSQL's time under registrations) to find five due
- * clocks; vacuumed, three pages (0.5 ms). So {@code sla_clock} is vacuumed after a fixed number of
- * dead rows, whatever its size: the look's cost follows the dead entries, not the table.
+ * 5,500 index pages (28 ms, a third of PostgreSQL's statement time under registrations) to find
+ * five due clocks; vacuumed, three pages (0.5 ms). So {@code sla_clock} is vacuumed after a fixed
+ * number of dead rows, whatever its size: the look's cost follows the dead entries, not the table.
  *
  * <p>A storage parameter of PostgreSQL's; H2 (the zero-install database) has no vacuum and nothing
  * to set. Operators may change it with {@code alter table sla_clock set (...)}.
