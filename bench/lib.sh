@@ -49,7 +49,7 @@ pg_ticks() {
   echo $(($(ticks $(postgres_pids)) + exited))
 }
 
-# Deadline alerts the server raised so far (warnings and escalations, R-T*): work of complaints
+# Deadline alerts the server raised so far (warnings and escalations, R-P1): work of complaints
 # registered earlier, that a phase's CPU figures include. The benchmark's complaints are never
 # handled, so every run's clocks warn and escalate later (a Red one 45 minutes on): a phase that
 # meets an earlier run's wave costs more per request for it, and says so.
