@@ -1,20 +1,26 @@
 package bank.complaints.statistics;
 
-import jakarta.transaction.TransactionScoped;
-import java.io.Serializable;
+import bank.complaints.platform.TransactionLocal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The complaints already marked for the statistics in this transaction: one mark each. */
-@TransactionScoped
-public class ChangedCases implements Serializable {
+/**
+ * The complaints already marked for the statistics in this transaction: one mark each. The set is
+ * the transaction's ({@link TransactionLocal}).
+ */
+@ApplicationScoped
+public class ChangedCases {
 
-  private static final long serialVersionUID = 1L;
+  /** The key of the transaction's set of marked complaints. */
+  private static final Object MARKED = new Object();
 
-  private final Set<Long> marked = new HashSet<>();
+  @Inject TransactionLocal transaction;
 
   /** True the first time a complaint is named in this transaction. */
   public boolean firstMention(long complaintId) {
+    Set<Long> marked = transaction.get(MARKED, HashSet::new);
     return marked.add(complaintId);
   }
 }

@@ -1,7 +1,8 @@
 package bank.complaints.timeline;
 
-import jakarta.transaction.TransactionScoped;
-import java.io.Serializable;
+import bank.complaints.platform.TransactionLocal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,34 +11,44 @@ import java.util.Map;
 /**
  * The timeline steps of one action, such as a registration, collected while it runs in this
  * transaction so that the audit log records them as one entry per complaint and actor (R-S3, ADR
- * 0009). Closed, it collects nothing and every step is audited by itself.
+ * 0009). Closed, it collects nothing and every step is audited by itself. The state is the
+ * transaction's ({@link TransactionLocal}).
  */
-@TransactionScoped
-public class OneAction implements Serializable {
+@ApplicationScoped
+public class OneAction {
 
-  private static final long serialVersionUID = 1L;
+  @Inject TransactionLocal transaction;
 
   /** What the audit log is to record for one complaint and actor. */
   public record Entry(String subject, String actor, String action, String reason) {}
 
-  private record Key(String subject, String actor) implements Serializable {}
+  private record Key(String subject, String actor) {}
 
-  private record Step(CaseEventKind kind, String summary) implements Serializable {}
+  private record Step(CaseEventKind kind, String summary) {}
 
-  /** Open: the steps so far, by complaint and actor, in the order they were first named. */
-  private LinkedHashMap<Key, List<Step>> steps;
+  /** One transaction's action. */
+  private static final class Action {
+    /** Open: the steps so far, by complaint and actor, in the order they were first named. */
+    LinkedHashMap<Key, List<Step>> steps;
+  }
+
+  private Action current() {
+    return transaction.get(Action.class, Action::new);
+  }
 
   /** Opens the action; false when one is open already (the outer one then audits). */
   boolean open() {
-    if (steps != null) {
+    Action action = current();
+    if (action.steps != null) {
       return false;
     }
-    steps = new LinkedHashMap<>();
+    action.steps = new LinkedHashMap<>();
     return true;
   }
 
   /** Takes a step into the open action; false when none is open. */
   boolean add(String subject, String actor, CaseEventKind kind, String summary) {
+    LinkedHashMap<Key, List<Step>> steps = current().steps;
     if (steps == null) {
       return false;
     }
@@ -52,6 +63,8 @@ public class OneAction implements Serializable {
    * and each later step's kind and summary.
    */
   List<Entry> close() {
+    Action action = current();
+    LinkedHashMap<Key, List<Step>> steps = action.steps;
     List<Entry> entries = new ArrayList<>();
     if (steps == null) {
       return entries;
@@ -69,7 +82,7 @@ public class OneAction implements Serializable {
               taken.get(0).kind().name(),
               reason.toString()));
     }
-    steps = null;
+    action.steps = null;
     return entries;
   }
 }
