@@ -5,10 +5,11 @@ import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.platform.ReferenceData;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.Set;
  * (the default, follow-up calls, result notices, repeat review) moves to the department it is given
  * to, so it is always played by exactly one.
  */
-@Stateless
+@ApplicationScoped
 public class Departments {
 
   private static final String REFERENCE = "departments";
@@ -72,6 +73,7 @@ public class Departments {
    * by {@code tasks.NewDepartments} in the same transaction).
    */
   @Audited
+  @Transactional
   public Department add(DepartmentCode code, String name, Set<DepartmentRole> roles) {
     if (em.find(Department.class, code) != null) {
       throw new RuleViolationException("Department " + code.value() + " exists.");
@@ -89,6 +91,7 @@ public class Departments {
    * played it; a single part cannot be taken away (give it to another department instead).
    */
   @Audited
+  @Transactional
   public Department assignRoles(DepartmentCode code, Set<DepartmentRole> roles) {
     Department department = em.find(Department.class, code);
     if (department == null) {
@@ -113,6 +116,7 @@ public class Departments {
 
   /** R-I7: who owns a department's urgent cases from now on (cases already owned keep theirs). */
   @Audited
+  @Transactional
   public Department nameDutyOwner(DepartmentCode code, String owner) {
     Department department = em.find(Department.class, code);
     if (department == null) {

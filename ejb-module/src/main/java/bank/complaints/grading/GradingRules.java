@@ -2,12 +2,11 @@ package bank.complaints.grading;
 
 import bank.complaints.audit.Audited;
 import bank.complaints.platform.ReferenceData;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,8 +15,7 @@ import java.util.List;
  * refresh period on every server, at once on the one that made it), replaced as a whole by
  * administrators.
  */
-@Singleton
-@Lock(LockType.READ)
+@ApplicationScoped
 public class GradingRules {
 
   @PersistenceContext(unitName = "complaints")
@@ -37,7 +35,7 @@ public class GradingRules {
         .getResultList();
   }
 
-  @Lock(LockType.WRITE)
+  @Transactional
   @Audited
   public List<GradingRule> replaceAll(List<GradingRule> rules) {
     em.createQuery("delete from GradingRule").executeUpdate();

@@ -5,10 +5,11 @@ import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.platform.ReferenceData;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * read through the reference-data cache, filled in once per notice (what a customer wrote is never
  * read as a placeholder).
  */
-@Stateless
+@ApplicationScoped
 public class NoticeTemplates {
 
   private static final String REFERENCE = "notice-templates";
@@ -60,6 +61,7 @@ public class NoticeTemplates {
 
   /** A bank rewords a notice; placeholders it does not have are refused. */
   @Audited
+  @Transactional
   public NoticeTemplate reword(Notice notice, String wording, String by) {
     TreeSet<String> unknown = new TreeSet<>();
     Matcher m = PLACEHOLDER.matcher(wording);

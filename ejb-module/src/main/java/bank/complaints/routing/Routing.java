@@ -7,10 +7,11 @@ import bank.complaints.department.Department;
 import bank.complaints.department.DepartmentRole;
 import bank.complaints.department.Departments;
 import bank.complaints.platform.ReferenceData;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
  * whose category, severity and keywords hold; else the department playing the DEFAULT part. A Red
  * case also has a task force: the departments playing TASK_FORCE besides the lead.
  */
-@Stateless
+@ApplicationScoped
 public class Routing {
 
   private static final String REFERENCE = "routing-rules";
@@ -43,6 +44,7 @@ public class Routing {
 
   /** Replaces the rules as a whole; every department they name must exist. */
   @Audited
+  @Transactional
   public List<RoutingRule> replaceRules(List<RoutingRule> rules) {
     for (RoutingRule rule : rules) {
       if (departments.all().stream().noneMatch(d -> d.code().equals(rule.department()))) {
