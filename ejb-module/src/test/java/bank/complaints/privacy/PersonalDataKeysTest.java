@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** R-S2: personal data sealed with a key id, opened by any configured key, found by keyed hash. */
@@ -61,6 +66,58 @@ class PersonalDataKeysTest {
     // The key id is authenticated too: relabelling the value under another key fails.
     PersonalDataKeys two = new PersonalDataKeys("k1:" + K1 + ",k2:" + K1, "k1", LOOKUP);
     assertThrows(IllegalStateException.class, () -> two.open(sealed.replace(":k1:", ":k2:")));
+  }
+
+  /**
+   * R-S2 with one cipher and one keyed hash per thread: a thread that just failed to open an
+   * altered value, or sealed under another instance's keys, seals and opens the next value
+   * correctly, and threads working at once do not mix their values.
+   */
+  @Test
+  void eachThreadsCipherAndHashServeEveryValueAfterAFailureAndBesideOtherThreads()
+      throws Exception {
+    PersonalDataKeys keys = new PersonalDataKeys("k1:" + K1, "k1", LOOKUP);
+    PersonalDataKeys others = new PersonalDataKeys("k2:" + K2, "k2", key(8));
+    String sealed = keys.seal("6222020200112233445");
+    char last = sealed.charAt(sealed.length() - 3);
+    String altered =
+        sealed.substring(0, sealed.length() - 3)
+            + (last == 'A' ? 'B' : 'A')
+            + sealed.substring(sealed.length() - 2);
+    assertThrows(IllegalStateException.class, () -> keys.open(altered));
+    assertEquals("6222020200112233445", keys.open(sealed));
+    assertEquals("13800000000", others.open(others.seal("13800000000")));
+    assertEquals("13900000000", keys.open(keys.seal("13900000000")));
+    assertNotEquals(keys.lookupHash("13800000000"), others.lookupHash("13800000000"));
+    assertEquals(
+        new PersonalDataKeys("k1:" + K1, "k1", LOOKUP).lookupHash("13800000000"),
+        keys.lookupHash("13800000000"));
+
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 2_000; i++) {
+                    String value = "1380000" + thread + String.format("%04d", i);
+                    String hash = keys.lookupHash(value);
+                    if (!keys.open(keys.seal(value)).equals(value)
+                        || !hash.equals(keys.lookupHash(value))) {
+                      return "thread " + thread + " value " + value;
+                    }
+                  }
+                  return "ok";
+                }));
+      }
+      for (Future<String> result : results) {
+        assertEquals("ok", result.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
