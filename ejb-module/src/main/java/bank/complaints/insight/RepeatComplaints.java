@@ -69,7 +69,7 @@ public class RepeatComplaints {
   Optional<String> relatedCategories;
 
   /** What recognising the complaint found. */
-  public record Repeat(ComplaintNumber first, int place, boolean escalated) {}
+  public record Repeat(RepeatLink link, boolean escalated) {}
 
   /**
    * Called at registration, once the complaint is numbered, graded and assigned.
@@ -99,7 +99,8 @@ public class RepeatComplaints {
     Complaint opening = earlier.get(0);
     ComplaintNumber first = memberships.firstOf(opening);
     int place = earlier.size() + 1;
-    em.persist(new RepeatLink(complaint.id(), first, place));
+    RepeatLink link = new RepeatLink(complaint.id(), first, place);
+    em.persist(link);
     timeline.record(
         complaint.id(),
         CaseEventKind.REPEAT_RECOGNISED,
@@ -147,7 +148,7 @@ public class RepeatComplaints {
           EscalationMessages.customerEscalation(
               "REPEAT", Recipient.SUPERVISOR, SlaStage.INVESTIGATION_START, complaint, now));
     }
-    return Optional.of(new Repeat(first, place, escalated));
+    return Optional.of(new Repeat(link, escalated));
   }
 
   /** The categories that count as the same issue as {@code category}. */

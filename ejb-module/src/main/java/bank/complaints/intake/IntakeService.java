@@ -11,7 +11,10 @@ import bank.complaints.department.Department;
 import bank.complaints.evidence.EvidenceLocker;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.GradingRules;
+import bank.complaints.insight.Incident;
 import bank.complaints.insight.MassComplaints;
+import bank.complaints.insight.Memberships;
+import bank.complaints.insight.Memberships.Membership;
 import bank.complaints.insight.RepeatComplaints;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.notification.Notice;
@@ -79,6 +82,8 @@ public class IntakeService {
 
   @Inject RepeatComplaints repeats;
 
+  @Inject Memberships memberships;
+
   @Inject RequestTrace trace;
 
   @Inject MassComplaints mass;
@@ -100,7 +105,7 @@ public class IntakeService {
    */
   public Registration register(NewComplaint submitted, String idempotencyKey) {
     if (idempotencyKey == null) {
-      return new Registration.Created(register(submitted));
+      return register(submitted);
     }
     IdempotencyKey known =
         em.find(IdempotencyKey.class, new IdempotencyKey.Key(submitted.channel(), idempotencyKey));
@@ -112,9 +117,9 @@ public class IntakeService {
             submitted.channel(), idempotencyKey, submitted.fingerprint(), clock.instant());
     em.persist(claimed);
     em.flush(); // a concurrent first try under the same key waits here, then fails: see replay
-    Complaint complaint = register(submitted);
-    claimed.createdComplaint(complaint.id());
-    return new Registration.Created(complaint);
+    Registration.Created created = register(submitted);
+    claimed.createdComplaint(created.complaint().id());
+    return created;
   }
 
   /**
@@ -157,18 +162,19 @@ public class IntakeService {
               + submitted.channel()
               + "; use a new key for a new complaint.");
     }
-    return new Registration.Replayed(em.find(Complaint.class, known.complaintId()));
+    Complaint complaint = em.find(Complaint.class, known.complaintId());
+    return new Registration.Replayed(complaint, memberships.of(complaint));
   }
 
   /**
    * R-S3, ADR 0009: one audited action, the channel's submission with the grading, notice,
    * assignment and recognitions it sets off; each of them stays a step of the timeline.
    */
-  private Complaint register(NewComplaint submitted) {
+  private Registration.Created register(NewComplaint submitted) {
     return timeline.asOneAction(() -> registerSteps(submitted));
   }
 
-  private Complaint registerSteps(NewComplaint submitted) {
+  private Registration.Created registerSteps(NewComplaint submitted) {
     if (submitted.region() != null && regions.name(submitted.region()).isEmpty()) {
       throw new InvalidRequestException(
           "region " + submitted.region() + " is no province-level division (GB/T 2260).");
@@ -239,7 +245,8 @@ public class IntakeService {
           Map.of("label", label, "type", complaint.feedbackType().name().toLowerCase(Locale.ROOT)),
           now);
       registered.inc();
-      return complaint;
+      return new Registration.Created(
+          complaint, new Membership(Optional.empty(), Optional.empty()));
     }
     // Beyond-rule: the regulator's clock: a decision within 15 calendar days of receipt.
     clocks.start(
@@ -279,17 +286,15 @@ public class IntakeService {
     }
     // R-X1: the same customer again on the same issue; past the count a supervisor leads, with
     // the responsible department and customer service.
-    boolean escalatedRepeat =
-        repeats
-            .recognise(complaint, now, startInvestigation.dueAt())
-            .filter(RepeatComplaints.Repeat::escalated)
-            .isPresent();
+    Optional<RepeatComplaints.Repeat> repeat =
+        repeats.recognise(complaint, now, startInvestigation.dueAt());
+    boolean escalatedRepeat = repeat.filter(RepeatComplaints.Repeat::escalated).isPresent();
     if (escalatedRepeat && !complaint.taskForce()) {
       urgentCases.formTaskForce(
           complaint, department, now, startInvestigation.dueAt(), Timeline.SYSTEM);
     }
     // R-X2: one of several customers raising a similar issue through this channel just now?
-    mass.recognise(complaint, now);
+    Optional<Incident> incident = mass.recognise(complaint, now);
 
     registered.inc();
     LOG.fine(
@@ -300,7 +305,9 @@ public class IntakeService {
                 + complaint.channel()
                 + " for "
                 + department.code());
-    return complaint;
+    return new Registration.Created(
+        complaint,
+        new Membership(repeat.map(RepeatComplaints.Repeat::link), incident.map(Incident::id)));
   }
 
   /** R-I7: the acceptance notice, on the notifications queue and in the timeline. */

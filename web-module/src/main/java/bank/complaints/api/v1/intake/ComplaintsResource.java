@@ -165,7 +165,7 @@ public class ComplaintsResource {
     Complaint complaint = registration.complaint();
     Response.ResponseBuilder response =
         Response.created(uri.getAbsolutePathBuilder().path(complaint.number().value()).build())
-            .entity(ComplaintView.of(complaint, memberships.of(complaint), bankZone));
+            .entity(ComplaintView.of(complaint, registration.membership(), bankZone));
     if (registration instanceof Registration.Replayed) {
       response.header("Idempotent-Replayed", "true");
     }
