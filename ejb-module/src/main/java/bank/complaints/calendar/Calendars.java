@@ -4,11 +4,12 @@ import bank.complaints.audit.Audited;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.platform.BankZone;
 import bank.complaints.platform.ReferenceData;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +25,8 @@ import java.util.Set;
  * read through the reference-data cache, so a change made on another server applies within its
  * refresh period everywhere.
  */
-@ApplicationScoped
+@Singleton
+@Lock(LockType.READ)
 public class Calendars {
 
   @PersistenceContext(unitName = "complaints")
@@ -51,7 +53,7 @@ public class Calendars {
   }
 
   /** Replaces a year's holidays and make-up working days with {@code days}. */
-  @Transactional
+  @Lock(LockType.WRITE)
   @Audited
   public List<SpecialDay> replaceYear(int year, List<SpecialDay> days) {
     Set<LocalDate> seen = new HashSet<>();
@@ -80,7 +82,7 @@ public class Calendars {
   }
 
   /** Replaces the weekly working days and hours (a trial sets every day to 00:00-24:00). */
-  @Transactional
+  @Lock(LockType.WRITE)
   @Audited
   public CalendarWeek replaceWeek(Set<DayOfWeek> days, List<WorkingPeriod> hours) {
     CalendarWeek week = week();

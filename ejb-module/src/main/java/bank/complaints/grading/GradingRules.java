@@ -2,11 +2,12 @@ package bank.complaints.grading;
 
 import bank.complaints.audit.Audited;
 import bank.complaints.platform.ReferenceData;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,7 +16,8 @@ import java.util.List;
  * refresh period on every server, at once on the one that made it), replaced as a whole by
  * administrators.
  */
-@ApplicationScoped
+@Singleton
+@Lock(LockType.READ)
 public class GradingRules {
 
   @PersistenceContext(unitName = "complaints")
@@ -35,7 +37,7 @@ public class GradingRules {
         .getResultList();
   }
 
-  @Transactional
+  @Lock(LockType.WRITE)
   @Audited
   public List<GradingRule> replaceAll(List<GradingRule> rules) {
     em.createQuery("delete from GradingRule").executeUpdate();

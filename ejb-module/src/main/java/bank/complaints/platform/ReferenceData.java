@@ -14,11 +14,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * complaints.reference.refresh} (30 s) per server, and at once again on the server that changed it.
  * Ages are measured on the monotonic clock, not the business clock (which tests may shift).
  *
- * <p>The services that read through it (grading and routing rules, SLA policies, the calendar,
- * departments, notice wording) are CDI beans, not EJBs: a registration asks them about fifteen
- * times, and each EJB call paid the container's invocation (about 5 % of the server's CPU under
- * registrations, issue 18) for a lock or a pooled instance the cache does not need. Their writes
- * are {@code @Transactional}.
+ * <p>Routing rules, departments and notice wording are read through it by CDI beans, not stateless
+ * EJBs: a registration asks them several times, and each EJB call paid the container's invocation
+ * (issue 18) for a pooled instance the cache does not need; their writes are
+ * {@code @Transactional}. The grading rules, SLA policies and calendar stay singleton EJBs: their
+ * write lock keeps one administrator's replacement of the whole set from interleaving with
+ * another's on this server until it has committed, which a CDI bean's lock could not (it would be
+ * released before the commit).
  */
 @ApplicationScoped
 public class ReferenceData {

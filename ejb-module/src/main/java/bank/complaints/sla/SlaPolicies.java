@@ -3,11 +3,12 @@ package bank.complaints.sla;
 import bank.complaints.audit.Audited;
 import bank.complaints.grading.Severity;
 import bank.complaints.platform.ReferenceData;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * a change applies within its refresh period on every server and at once on the one that made it;
  * clocks already running keep the deadline they started with, and follow the new ladder.
  */
-@ApplicationScoped
+@Singleton
+@Lock(LockType.READ)
 public class SlaPolicies {
 
   @PersistenceContext(unitName = "complaints")
@@ -38,7 +40,7 @@ public class SlaPolicies {
   }
 
   /** Replaces the policy of one stage and severity. */
-  @Transactional
+  @Lock(LockType.WRITE)
   @Audited
   public SlaPolicy replace(SlaPolicy policy) {
     em.createQuery(
