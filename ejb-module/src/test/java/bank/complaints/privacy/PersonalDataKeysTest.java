@@ -53,15 +53,19 @@ class PersonalDataKeysTest {
             .contains("k1"));
   }
 
+  /** The sealed value with one character of its ciphertext changed. */
+  private static String altered(String sealed) {
+    char last = sealed.charAt(sealed.length() - 3);
+    return sealed.substring(0, sealed.length() - 3)
+        + (last == 'A' ? 'B' : 'A')
+        + sealed.substring(sealed.length() - 2);
+  }
+
   @Test
   void anAlteredValueFailsAuthentication() {
     PersonalDataKeys keys = new PersonalDataKeys("k1:" + K1, "k1", LOOKUP);
     String sealed = keys.seal("6222020200112233446");
-    char last = sealed.charAt(sealed.length() - 3);
-    String altered =
-        sealed.substring(0, sealed.length() - 3)
-            + (last == 'A' ? 'B' : 'A')
-            + sealed.substring(sealed.length() - 2);
+    String altered = altered(sealed);
     assertThrows(IllegalStateException.class, () -> keys.open(altered));
     // The key id is authenticated too: relabelling the value under another key fails.
     PersonalDataKeys two = new PersonalDataKeys("k1:" + K1 + ",k2:" + K1, "k1", LOOKUP);
@@ -79,11 +83,7 @@ class PersonalDataKeysTest {
     PersonalDataKeys keys = new PersonalDataKeys("k1:" + K1, "k1", LOOKUP);
     PersonalDataKeys others = new PersonalDataKeys("k2:" + K2, "k2", key(8));
     String sealed = keys.seal("6222020200112233445");
-    char last = sealed.charAt(sealed.length() - 3);
-    String altered =
-        sealed.substring(0, sealed.length() - 3)
-            + (last == 'A' ? 'B' : 'A')
-            + sealed.substring(sealed.length() - 2);
+    String altered = altered(sealed);
     assertThrows(IllegalStateException.class, () -> keys.open(altered));
     assertEquals("6222020200112233445", keys.open(sealed));
     assertEquals("13800000000", others.open(others.seal("13800000000")));
