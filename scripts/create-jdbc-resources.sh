@@ -79,7 +79,7 @@ data_source() {
         --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
         --steadypoolsize 2 --maxpoolsize "$pool_max" --maxwait "$pool_wait" \
         --isconnectvalidatereq true "${validation[@]}" --failconnection true --sqltracelisteners null \
-        --property "serverName=$(esc "${DB_HOST:-127.0.0.1}"):portNumber=${DB_PORT:-5432}:databaseName=$(esc "${DB_NAME:-complaints}"):user=$(esc "$user"):password=$(esc "$password"):connectTimeout=3:loginTimeout=3" \
+        --property "serverName=$(esc "${DB_HOST:-127.0.0.1}"):portNumber=${DB_PORT:-5432}:databaseName=$(esc "${DB_NAME:-complaints}"):user=$(esc "$user"):password=$(esc "$password"):connectTimeout=3:loginTimeout=3:reWriteBatchedInserts=true" \
         "$pool"
       ;;
     *) echo "COMPLAINTS_DB must be h2 or postgresql, not '$db'" >&2; exit 2 ;;
