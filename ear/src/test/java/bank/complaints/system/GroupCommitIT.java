@@ -4,6 +4,8 @@ import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -180,6 +182,116 @@ class GroupCommitIT extends SystemTest {
             + " submissions in "
             + groups
             + " transactions");
+  }
+
+  @Test
+  @DisplayName(
+      "R-X1 R-X2 registrations written together see each other: one customer's three at once are one issue, five customers' similar ones at once open one incident")
+  void complaintsWrittenTogetherSeeEachOther() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    double groupsBefore = metric("complaints_registration_group_size_count");
+    double writtenBefore = metric("complaints_registration_group_size_sum");
+
+    String mobile = Customers.mobile();
+    List<ComplaintJson> sameCustomer = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sameCustomer.add(
+          aComplaint().withCustomer("李雷", mobile).about("group repeat " + run + " 转账手续费多收"));
+    }
+    String product = "网点排队叫号机-" + run;
+    List<ComplaintJson> similar = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      similar.add(
+          aComplaint()
+              .from("BRANCH_COUNTER")
+              .receivedBy("大堂经理 王五")
+              .withCustomer("客户" + i, Customers.mobile())
+              .concerning(product));
+    }
+    List<ComplaintJson> burst = new ArrayList<>(sameCustomer);
+    burst.addAll(similar);
+    for (int i = 0; i < 24; i++) {
+      burst.add(aComplaint().from("WEB_FORM").about("group filler " + run + " #" + i));
+    }
+    List<JsonObject> created = new ArrayList<>();
+    for (HttpResponse<String> answer : sendAtOnce(burst)) {
+      assertEquals(201, answer.statusCode(), answer.body());
+      created.add(Api.json(answer));
+    }
+
+    // R-X1: one of the three is the first; the others are its repeats, no. 2 and no. 3, the third
+    // led by a supervisor (complaints.repeat.escalate-above = 2).
+    List<JsonObject> mine = created.subList(0, 3).stream().map(GroupCommitIT::read).toList();
+    List<JsonObject> firsts = mine.stream().filter(c -> !isRepeat(c)).toList();
+    assertEquals(1, firsts.size(), "one first complaint: " + mine);
+    String first = firsts.get(0).getString("number");
+    Set<Integer> places = new HashSet<>();
+    for (JsonObject complaint : mine) {
+      if (isRepeat(complaint)) {
+        JsonObject repeat = complaint.getJsonObject("repeat");
+        assertEquals(first, repeat.getString("of"), complaint.toString());
+        places.add(repeat.getInt("place"));
+        assertEquals(repeat.getInt("place") == 3, repeat.getBoolean("supervisorLed"));
+      }
+    }
+    assertEquals(Set.of(2, 3), places);
+
+    // R-X2: the five customers are counted together (complaints.mass.customers = 5): one incident
+    // links all five.
+    Set<Long> incidents = new HashSet<>();
+    for (JsonObject complaint : created.subList(3, 8)) {
+      JsonObject read = read(complaint);
+      assertTrue(read.containsKey("incident"), "linked to the incident: " + read);
+      incidents.add(read.getJsonNumber("incident").longValue());
+      assertEquals("RED", read.getString("severity"), "R-G1 a mass incident is Red");
+    }
+    assertEquals(1, incidents.size(), "one incident: " + incidents);
+    JsonObject incident = Api.json(Api.get("/api/v1/incidents/" + incidents.iterator().next()));
+    assertEquals(
+        created.subList(3, 8).stream().map(c -> c.getString("number")).sorted().toList(),
+        incident.getJsonArray("complaints").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .sorted()
+            .toList());
+
+    double groups = metric("complaints_registration_group_size_count") - groupsBefore;
+    double written = metric("complaints_registration_group_size_sum") - writtenBefore;
+    assertTrue(written > groups, written + " submissions in " + groups + " transactions");
+  }
+
+  /** Sends each complaint from a thread of its own, all released at once; answers in order. */
+  private static List<HttpResponse<String>> sendAtOnce(List<ComplaintJson> complaints)
+      throws Exception {
+    ExecutorService senders = Executors.newFixedThreadPool(complaints.size());
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> inFlight = new ArrayList<>();
+      for (ComplaintJson complaint : complaints) {
+        String json = complaint.json();
+        inFlight.add(
+            senders.submit(
+                () -> {
+                  go.await();
+                  return Api.postJson("/api/v1/complaints", json);
+                }));
+      }
+      go.countDown();
+      List<HttpResponse<String>> answers = new ArrayList<>();
+      for (Future<HttpResponse<String>> answer : inFlight) {
+        answers.add(answer.get());
+      }
+      return answers;
+    } finally {
+      senders.shutdownNow();
+    }
+  }
+
+  private static boolean isRepeat(JsonObject complaint) {
+    return complaint.containsKey("repeat") && !complaint.isNull("repeat");
+  }
+
+  private static JsonObject read(JsonObject complaint) {
+    return Api.json(Api.get("/api/v1/complaints/" + complaint.getString("number")));
   }
 
   private static double metric(String name) {

@@ -291,6 +291,11 @@ public class Complaint {
     this.similarityKey = key;
   }
 
+  /** R-X2: what makes it similar to others, if it counts towards a mass incident. */
+  public Optional<String> similarityKey() {
+    return Optional.ofNullable(similarityKey);
+  }
+
   public boolean supervisorLed() {
     return supervisorLed;
   }

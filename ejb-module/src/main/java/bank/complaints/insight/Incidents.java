@@ -10,6 +10,7 @@ import bank.complaints.timeline.Timeline;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -35,10 +36,15 @@ public class Incidents {
 
   @Inject Clock clock;
 
+  /**
+   * The open incident of similar complaints; does not write the transaction's pending rows first:
+   * an incident is written as it opens ({@link MassComplaints}).
+   */
   public Optional<Incident> openFor(String similarityKey) {
     return em.createQuery(
             "select i from Incident i where i.similarityKey = :key and i.status = :open",
             Incident.class)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter("key", similarityKey)
         .setParameter("open", Incident.Status.OPEN)
         .getResultStream()

@@ -2,6 +2,7 @@ package bank.complaints.insight;
 
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.FeedbackType;
+import bank.complaints.complaint.PendingComplaints;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.outbox.Outbox;
@@ -17,8 +18,10 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +54,8 @@ public class MassComplaints {
   @Inject Timeline timeline;
 
   @Inject Incidents incidents;
+
+  @Inject PendingComplaints pending;
 
   @Inject SlaClocks clocks;
 
@@ -108,12 +113,15 @@ public class MassComplaints {
       return Optional.empty();
     }
     String key = key(complaint);
+    // The similar complaints registered earlier in this transaction are written first; this one
+    // is counted without its row (customersInWindow), which need not be written yet.
+    pending.writeIfAny(c -> c.similarityKey().filter(key::equals).isPresent());
     Optional<Incident> open = incidents.openFor(key);
     if (open.isPresent()) {
       join(open.get(), complaint, now);
       return open;
     }
-    if (customersInWindow(key, now) < customers) {
+    if (customersInWindow(key, now, complaint) < customers) {
       return Optional.empty();
     }
     // Past the count: one registration at a time opens the incident; the others then join it.
@@ -197,15 +205,26 @@ public class MassComplaints {
         && !(similarOn.contains("PRODUCTS") && complaint.productsInvolved().isEmpty());
   }
 
-  /** How many distinct customers raised a similar complaint within the window. */
-  private long customersInWindow(String key, Instant now) {
-    return em.createQuery(
-            "select count(distinct c.customer.key) from Complaint c where c.similarityKey = :key"
-                + " and c.receivedAt >= :since",
-            Long.class)
-        .setParameter("key", key)
-        .setParameter("since", since(now))
-        .getSingleResult();
+  /**
+   * How many distinct customers raised a similar complaint within the window, {@code complaint}'s
+   * customer among them: counted from the complaint itself, whose row may not be written yet.
+   */
+  private long customersInWindow(String key, Instant now, Complaint complaint) {
+    String mine = complaint.customer().key();
+    boolean counted = mine != null && !complaint.receivedAt().isBefore(now.minus(window));
+    TypedQuery<Long> others =
+        em.createQuery(
+                "select count(distinct c.customer.key) from Complaint c where c.similarityKey = :key"
+                    + " and c.receivedAt >= :since"
+                    + (counted ? " and c.customer.key <> :mine" : ""),
+                Long.class)
+            .setFlushMode(FlushModeType.COMMIT)
+            .setParameter("key", key)
+            .setParameter("since", since(now));
+    if (counted) {
+      others.setParameter("mine", mine);
+    }
+    return others.getSingleResult() + (counted ? 1 : 0);
   }
 
   private List<Complaint> inWindow(String key, Instant now) {

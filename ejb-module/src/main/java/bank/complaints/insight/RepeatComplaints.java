@@ -3,6 +3,7 @@ package bank.complaints.insight;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.ComplaintNumber;
 import bank.complaints.complaint.FeedbackType;
+import bank.complaints.complaint.PendingComplaints;
 import bank.complaints.department.Department;
 import bank.complaints.department.DepartmentRole;
 import bank.complaints.department.Departments;
@@ -18,6 +19,7 @@ import bank.complaints.timeline.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -55,6 +57,8 @@ public class RepeatComplaints {
 
   @Inject Dispatch dispatch;
 
+  @Inject PendingComplaints pending;
+
   @Inject
   @ConfigProperty(name = "complaints.repeat.window")
   Duration window;
@@ -81,13 +85,18 @@ public class RepeatComplaints {
     if (complaint.customer().key() == null) {
       return Optional.empty();
     }
+    // The complaint itself is not among those asked for, so its rows need not be written first;
+    // the same customer's complaints registered earlier in this transaction are.
+    String customer = complaint.customer().key();
+    pending.writeIfAny(c -> customer.equals(c.customer().key()));
     List<Complaint> earlier =
         em.createQuery(
                 "select c from Complaint c where c.customer.key = :customer and c.id <> :id"
                     + " and c.feedbackType = :complaint and c.category in :issue"
                     + " and c.receivedAt >= :since order by c.receivedAt, c.id",
                 Complaint.class)
-            .setParameter("customer", complaint.customer().key())
+            .setFlushMode(FlushModeType.COMMIT)
+            .setParameter("customer", customer)
             .setParameter("id", complaint.id().value())
             .setParameter("complaint", FeedbackType.COMPLAINT)
             .setParameter("issue", related(complaint.category()))

@@ -6,6 +6,7 @@ import bank.complaints.caseprocess.CaseSteps;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.FeedbackType;
+import bank.complaints.complaint.PendingComplaints;
 import bank.complaints.complaint.Regions;
 import bank.complaints.department.Department;
 import bank.complaints.evidence.EvidenceLocker;
@@ -84,6 +85,8 @@ public class IntakeService {
 
   @Inject Memberships memberships;
 
+  @Inject PendingComplaints pending;
+
   @Inject RequestTrace trace;
 
   @Inject MassComplaints mass;
@@ -104,6 +107,14 @@ public class IntakeService {
    * @param idempotencyKey the channel system's retry key, or null
    */
   public Registration register(NewComplaint submitted, String idempotencyKey) {
+    return register(submitted, idempotencyKey, true);
+  }
+
+  /**
+   * @param alone whether it is its transaction's only submission: then a concurrent first try under
+   *     the same key is waited for at once; in a group, at the group's end
+   */
+  private Registration register(NewComplaint submitted, String idempotencyKey, boolean alone) {
     if (idempotencyKey == null) {
       return register(submitted);
     }
@@ -116,7 +127,9 @@ public class IntakeService {
         new IdempotencyKey(
             submitted.channel(), idempotencyKey, submitted.fingerprint(), clock.instant());
     em.persist(claimed);
-    em.flush(); // a concurrent first try under the same key waits here, then fails: see replay
+    if (alone) {
+      em.flush(); // a concurrent first try under the same key waits here, then fails: see replay
+    }
     Registration.Created created = register(submitted);
     claimed.createdComplaint(created.complaint().id());
     return created;
@@ -126,18 +139,25 @@ public class IntakeService {
    * Registers several submissions in one transaction (group commit, {@link GroupCommit}): all of
    * them are stored or none; each is audited under its own request's principal and id. The caller's
    * own request trace is restored afterwards.
+   *
+   * <p>Their rows are written together at the end, one batch per table (ADR 0007), unless a
+   * complaint's repeat or mass check must see an earlier one of the group ({@link
+   * PendingComplaints}); a key another transaction claimed, or any refused row, fails the group
+   * there and each submission is registered again alone.
    */
   public List<Registration> registerAll(List<GroupCommit.Submission> group) {
     List<Registration> outcomes = new ArrayList<>(group.size());
     for (GroupCommit.Submission submission : group) {
       try (RequestTrace.Scope as = trace.actFor(submission.requestId(), submission.principal())) {
-        outcomes.add(register(submission.complaint(), submission.idempotencyKey()));
-        // Written, and out of the unit of work: otherwise every flush of the group (each
-        // complaint's repeat query flushes) and the commit compare all the group's objects again.
-        em.flush();
-        em.clear();
+        Registration registration =
+            register(submission.complaint(), submission.idempotencyKey(), false);
+        if (registration instanceof Registration.Created) {
+          pending.add(registration.complaint());
+        }
+        outcomes.add(registration);
       }
     }
+    em.flush();
     return outcomes;
   }
 
