@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,42 +78,29 @@ class GroupCommitIT extends SystemTest {
       bodies.add(body);
     }
 
-    ExecutorService senders = Executors.newFixedThreadPool(SUBMISSIONS);
-    List<HttpResponse<String>> answers = new ArrayList<>();
-    try {
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<HttpResponse<String>>> inFlight = new ArrayList<>();
-      for (int i = 0; i < SUBMISSIONS; i++) {
-        Sent sent = burst.get(i);
-        String json = bodies.get(i).json();
-        if (sent.kind() == Kind.UNKNOWN_REGION) {
-          json = "{\"region\":\"990000\"," + json.substring(1); // six digits, no province
-        }
-        String body = json;
-        inFlight.add(
-            senders.submit(
-                () -> {
-                  go.await();
-                  return Api.request(
-                      "POST",
-                      "/api/v1/complaints",
-                      "application/json",
-                      body,
-                      "Authorization",
-                      "Bearer " + Tokens.channel("WEB_FORM"),
-                      "Idempotency-Key",
-                      sent.key(),
-                      "X-Request-Id",
-                      sent.requestId());
-                }));
+    List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+    for (int i = 0; i < SUBMISSIONS; i++) {
+      Sent sent = burst.get(i);
+      String json = bodies.get(i).json();
+      if (sent.kind() == Kind.UNKNOWN_REGION) {
+        json = "{\"region\":\"990000\"," + json.substring(1); // six digits, no province
       }
-      go.countDown();
-      for (Future<HttpResponse<String>> answer : inFlight) {
-        answers.add(answer.get());
-      }
-    } finally {
-      senders.shutdownNow();
+      String body = json;
+      posts.add(
+          () ->
+              Api.request(
+                  "POST",
+                  "/api/v1/complaints",
+                  "application/json",
+                  body,
+                  "Authorization",
+                  "Bearer " + Tokens.channel("WEB_FORM"),
+                  "Idempotency-Key",
+                  sent.key(),
+                  "X-Request-Id",
+                  sent.requestId()));
     }
+    List<HttpResponse<String>> answers = sendAtOnce(posts);
 
     Set<String> numbers = new HashSet<>();
     for (int i = 0; i < SUBMISSIONS; i++) {
@@ -213,8 +201,13 @@ class GroupCommitIT extends SystemTest {
     for (int i = 0; i < 24; i++) {
       burst.add(aComplaint().from("WEB_FORM").about("group filler " + run + " #" + i));
     }
+    List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+    for (ComplaintJson complaint : burst) {
+      String json = complaint.json();
+      posts.add(() -> Api.postJson("/api/v1/complaints", json));
+    }
     List<JsonObject> created = new ArrayList<>();
-    for (HttpResponse<String> answer : sendAtOnce(burst)) {
+    for (HttpResponse<String> answer : sendAtOnce(posts)) {
       assertEquals(201, answer.statusCode(), answer.body());
       created.add(Api.json(answer));
     }
@@ -259,20 +252,19 @@ class GroupCommitIT extends SystemTest {
     assertTrue(written > groups, written + " submissions in " + groups + " transactions");
   }
 
-  /** Sends each complaint from a thread of its own, all released at once; answers in order. */
-  private static List<HttpResponse<String>> sendAtOnce(List<ComplaintJson> complaints)
-      throws Exception {
-    ExecutorService senders = Executors.newFixedThreadPool(complaints.size());
+  /** Sends each request from a thread of its own, all released at once; answers in order. */
+  private static List<HttpResponse<String>> sendAtOnce(
+      List<Callable<HttpResponse<String>>> requests) throws Exception {
+    ExecutorService senders = Executors.newFixedThreadPool(requests.size());
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<HttpResponse<String>>> inFlight = new ArrayList<>();
-      for (ComplaintJson complaint : complaints) {
-        String json = complaint.json();
+      for (Callable<HttpResponse<String>> request : requests) {
         inFlight.add(
             senders.submit(
                 () -> {
                   go.await();
-                  return Api.postJson("/api/v1/complaints", json);
+                  return request.call();
                 }));
       }
       go.countDown();
