@@ -98,6 +98,14 @@ public class Customer {
     return address;
   }
 
+  /**
+   * R-X1: what recognises a customer across complaints, before it is hashed into {@link #key}: the
+   * ID number, else the mobile.
+   */
+  public static String recognisedBy(IdentityDocument identity, String mobile) {
+    return identity != null ? identity.number() : mobile;
+  }
+
   /** R-X1: the key that recognises the customer across complaints. */
   public String key() {
     return key;

@@ -1,5 +1,6 @@
 package bank.complaints.insight;
 
+import bank.complaints.complaint.Channel;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.FeedbackType;
 import bank.complaints.complaint.PendingComplaints;
@@ -19,7 +20,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -57,6 +57,8 @@ public class MassComplaints {
 
   @Inject PendingComplaints pending;
 
+  @Inject RecognitionLocks locks;
+
   @Inject SlaClocks clocks;
 
   @Inject @BankZone ZoneId bankZone;
@@ -93,6 +95,22 @@ public class MassComplaints {
   }
 
   /**
+   * The lock ({@link RecognitionLocks}) a registration holds before it counts similar complaints or
+   * opens an incident, if its complaint counts towards one: one per channel and (similar on
+   * products) products. The category is left out, as it is graded after the lock is taken: similar
+   * complaints all take the same lock, and some others with them.
+   */
+  public Optional<String> lockOn(Channel channel, FeedbackType type, List<String> products) {
+    if (!counts(type, products)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "similar "
+            + channel.name()
+            + (similarOn.contains("PRODUCTS") ? "|" + products(products) : ""));
+  }
+
+  /**
    * Called at registration once the complaint is graded, before it is first written: names what
    * makes it similar to others, so that the complaint's insert carries it (set later, it cost an
    * update of the row just inserted, with all its indexes, in one registration in three).
@@ -113,8 +131,13 @@ public class MassComplaints {
       return Optional.empty();
     }
     String key = key(complaint);
-    // The similar complaints registered earlier in this transaction are written first; this one
-    // is counted without its row (customersInWindow), which need not be written yet.
+    // A transaction registering a similar complaint at the same time is waited for (the intake
+    // takes the lock before its first write), then counted; one at a time opens the incident, the
+    // others then join it. The similar complaints registered earlier in this transaction are
+    // written first; this one is counted without its row (customersInWindow), which need not be
+    // written yet.
+    lockOn(complaint.channel(), complaint.feedbackType(), complaint.productsInvolved())
+        .ifPresent(lock -> locks.hold(List.of(lock)));
     pending.writeIfAny(c -> c.similarityKey().filter(key::equals).isPresent());
     Optional<Incident> open = incidents.openFor(key);
     if (open.isPresent()) {
@@ -123,13 +146,6 @@ public class MassComplaints {
     }
     if (customersInWindow(key, now, complaint) < customers) {
       return Optional.empty();
-    }
-    // Past the count: one registration at a time opens the incident; the others then join it.
-    em.find(IncidentOpeningLock.class, 1, LockModeType.PESSIMISTIC_WRITE);
-    open = incidents.openFor(key);
-    if (open.isPresent()) {
-      join(open.get(), complaint, now);
-      return open;
     }
     Incident incident =
         new Incident(
@@ -201,8 +217,12 @@ public class MassComplaints {
 
   /** A complaint, and (similar on products) one that names some: a vaguer one does not count. */
   private boolean counts(Complaint complaint) {
-    return complaint.feedbackType() == FeedbackType.COMPLAINT
-        && !(similarOn.contains("PRODUCTS") && complaint.productsInvolved().isEmpty());
+    return counts(complaint.feedbackType(), complaint.productsInvolved());
+  }
+
+  private boolean counts(FeedbackType type, List<String> products) {
+    return type == FeedbackType.COMPLAINT
+        && !(similarOn.contains("PRODUCTS") && products.isEmpty());
   }
 
   /**
@@ -253,7 +273,11 @@ public class MassComplaints {
   }
 
   private static String products(Complaint complaint) {
-    return String.join(",", new TreeSet<>(complaint.productsInvolved()));
+    return products(complaint.productsInvolved());
+  }
+
+  private static String products(List<String> products) {
+    return String.join(",", new TreeSet<>(products));
   }
 
   static OutgoingMessage alert(

@@ -2,7 +2,9 @@ package bank.complaints.insight;
 
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.ComplaintNumber;
+import bank.complaints.complaint.Customer;
 import bank.complaints.complaint.FeedbackType;
+import bank.complaints.complaint.IdentityDocument;
 import bank.complaints.complaint.PendingComplaints;
 import bank.complaints.department.Department;
 import bank.complaints.department.DepartmentRole;
@@ -59,6 +61,8 @@ public class RepeatComplaints {
 
   @Inject PendingComplaints pending;
 
+  @Inject RecognitionLocks locks;
+
   @Inject
   @ConfigProperty(name = "complaints.repeat.window")
   Duration window;
@@ -76,6 +80,14 @@ public class RepeatComplaints {
   public record Repeat(RepeatLink link, boolean escalated) {}
 
   /**
+   * The lock ({@link RecognitionLocks}) a registration holds before it asks for the customer's
+   * earlier complaints: one per customer.
+   */
+  public static String lockOn(IdentityDocument identity, String mobile) {
+    return "customer " + Customer.recognisedBy(identity, mobile);
+  }
+
+  /**
    * Called at registration, once the complaint is numbered, graded and assigned.
    *
    * @param due when the supervisor's review is due (the first-response deadline)
@@ -85,9 +97,14 @@ public class RepeatComplaints {
     if (complaint.customer().key() == null) {
       return Optional.empty();
     }
-    // The complaint itself is not among those asked for, so its rows need not be written first;
-    // the same customer's complaints registered earlier in this transaction are.
+    // A transaction registering this customer's complaint at the same time is waited for (the
+    // intake takes the lock before its first write; held, it is not asked for again). The
+    // complaint itself is not among those asked for, so its rows need not be written first; the
+    // same customer's complaints registered earlier in this transaction are.
     String customer = complaint.customer().key();
+    locks.hold(
+        List.of(
+            lockOn(complaint.customer().identity().orElse(null), complaint.customer().mobile())));
     pending.writeIfAny(c -> customer.equals(c.customer().key()));
     List<Complaint> earlier =
         em.createQuery(

@@ -16,6 +16,7 @@ import bank.complaints.insight.Incident;
 import bank.complaints.insight.MassComplaints;
 import bank.complaints.insight.Memberships;
 import bank.complaints.insight.Memberships.Membership;
+import bank.complaints.insight.RecognitionLocks;
 import bank.complaints.insight.RepeatComplaints;
 import bank.complaints.notification.CustomerNotices;
 import bank.complaints.notification.Notice;
@@ -91,6 +92,8 @@ public class IntakeService {
 
   @Inject MassComplaints mass;
 
+  @Inject RecognitionLocks locks;
+
   @Inject Regions regions;
 
   @Inject
@@ -107,6 +110,7 @@ public class IntakeService {
    * @param idempotencyKey the channel system's retry key, or null
    */
   public Registration register(NewComplaint submitted, String idempotencyKey) {
+    locks.hold(recognitionLocks(submitted));
     return register(submitted, idempotencyKey, true);
   }
 
@@ -146,6 +150,9 @@ public class IntakeService {
    * there and each submission is registered again alone.
    */
   public List<Registration> registerAll(List<GroupCommit.Submission> group) {
+    List<String> recognitions = new ArrayList<>();
+    group.forEach(s -> recognitions.addAll(recognitionLocks(s.complaint())));
+    locks.hold(recognitions);
     List<Registration> outcomes = new ArrayList<>(group.size());
     for (GroupCommit.Submission submission : group) {
       try (RequestTrace.Scope as = trace.actFor(submission.requestId(), submission.principal())) {
@@ -159,6 +166,18 @@ public class IntakeService {
     }
     em.flush();
     return outcomes;
+  }
+
+  /**
+   * R-X1, R-X2: the locks the submission's repeat and mass checks hold ({@link RecognitionLocks}),
+   * taken before the transaction's first write, all at once, so that two registering transactions
+   * never wait for each other in a circle.
+   */
+  private List<String> recognitionLocks(NewComplaint submitted) {
+    String customer = RepeatComplaints.lockOn(submitted.identity(), submitted.customerMobile());
+    return mass.lockOn(submitted.channel(), submitted.feedbackType(), submitted.productsInvolved())
+        .map(similar -> List.of(customer, similar))
+        .orElse(List.of(customer));
   }
 
   /**
