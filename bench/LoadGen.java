@@ -459,6 +459,14 @@ public final class LoadGen {
         null, null, 200, null);
   }
 
+  /** SplitMix64's output function: consecutive inputs give unrelated, evenly spread outputs. */
+  private static long splitMix(long n) {
+    long z = n + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
   private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
   private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰"};
 
@@ -520,7 +528,12 @@ public final class LoadGen {
       case 2, 3, 4, 5, 6 -> {
         subject = "手机银行转账失败";
         description = "转账时页面报错，款项被扣但对方未收到，联系客服多次仍未解决。";
-        product = "手机银行 " + run + "-" + Math.floorMod(i * 7919, 4000);
+        // The run's n-th system fault names one of 4,000 products at random (a hash of n), so a
+        // product gathers five customers now and then: some 20 incidents in 18,000 requests.
+        // (i * 7919 mod 4000 named only 1,000 products, as i mod 20 is 2 to 6 here: a phase's
+        // 4,500 faults gave a product 4.5 customers and opened hundreds of incidents.)
+        long fault = i / 20 * 5 + (r - 2);
+        product = "手机银行 " + run + "-" + Math.floorMod(splitMix(fault), 4000);
       }
       case 7 -> {
         subject = "信用卡年费被重复扣收";
