@@ -66,7 +66,9 @@ public final class LoadGen {
   private final String kind;
   private final String url;
   private final String token;
-  private final String run;
+  private final String baseRun;
+  /** The tag of the requests being made: {@code baseRun}, or during the warm-up "L" + it. */
+  private volatile String run;
   private final int durationSeconds;
   private final int warmupSeconds;
   private final double rate;
@@ -85,7 +87,8 @@ public final class LoadGen {
     this.kind = kind;
     this.url = opt.getOrDefault("url", "http://127.0.0.1:8080");
     this.token = opt.get("token");
-    this.run = opt.getOrDefault("run", Long.toString(System.currentTimeMillis() / 1000 % 100000));
+    this.baseRun = opt.getOrDefault("run", Long.toString(System.currentTimeMillis() / 1000 % 100000));
+    this.run = baseRun;
     this.durationSeconds = Integer.parseInt(opt.getOrDefault("duration", "60"));
     this.warmupSeconds = Integer.parseInt(opt.getOrDefault("warmup", "0"));
     this.rate = Double.parseDouble(opt.getOrDefault("rate", "0"));
@@ -122,12 +125,23 @@ public final class LoadGen {
     final List<String> registered = new ArrayList<>();
     long[] latencies = new long[1 << 16];
     int count;
+    // By the second of the phase a request was sent (or due): its slowest answer, and how many
+    // answers took over 100 ms; a stall shows as a few seconds, an overload as all of them.
+    final long startNanos = System.nanoTime();
+    final long[] slowest = new long[7200];
+    final int[] over100ms = new int[7200];
 
     Phase(String name) {
       this.name = name;
     }
 
-    synchronized void record(int status, long latencyNanos, String body, Request request) {
+    synchronized void record(
+        int status, long latencyNanos, long fromNanos, String body, Request request) {
+      int second = (int) Math.min(slowest.length - 1, Math.max(0, (fromNanos - startNanos) / 1_000_000_000L));
+      slowest[second] = Math.max(slowest[second], latencyNanos);
+      if (latencyNanos > 100_000_000L) {
+        over100ms[second]++;
+      }
       statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
       if (count == latencies.length) {
         latencies = Arrays.copyOf(latencies, count * 2);
@@ -148,6 +162,20 @@ public final class LoadGen {
     long count(int status) {
       AtomicLong n = statuses.get(status);
       return n == null ? 0 : n.get();
+    }
+
+    /** The seconds with answers over 100 ms: "second:count/slowest ms", in order of time. */
+    synchronized String slowSeconds() {
+      StringBuilder out = new StringBuilder();
+      int seconds = 0;
+      for (int i = 0; i < slowest.length; i++) {
+        if (over100ms[i] > 0) {
+          seconds++;
+          out.append(' ').append(i).append("s:").append(over100ms[i]).append('/')
+              .append(slowest[i] / 1_000_000).append("ms");
+        }
+      }
+      return seconds + " seconds" + (seconds == 0 ? "" : " (second:answers/slowest)" + out);
     }
 
     synchronized String percentiles() {
@@ -175,15 +203,28 @@ public final class LoadGen {
 
   private void run() throws Exception {
     if (warmupSeconds > 0) {
+      // Tagged apart ("[L<run>-…]"): the stored-rows check counts the measured phase's only.
+      run = "L" + baseRun;
       phase = new Phase("warm-up");
       load(warmupSeconds);
       report(phase, warmupSeconds);
+      run = baseRun;
+      // A retry re-sends a submission of this phase: one of the warm-up's may never have been sent
+      // (unsent when it ended) and would be stored under the warm-up's tag.
+      synchronized (recent) {
+        Arrays.fill(recent, null);
+      }
     }
+    // When the measured phase starts and ends (epoch ms): the caller measures CPU and the
+    // department's wait over it, not over the warm-up.
+    System.out.println("measuring from=" + System.currentTimeMillis());
+    System.out.flush();
     phase = new Phase("measured");
     long cpuBefore = cpuNanos();
     long wallBefore = System.nanoTime();
     load(durationSeconds);
     double wall = (System.nanoTime() - wallBefore) / 1e9;
+    System.out.println("measured to=" + System.currentTimeMillis());
     report(phase, wall);
     System.out.printf(
         "client cpu=%.1fs over %.1fs (%.0f%% of one core)%n",
@@ -219,6 +260,7 @@ public final class LoadGen {
         p.unsent.get(),
         p.percentiles());
     System.out.println("statuses " + p.statuses);
+    System.out.println("answers over 100 ms, by the second sent: " + p.slowSeconds());
     p.samples.forEach((status, s) -> s.forEach(line -> System.out.println("non-" + expected + " " + line)));
   }
 
@@ -308,7 +350,7 @@ public final class LoadGen {
     Phase p = phase;
     try {
       Connection.Response response = connection.exchange(r, token);
-      p.record(response.status(), System.nanoTime() - from, response.body(), r);
+      p.record(response.status(), System.nanoTime() - from, from, response.body(), r);
       if (kind.equals("submit") && response.status() == 201) {
         if (response.replayed()) {
           p.replayed.incrementAndGet();
@@ -318,7 +360,7 @@ public final class LoadGen {
         }
       }
     } catch (IOException e) {
-      p.record(-1, System.nanoTime() - from, e.toString(), r);
+      p.record(-1, System.nanoTime() - from, from, e.toString(), r);
       connection.close();
     }
   }
