@@ -9,6 +9,7 @@ import bank.complaints.grading.Severity;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.outbox.OutgoingMessage;
 import bank.complaints.platform.BankZone;
+import bank.complaints.platform.TransactionLocal;
 import bank.complaints.privacy.Masking;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.timeline.CaseEventKind;
@@ -22,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,6 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class MassComplaints {
+
+  @Inject TransactionLocal transaction;
 
   private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -125,8 +127,8 @@ public class MassComplaints {
    * Called at registration, once the complaint is assigned; {@link #markSimilarity} has named its
    * key.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Incident> recognise(Complaint complaint, Instant now) {
+    transaction.require("MassComplaints.recognise");
     if (!counts(complaint)) {
       return Optional.empty();
     }

@@ -12,6 +12,7 @@ import bank.complaints.department.Departments;
 import bank.complaints.escalation.EscalationMessages;
 import bank.complaints.grading.Category;
 import bank.complaints.outbox.Outbox;
+import bank.complaints.platform.TransactionLocal;
 import bank.complaints.sla.Recipient;
 import bank.complaints.sla.SlaStage;
 import bank.complaints.tasks.Dispatch;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,6 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RepeatComplaints {
+
+  @Inject TransactionLocal transaction;
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
@@ -92,8 +94,8 @@ public class RepeatComplaints {
    *
    * @param due when the supervisor's review is due (the first-response deadline)
    */
-  @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Repeat> recognise(Complaint complaint, Instant now, Instant due) {
+    transaction.require("RepeatComplaints.recognise");
     if (complaint.customer().key() == null) {
       return Optional.empty();
     }

@@ -1,11 +1,11 @@
 package bank.complaints.outbox;
 
+import bank.complaints.platform.TransactionLocal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /**
@@ -14,6 +14,8 @@ import java.time.Clock;
 @ApplicationScoped
 public class Outbox {
 
+  @Inject TransactionLocal transaction;
+
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
 
@@ -21,8 +23,8 @@ public class Outbox {
 
   @Inject Event<OutboxWritten> written;
 
-  @Transactional(Transactional.TxType.MANDATORY)
   public void enqueue(OutgoingMessage message) {
+    transaction.require("Outbox.enqueue");
     OutboxMessage row = OutboxMessage.of(message, clock.instant());
     em.persist(row);
     written.fire(new OutboxWritten(row));

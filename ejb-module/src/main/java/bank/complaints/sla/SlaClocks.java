@@ -4,6 +4,7 @@ import bank.complaints.calendar.Calendars;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.complaint.ComplaintId;
 import bank.complaints.grading.Severity;
+import bank.complaints.platform.TransactionLocal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,8 +20,9 @@ import java.util.Optional;
  * a stage's clock changes in the same commit as the step that moves the case.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 public class SlaClocks {
+
+  @Inject TransactionLocal transaction;
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
@@ -42,6 +44,7 @@ public class SlaClocks {
   /** Starts the stage's clock for a case that is, or is not, complex (R-F2). */
   public SlaClock start(
       ComplaintId complaintId, Severity severity, boolean complex, SlaStage stage, Instant now) {
+    transaction.require("SlaClocks.start");
     SlaClock clock =
         SlaClock.start(
             complaintId.value(), policy(stage, severity), complex, now, calendars.current());
@@ -56,6 +59,7 @@ public class SlaClocks {
    */
   public SlaClock record(
       ComplaintId complaintId, Severity severity, SlaStage stage, Instant started, Instant done) {
+    transaction.require("SlaClocks.record");
     SlaClock clock =
         SlaClock.start(complaintId.value(), policy(stage, severity), started, calendars.current());
     clock.stop(done);
@@ -65,18 +69,21 @@ public class SlaClocks {
 
   /** Stops the stage's running or paused clock; nothing happens if there is none. */
   public Optional<SlaClock> stop(ComplaintId complaintId, SlaStage stage, Instant now) {
+    transaction.require("SlaClocks.stop");
     Optional<SlaClock> clock = active(complaintId, stage);
     clock.ifPresent(c -> c.stop(now));
     return clock;
   }
 
   public SlaClock pause(ComplaintId complaintId, SlaStage stage, Instant now) {
+    transaction.require("SlaClocks.pause");
     SlaClock clock = require(complaintId, stage);
     clock.pause(now, calendars.current());
     return clock;
   }
 
   public SlaClock resume(ComplaintId complaintId, Severity severity, SlaStage stage, Instant now) {
+    transaction.require("SlaClocks.resume");
     SlaClock clock = require(complaintId, stage);
     clock.resume(now, policy(stage, severity), calendars.current());
     return clock;
@@ -84,6 +91,7 @@ public class SlaClocks {
 
   public SlaClock extend(
       ComplaintId complaintId, Severity severity, SlaStage stage, Allowance extra, Instant now) {
+    transaction.require("SlaClocks.extend");
     SlaClock clock = require(complaintId, stage);
     clock.extend(extra, now, policy(stage, severity), calendars.current());
     return clock;
@@ -96,6 +104,7 @@ public class SlaClocks {
    * @return the clocks whose deadlines moved
    */
   public List<SlaClock> retime(ComplaintId complaintId, Severity severity, boolean complex) {
+    transaction.require("SlaClocks.retime");
     return of(complaintId).stream()
         .filter(c -> c.state() == SlaClock.State.RUNNING)
         .filter(c -> c.retime(policy(c.stage(), severity), complex, calendars.current()))
@@ -109,6 +118,7 @@ public class SlaClocks {
    * @return the clocks whose deadlines moved
    */
   public List<SlaClock> allowComplex(ComplaintId complaintId, Severity severity) {
+    transaction.require("SlaClocks.allowComplex");
     return of(complaintId).stream()
         .filter(c -> c.state() == SlaClock.State.RUNNING)
         .filter(c -> c.allowComplex(policy(c.stage(), severity), calendars.current()))
@@ -117,6 +127,7 @@ public class SlaClocks {
 
   /** The stage's running or paused clock. */
   public Optional<SlaClock> activeClock(ComplaintId complaintId, SlaStage stage) {
+    transaction.require("SlaClocks.activeClock");
     return active(complaintId, stage);
   }
 

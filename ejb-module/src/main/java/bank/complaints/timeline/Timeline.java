@@ -2,6 +2,7 @@ package bank.complaints.timeline;
 
 import bank.complaints.audit.AuditLog;
 import bank.complaints.complaint.ComplaintId;
+import bank.complaints.platform.TransactionLocal;
 import bank.complaints.statistics.ChangedCases;
 import bank.complaints.statistics.StatPending;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
 /** Records timeline entries inside the caller's transaction, and reads a case's timeline. */
 @ApplicationScoped
 public class Timeline {
+
+  @Inject TransactionLocal transaction;
 
   /** The actor of what the system does by itself (alerts, automatic assignment). */
   public static final String SYSTEM = "system";
@@ -39,8 +42,8 @@ public class Timeline {
    * action: a channel system's submission with the grading, notice and assignment it sets off.
    * Called within one, it belongs to the outer action. Nothing is audited if {@code work} fails.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
   public <T> T asOneAction(Supplier<T> work) {
+    transaction.require("Timeline.asOneAction");
     if (!action.open()) {
       return work.get();
     }
@@ -57,13 +60,13 @@ public class Timeline {
     return result;
   }
 
-  @Transactional(Transactional.TxType.MANDATORY)
   public void record(
       ComplaintId complaintId,
       CaseEventKind kind,
       String actor,
       String summary,
       boolean customerVisible) {
+    transaction.require("Timeline.record");
     em.persist(
         new CaseEvent(
             complaintId.value(), clock.instant(), kind, actor, summary, customerVisible, null));
@@ -102,13 +105,13 @@ public class Timeline {
   }
 
   /** An alert: internal, by the system, with the time it was due to go out. */
-  @Transactional(Transactional.TxType.MANDATORY)
   public void recordAlert(
       ComplaintId complaintId,
       CaseEventKind kind,
       String summary,
       Instant scheduledFor,
       Instant now) {
+    transaction.require("Timeline.recordAlert");
     em.persist(new CaseEvent(complaintId.value(), now, kind, SYSTEM, summary, false, scheduledFor));
     audit(complaintId, kind, SYSTEM, summary);
     markForStatistics(complaintId);
