@@ -23,11 +23,18 @@ log "warm-up: ${warmup}s for each system (ours: before the intake phases; the re
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); commit $(git -C "$root" rev-parse --short HEAD)"
 if [ -x "$peer/run.sh" ]; then
   log "peer: $peer (Flowable; its own database 'flowable')"
+  # The peer's run.sh measures with wrk and needs its jar built; a fresh machine has neither.
+  if ! command -v wrk > /dev/null; then
+    log "installing wrk (Debian package)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null
+  fi
+  ls "$peer"/target/*.jar > /dev/null 2>&1 || "$peer/run.sh" build > "$out/peer-build.txt" 2>&1
   "$peer/run.sh" db > "$out/peer.txt" 2>&1
   "$peer/run.sh" start >> "$out/peer.txt" 2>&1
   WARM=$warmup "$peer/run.sh" measure >> "$out/peer.txt" 2>&1 || true
   "$peer/run.sh" stop >> "$out/peer.txt" 2>&1
-  grep -E '^(warm-up POST|open GET|authenticated GET|POST start)|MATCH|per started' "$out/peer.txt" | tee -a "$out/summary.txt" || true
+  grep -E '^(warm-up POST|open GET|authenticated GET|POST start)|MATCH|per started' "$out/peer.txt" | tee -a "$out/summary.txt" \
+    || log "the peer's measurement printed no figures: see $out/peer.txt"
 else
   log "no peer at $peer: ours only"
 fi
