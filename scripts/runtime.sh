@@ -356,6 +356,7 @@ domain_up() {
     configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.port="$das_http_port" \
     $(quiet_headers server-config) \
     > /dev/null
+  listener_answers
   # Named, JSON-P's JsonProvider.provider() resolves its provider once; unnamed, it scans every
   # module with a ServiceLoader on each call, and the JWT mechanism calls it for every request's
   # token: 5.6 % of the server's CPU under intake load (docs/benchmarks.md). Takes effect at the
@@ -364,6 +365,19 @@ domain_up() {
   if ! "$asadmin" list-jvm-options 2>/dev/null | grep -qxF -- "$json_provider"; then
     "$asadmin" create-jvm-options -- "$json_provider" > /dev/null
   fi
+}
+
+# Reconfigured while the domain runs, http-listener-1 once stayed unbound ("GrizzlyProxy is NULL"
+# in the server log, every request refused; a CI run lost that way): if it does not answer HTTP
+# within 20 s, the domain is restarted, which binds it from the configuration.
+listener_answers() {
+  local i
+  for ((i = 0; i < 40; i++)); do
+    curl -s -o /dev/null -m 2 "http://127.0.0.1:$das_http_port/" && return 0
+    sleep 0.5
+  done
+  log "http-listener-1 does not answer on $das_http_port after reconfiguring it: restarting domain $domain"
+  "$asadmin" restart-domain "$domain" > /dev/null
 }
 
 # No Server or X-Powered-By header naming the product and its version on the HTTP listeners (what
