@@ -2,17 +2,22 @@ package bank.complaints.outbox;
 
 import bank.complaints.platform.TransactionLocal;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes messages into the outbox, inside the caller's transaction: nothing else sends to a queue.
+ * Once that transaction has committed, the rows it wrote are handed to this server's relay, all at
+ * once ({@link OutboxRelay#committed}).
  */
 @ApplicationScoped
 public class Outbox {
+
+  private static final Object KEY = Outbox.class.getName();
 
   @Inject TransactionLocal transaction;
 
@@ -21,20 +26,31 @@ public class Outbox {
 
   @Inject Clock clock;
 
-  @Inject Event<OutboxWritten> written;
+  @Inject OutboxRelay relay;
 
   public void enqueue(OutgoingMessage message) {
     transaction.require("Outbox.enqueue");
     OutboxMessage row = OutboxMessage.of(message, clock.instant());
     em.persist(row);
-    written.fire(new OutboxWritten(row));
+    written().rows.add(row);
   }
 
   /**
-   * Fired inside the writing transaction; the relay reacts once it has committed.
-   *
-   * @param row the row written, which this server's relay then sends without reading it back; null
-   *     for rows put back in line, which the relay reads from the table
+   * Rows were put back in line by an update of the table ({@link SetAsideMessages}): the relay
+   * reads the table once the caller's transaction has committed.
    */
-  public record OutboxWritten(OutboxMessage row) {}
+  public void putBackInLine() {
+    transaction.require("Outbox.putBackInLine");
+    written().readTable = true;
+  }
+
+  private Written written() {
+    return transaction.get(KEY, Written::new, w -> relay.committed(w.rows, w.readTable));
+  }
+
+  /** What the current transaction wrote to the outbox. */
+  private static final class Written {
+    final List<OutboxMessage> rows = new ArrayList<>();
+    boolean readTable;
+  }
 }

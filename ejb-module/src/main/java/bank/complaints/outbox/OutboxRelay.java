@@ -14,10 +14,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -109,18 +108,34 @@ public class OutboxRelay {
     drain();
   }
 
-  /** Called after commit of a transaction that wrote to the outbox. */
-  public void afterCommit(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
-    if (written.row() == null) {
-      readTable.set(true);
-    } else if (handedOverCount.incrementAndGet() <= HANDED_OVER_MAX) {
-      written.row().committedAt(clock.instant());
-      handedOver.add(written.row());
-    } else {
-      handedOverCount.decrementAndGet(); // the timer's read of the table sends it
+  /**
+   * Called once a transaction that wrote to the outbox has committed ({@link Outbox}), on its
+   * thread: its rows are queued here and a drain is started unless one is running, which then goes
+   * round again for them.
+   *
+   * @param rows the rows it wrote, sent without being read back
+   * @param readTable whether it put rows back in line in the table, which is then read
+   */
+  public void committed(List<OutboxMessage> rows, boolean readTable) {
+    Instant now = clock.instant();
+    for (OutboxMessage row : rows) {
+      if (handedOverCount.incrementAndGet() <= HANDED_OVER_MAX) {
+        row.committedAt(now);
+        handedOver.add(row);
+      } else {
+        handedOverCount.decrementAndGet(); // the timer's read of the table sends it
+      }
     }
-    context.getBusinessObject(OutboxRelay.class).drainAsync();
+    if (readTable) {
+      this.readTable.set(true);
+    }
+    // Issue 18: an asynchronous call per commit costs a task on the EJB thread pool; a running
+    // drain looks at the queue again after its round (and after its end, see drain).
+    if (draining.get()) {
+      again.set(true);
+    } else {
+      context.getBusinessObject(OutboxRelay.class).drainAsync();
+    }
   }
 
   @Asynchronous

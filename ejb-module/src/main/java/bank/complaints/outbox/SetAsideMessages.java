@@ -4,7 +4,6 @@ import bank.complaints.audit.Audited;
 import bank.complaints.common.NotFoundException;
 import bank.complaints.platform.SqlValues;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +22,7 @@ public class SetAsideMessages {
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
 
-  @Inject Event<Outbox.OutboxWritten> written;
+  @Inject Outbox outbox;
 
   /** One set-aside row as operations see it (the payload is not shown: it may name a customer). */
   public record SetAside(
@@ -74,6 +73,6 @@ public class SetAsideMessages {
     if (changed == 0) {
       throw new NotFoundException("No set-aside outbox message " + id + ".");
     }
-    written.fire(new Outbox.OutboxWritten(null)); // the relay reads it once this commits
+    outbox.putBackInLine();
   }
 }

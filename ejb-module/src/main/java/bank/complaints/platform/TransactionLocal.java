@@ -2,9 +2,12 @@ package bank.complaints.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionRequiredException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.TransactionalException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,37 @@ public class TransactionLocal {
     if (value == null) {
       value = initial.get();
       registry.putResource(key, value);
+    }
+    return value;
+  }
+
+  /**
+   * As {@link #get(Object, Supplier)}; once the transaction has committed, the value is given to
+   * {@code afterCommit}, on the committing thread, once; after a rollback, nothing is.
+   *
+   * <p>Issue 18: what a {@code @Observes(during = AFTER_SUCCESS)} observer does for each event,
+   * once per transaction: Weld defers every event fired in a transaction to a synchronization of
+   * its own and, after the commit, looks the observer's bean up for each.
+   */
+  public <T> T get(Object key, Supplier<T> initial, Consumer<T> afterCommit) {
+    @SuppressWarnings("unchecked")
+    T value = (T) registry.getResource(key);
+    if (value == null) {
+      T made = initial.get();
+      registry.putResource(key, made);
+      registry.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+              if (status == Status.STATUS_COMMITTED) {
+                afterCommit.accept(made);
+              }
+            }
+          });
+      value = made;
     }
     return value;
   }
