@@ -13,6 +13,7 @@ import bank.complaints.escalation.EscalationMessages;
 import bank.complaints.grading.Category;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.platform.TransactionLocal;
+import bank.complaints.privacy.PersonalDataKeys;
 import bank.complaints.sla.Recipient;
 import bank.complaints.sla.SlaStage;
 import bank.complaints.tasks.Dispatch;
@@ -29,10 +30,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -78,6 +84,11 @@ public class RepeatComplaints {
   @ConfigProperty(name = "complaints.repeat.related-categories")
   Optional<String> relatedCategories;
 
+  /**
+   * The transaction's customers asked about ahead ({@link #askAhead}), each with what was found.
+   */
+  private static final Object ASKED = RepeatComplaints.class.getName() + ".asked";
+
   /** What recognising the complaint found. */
   public record Repeat(RepeatLink link, boolean escalated) {}
 
@@ -87,6 +98,41 @@ public class RepeatComplaints {
    */
   public static String lockOn(IdentityDocument identity, String mobile) {
     return "customer " + Customer.recognisedBy(identity, mobile);
+  }
+
+  /**
+   * Issue 18: asks once, for all the customers a transaction is about to register complaints of,
+   * for their complaints within the look-back window (any category); {@link #recognise} then takes
+   * a customer's earlier complaints from there, not from a query of its own, and adds each
+   * complaint it recognises, so that the next one of the same customer in the transaction sees it.
+   * The customers' locks ({@link #lockOn}) must be held: nobody else registers for them until the
+   * commit.
+   *
+   * @param customers each by what recognises them ({@link Customer#recognisedBy}), whose keyed hash
+   *     is their key
+   */
+  public void askAhead(Collection<String> customers, Instant now) {
+    transaction.require("RepeatComplaints.askAhead");
+    Map<String, List<Complaint>> asked = asked();
+    UnaryOperator<String> keyedHash = PersonalDataKeys.current()::lookupHash;
+    List<String> keys =
+        customers.stream().map(keyedHash).distinct().filter(k -> !asked.containsKey(k)).toList();
+    if (keys.isEmpty()) {
+      return;
+    }
+    // Only rows written before: the complaints of this transaction are added as they are seen.
+    List<Complaint> found =
+        em.createQuery(
+                "select c from Complaint c where c.customer.key in :customers"
+                    + " and c.feedbackType = :complaint and c.receivedAt >= :since",
+                Complaint.class)
+            .setFlushMode(FlushModeType.COMMIT)
+            .setParameter("customers", keys)
+            .setParameter("complaint", FeedbackType.COMPLAINT)
+            .setParameter("since", OffsetDateTime.ofInstant(now.minus(window), ZoneOffset.UTC))
+            .getResultList();
+    keys.forEach(k -> asked.put(k, new ArrayList<>()));
+    found.forEach(c -> asked.get(c.customer().key()).add(c));
   }
 
   /**
@@ -107,20 +153,7 @@ public class RepeatComplaints {
     locks.hold(
         List.of(
             lockOn(complaint.customer().identity().orElse(null), complaint.customer().mobile())));
-    pending.writeIfAny(c -> customer.equals(c.customer().key()));
-    List<Complaint> earlier =
-        em.createQuery(
-                "select c from Complaint c where c.customer.key = :customer and c.id <> :id"
-                    + " and c.feedbackType = :complaint and c.category in :issue"
-                    + " and c.receivedAt >= :since order by c.receivedAt, c.id",
-                Complaint.class)
-            .setFlushMode(FlushModeType.COMMIT)
-            .setParameter("customer", customer)
-            .setParameter("id", complaint.id().value())
-            .setParameter("complaint", FeedbackType.COMPLAINT)
-            .setParameter("issue", related(complaint.category()))
-            .setParameter("since", OffsetDateTime.ofInstant(now.minus(window), ZoneOffset.UTC))
-            .getResultList();
+    List<Complaint> earlier = earlier(complaint, now);
     if (earlier.isEmpty()) {
       return Optional.empty();
     }
@@ -177,6 +210,48 @@ public class RepeatComplaints {
               "REPEAT", Recipient.SUPERVISOR, SlaStage.INVESTIGATION_START, complaint, now));
     }
     return Optional.of(new Repeat(link, escalated));
+  }
+
+  /**
+   * The customer's complaints on the same or a related issue within the window, oldest first: from
+   * what was asked ahead, to which the complaint is then added; for a customer not asked about, by
+   * a query of its own.
+   */
+  private List<Complaint> earlier(Complaint complaint, Instant now) {
+    String customer = complaint.customer().key();
+    Set<Category> issue = related(complaint.category());
+    Instant since = now.minus(window);
+    List<Complaint> seen = asked().get(customer);
+    if (seen != null) {
+      List<Complaint> earlier =
+          seen.stream()
+              .filter(c -> !c.id().equals(complaint.id()))
+              .filter(c -> c.feedbackType() == FeedbackType.COMPLAINT)
+              .filter(c -> issue.contains(c.category()) && !c.receivedAt().isBefore(since))
+              .sorted(
+                  Comparator.comparing(Complaint::receivedAt).thenComparing(c -> c.id().value()))
+              .toList();
+      seen.add(complaint);
+      return earlier;
+    }
+    // The same customer's complaints registered earlier in this transaction are written first.
+    pending.writeIfAny(c -> customer.equals(c.customer().key()));
+    return em.createQuery(
+            "select c from Complaint c where c.customer.key = :customer and c.id <> :id"
+                + " and c.feedbackType = :complaint and c.category in :issue"
+                + " and c.receivedAt >= :since order by c.receivedAt, c.id",
+            Complaint.class)
+        .setFlushMode(FlushModeType.COMMIT)
+        .setParameter("customer", customer)
+        .setParameter("id", complaint.id().value())
+        .setParameter("complaint", FeedbackType.COMPLAINT)
+        .setParameter("issue", issue)
+        .setParameter("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+        .getResultList();
+  }
+
+  private Map<String, List<Complaint>> asked() {
+    return transaction.get(ASKED, HashMap::new);
   }
 
   /** The categories that count as the same issue as {@code category}. */

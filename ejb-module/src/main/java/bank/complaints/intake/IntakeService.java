@@ -5,6 +5,7 @@ import bank.complaints.caseprocess.CaseStep;
 import bank.complaints.caseprocess.CaseSteps;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.complaint.Complaint;
+import bank.complaints.complaint.Customer;
 import bank.complaints.complaint.FeedbackType;
 import bank.complaints.complaint.PendingComplaints;
 import bank.complaints.complaint.Regions;
@@ -110,7 +111,7 @@ public class IntakeService {
    * @param idempotencyKey the channel system's retry key, or null
    */
   public Registration register(NewComplaint submitted, String idempotencyKey) {
-    locks.hold(recognitionLocks(submitted));
+    recognitionsAhead(List.of(submitted));
     return register(submitted, idempotencyKey, true);
   }
 
@@ -150,9 +151,7 @@ public class IntakeService {
    * there and each submission is registered again alone.
    */
   public List<Registration> registerAll(List<GroupCommit.Submission> group) {
-    List<String> recognitions = new ArrayList<>();
-    group.forEach(s -> recognitions.addAll(recognitionLocks(s.complaint())));
-    locks.hold(recognitions);
+    recognitionsAhead(group.stream().map(GroupCommit.Submission::complaint).toList());
     List<Registration> outcomes = new ArrayList<>(group.size());
     for (GroupCommit.Submission submission : group) {
       try (RequestTrace.Scope as = trace.actFor(submission.requestId(), submission.principal())) {
@@ -166,6 +165,22 @@ public class IntakeService {
     }
     em.flush();
     return outcomes;
+  }
+
+  /**
+   * R-X1, R-X2: before the transaction's first write, the locks of all its submissions' repeat and
+   * mass checks, and (issue 18) their customers' earlier complaints asked for once.
+   */
+  private void recognitionsAhead(List<NewComplaint> submitted) {
+    List<String> recognitions = new ArrayList<>();
+    submitted.forEach(s -> recognitions.addAll(recognitionLocks(s)));
+    locks.hold(recognitions);
+    repeats.askAhead(
+        submitted.stream()
+            .filter(s -> s.feedbackType() == FeedbackType.COMPLAINT)
+            .map(s -> Customer.recognisedBy(s.identity(), s.customerMobile()))
+            .toList(),
+        clock.instant());
   }
 
   /**
