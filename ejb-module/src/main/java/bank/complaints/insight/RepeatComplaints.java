@@ -113,10 +113,14 @@ public class RepeatComplaints {
    */
   public void askAhead(Collection<String> customers, Instant now) {
     transaction.require("RepeatComplaints.askAhead");
-    Map<String, List<Complaint>> asked = asked();
     UnaryOperator<String> keyedHash = PersonalDataKeys.current()::lookupHash;
-    List<String> keys =
-        customers.stream().map(keyedHash).distinct().filter(k -> !asked.containsKey(k)).toList();
+    ask(customers.stream().map(keyedHash).distinct().toList(), now);
+  }
+
+  /** Reads the window's complaints of the customers (by key) not asked about yet. */
+  private void ask(List<String> customers, Instant now) {
+    Map<String, List<Complaint>> asked = asked();
+    List<String> keys = customers.stream().filter(k -> !asked.containsKey(k)).toList();
     if (keys.isEmpty()) {
       return;
     }
@@ -213,41 +217,31 @@ public class RepeatComplaints {
   }
 
   /**
-   * The customer's complaints on the same or a related issue within the window, oldest first: from
-   * what was asked ahead, to which the complaint is then added; for a customer not asked about, by
-   * a query of its own.
+   * The customer's complaints on the same or a related issue within the window, oldest first, from
+   * what was asked ahead (a customer not asked about is asked about now); the complaint is then
+   * added there for the next one of the same customer in the transaction.
    */
   private List<Complaint> earlier(Complaint complaint, Instant now) {
     String customer = complaint.customer().key();
+    if (!asked().containsKey(customer)) {
+      // The same customer's complaints registered earlier in this transaction are written first.
+      pending.writeIfAny(c -> customer.equals(c.customer().key()));
+      ask(List.of(customer), now);
+    }
+    List<Complaint> seen = asked().get(customer);
     Set<Category> issue = related(complaint.category());
     Instant since = now.minus(window);
-    List<Complaint> seen = asked().get(customer);
-    if (seen != null) {
-      List<Complaint> earlier =
-          seen.stream()
-              .filter(c -> !c.id().equals(complaint.id()))
-              .filter(c -> c.feedbackType() == FeedbackType.COMPLAINT)
-              .filter(c -> issue.contains(c.category()) && !c.receivedAt().isBefore(since))
-              .sorted(
-                  Comparator.comparing(Complaint::receivedAt).thenComparing(c -> c.id().value()))
-              .toList();
+    List<Complaint> earlier =
+        seen.stream()
+            .filter(c -> !c.id().equals(complaint.id()))
+            .filter(c -> c.feedbackType() == FeedbackType.COMPLAINT)
+            .filter(c -> issue.contains(c.category()) && !c.receivedAt().isBefore(since))
+            .sorted(Comparator.comparing(Complaint::receivedAt).thenComparing(c -> c.id().value()))
+            .toList();
+    if (!seen.contains(complaint)) { // written by the flush above, it may have been found
       seen.add(complaint);
-      return earlier;
     }
-    // The same customer's complaints registered earlier in this transaction are written first.
-    pending.writeIfAny(c -> customer.equals(c.customer().key()));
-    return em.createQuery(
-            "select c from Complaint c where c.customer.key = :customer and c.id <> :id"
-                + " and c.feedbackType = :complaint and c.category in :issue"
-                + " and c.receivedAt >= :since order by c.receivedAt, c.id",
-            Complaint.class)
-        .setFlushMode(FlushModeType.COMMIT)
-        .setParameter("customer", customer)
-        .setParameter("id", complaint.id().value())
-        .setParameter("complaint", FeedbackType.COMPLAINT)
-        .setParameter("issue", issue)
-        .setParameter("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
-        .getResultList();
+    return earlier;
   }
 
   private Map<String, List<Complaint>> asked() {

@@ -55,26 +55,24 @@ public class TransactionLocal {
    * its own and, after the commit, looks the observer's bean up for each.
    */
   public <T> T get(Object key, Supplier<T> initial, Consumer<T> afterCommit) {
-    @SuppressWarnings("unchecked")
-    T value = (T) registry.getResource(key);
-    if (value == null) {
-      T made = initial.get();
-      registry.putResource(key, made);
-      registry.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
+    return get(
+        key,
+        () -> {
+          T made = initial.get();
+          registry.registerInterposedSynchronization(
+              new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
 
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                afterCommit.accept(made);
-              }
-            }
-          });
-      value = made;
-    }
-    return value;
+                @Override
+                public void afterCompletion(int status) {
+                  if (status == Status.STATUS_COMMITTED) {
+                    afterCommit.accept(made);
+                  }
+                }
+              });
+          return made;
+        });
   }
 
   /**

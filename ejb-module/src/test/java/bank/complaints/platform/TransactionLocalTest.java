@@ -27,19 +27,7 @@ class TransactionLocalTest {
 
   /** A registry that knows only whether a transaction is current (its key, or null). */
   private static TransactionLocal withTransactionKey(Object key) {
-    TransactionLocal local = new TransactionLocal();
-    local.registry =
-        (TransactionSynchronizationRegistry)
-            Proxy.newProxyInstance(
-                TransactionLocalTest.class.getClassLoader(),
-                new Class<?>[] {TransactionSynchronizationRegistry.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("getTransactionKey")) {
-                    return key;
-                  }
-                  throw new UnsupportedOperationException(method.getName());
-                });
-    return local;
+    return new OneTransaction(key).local();
   }
 
   @Test
@@ -59,8 +47,16 @@ class TransactionLocalTest {
 
   /** One transaction's resources and synchronizations, as JTA's registry keeps them. */
   private static final class OneTransaction {
+    final Object key;
     final Map<Object, Object> resources = new HashMap<>();
     final List<Synchronization> synchronizations = new ArrayList<>();
+
+    /**
+     * @param key the transaction's key; null: none is current
+     */
+    OneTransaction(Object key) {
+      this.key = key;
+    }
 
     TransactionLocal local() {
       TransactionLocal local = new TransactionLocal();
@@ -71,6 +67,7 @@ class TransactionLocalTest {
                   new Class<?>[] {TransactionSynchronizationRegistry.class},
                   (proxy, method, args) ->
                       switch (method.getName()) {
+                        case "getTransactionKey" -> key;
                         case "getResource" -> resources.get(args[0]);
                         case "putResource" -> resources.put(args[0], args[1]);
                         case "registerInterposedSynchronization" ->
@@ -88,7 +85,7 @@ class TransactionLocalTest {
 
   @Test
   void whatATransactionCollectedIsHandedOnOnceAfterItCommitted() {
-    OneTransaction tx = new OneTransaction();
+    OneTransaction tx = new OneTransaction("tx-1");
     TransactionLocal local = tx.local();
     List<List<String>> handedOn = new ArrayList<>();
     local.<List<String>>get("outbox", ArrayList::new, handedOn::add).add("notice");
@@ -100,7 +97,7 @@ class TransactionLocalTest {
 
   @Test
   void nothingIsHandedOnAfterARollback() {
-    OneTransaction tx = new OneTransaction();
+    OneTransaction tx = new OneTransaction("tx-1");
     List<List<String>> handedOn = new ArrayList<>();
     tx.local().<List<String>>get("outbox", ArrayList::new, handedOn::add).add("notice");
     tx.end(Status.STATUS_ROLLEDBACK);
