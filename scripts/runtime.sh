@@ -122,8 +122,6 @@ broker_create() { # [instance directory]
     members+=${members:+,}dept-$code
   done
   printf '\ndepartments = %s\n' "$members" >> "$broker/etc/artemis-roles.properties"
-  # A modest heap: the broker pages to disk long before it needs more.
-  sed -i 's/-Xms512M -Xmx2G/-Xms256M -Xmx1G/' "$broker/etc/artemis.profile"
 }
 
 broker_up() {
@@ -158,10 +156,15 @@ broker_pair_config() { # instance role port peer-port
     "$3" "$4" >> "$1/etc/artemis.profile"
 }
 
+# The broker's heap, set on every start (an instance made before keeps no other): what broker.xml's
+# memory budget counts on (its <global-max-size> comment). With 1 GB, the duplicate-id caches and
+# the messages of a backlog filled it and the broker stopped in garbage collection.
+BROKER_HEAP=${BROKER_HEAP:-2G}
 broker_start() { # instance
   if broker_running "$1"; then
     log "broker $1 already running (pid $(broker_pid "$1"))"
   else
+    sed -i -E "s/-Xms[0-9]+[MG] -Xmx[0-9]+[MG]/-Xms512M -Xmx$BROKER_HEAP/" "$1/etc/artemis.profile"
     log "starting broker $1"
     ARTEMIS_INSTANCE_ETC_URI= "$1/bin/artemis-service" start > /dev/null
   fi
