@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ public class AuditLinker {
     pending.forEach(p -> work.put(p.entryId(), p));
     long seq = head.lastSeq();
     String hash = head.lastHash();
+    List<Long> linked = new ArrayList<>(entries.size());
     for (AuditEntry entry : entries) {
       AuditPending item = work.remove(entry.id());
       if (seq + 1 >= head.sealedFrom() && !chainHash.sealed(entry)) {
@@ -72,9 +74,16 @@ public class AuditLinker {
       String next = chainHash.of(seq, entry, hash);
       em.persist(new AuditLink(seq, entry.id(), hash, next));
       hash = next;
-      em.remove(item);
+      linked.add(entry.id());
     }
     head.advance(seq, hash);
+    if (!linked.isEmpty()) {
+      // One statement for the batch: a delete per row was the database's costliest statement
+      // under intake load (issue 18: 1.2 per registered complaint, 0.16 ms each).
+      em.createQuery("delete from AuditPending p where p.entryId in :ids")
+          .setParameter("ids", linked)
+          .executeUpdate();
+    }
     // Work-list rows whose entry is gone: nothing to chain; verification names them.
     work.values().forEach(item -> item.refuse(clock.instant()));
     return pending.size();
