@@ -31,7 +31,7 @@ failed=0
 heap() { # what -> checks the heap after a full collection against the bound
   local pid used max share
   pid=$(broker_pid)
-  jcmd "$pid" GC.run > /dev/null
+  timeout 120 jcmd "$pid" GC.run > /dev/null || { log "FAILED: the broker does not answer jcmd (stopped in garbage collection?)"; failed=1; return; }
   used=$(jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub("K", "", $(i + 1)); print int($(i + 1) / 1024)}}')
   max=$(jcmd "$pid" VM.flags | tr ' ' '\n' | awk -F= '$1 == "-XX:MaxHeapSize" {print int($2 / 1048576)}')
   share=$((100 * used / max))

@@ -49,7 +49,8 @@
 #
 # Environment: RUNTIME_DIR (required: holds dist/ with the unpacked Payara and Artemis, and the
 # broker instance), COMPLAINTS_DB (h2 | postgresql, default h2), DB_* and BROKER_* as in
-# scripts/create-jdbc-resources.sh and jms-config/src/main/asadmin/create-jms-resources.sh.
+# scripts/create-jdbc-resources.sh and jms-config/src/main/asadmin/create-jms-resources.sh, and
+# BROKER_HEAP (the broker's -Xmx, default 2G; see broker.xml's memory budget).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${RUNTIME_DIR:?RUNTIME_DIR must name the runtime folder}"
