@@ -10,7 +10,9 @@
 #   3. restarts the broker (it reloads the journal and the caches) and measures the heap again;
 #   4. reads every message back: all COUNT must arrive (nothing lost).
 # Fails if a send fails, the heap after a collection passes MAX_HEAP_SHARE % of the broker's
-# maximum, or a message is missing. The system's server may run meanwhile (it reconnects).
+# maximum, or a message is missing. The system's server may run meanwhile (it reconnects), but
+# nothing may register complaints: the script reads and drops everything on those queues, before
+# and after. Run it on the local or a test broker, never on one that holds departments' work.
 #
 #   bench/broker-backlog.sh              # COUNT=800000 MAX_HEAP_SHARE=75
 set -euo pipefail
