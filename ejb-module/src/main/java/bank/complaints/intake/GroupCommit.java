@@ -24,8 +24,8 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  * <p>No thread of its own: the request threads combine. A request queues its submission; if one of
  * the {@code writers} turns is free it takes it and writes the queue's oldest submissions (its own
  * among them, or not: then it goes round again); otherwise it waits until a writer has written it
- * or hands it a turn. At low load every group is one submission, written as before; under load the
- * groups grow up to {@code size}, and one commit, one connection and one unit of work serve them.
+ * or hands it a turn. At low load every group is one submission; under load the groups grow up to
+ * {@code size}, and one commit, one connection and one unit of work serve them.
  *
  * <p>Each request's outcome stays exact: if a group fails (a key raced, a submission refused, the
  * database away), nothing of it is stored, and each of its submissions is registered again alone,
@@ -122,18 +122,17 @@ public class GroupCommit {
 
   private void write(List<Waiting> group) {
     groupSizes.update(group.size());
-    if (group.size() == 1) {
-      alone(group.get(0));
-      return;
-    }
     List<Registration> registered;
     try {
+      // A group of one too (issue 18): its key and rows written in the one flush at the end.
       registered = intake.registerAll(group.stream().map(w -> w.submission).toList());
     } catch (RuntimeException groupFailed) {
-      // The database away: every member's answer (503), not a retry member by member. Anything
-      // else, a write conflict too (a key raced, two groups deadlocked on crossing retries): each
-      // alone, where it gets what it would have got without the group.
-      if (Failures.isTransient(groupFailed) && !Failures.isWriteConflict(groupFailed)) {
+      // The database away: every member's answer (503), not a retry member by member. A group of
+      // one refused: its answer, as alone. Anything else, a write conflict always (a key raced, two
+      // groups deadlocked on crossing retries): each alone, where it gets what it would have got
+      // without the group.
+      boolean conflict = Failures.isWriteConflict(groupFailed);
+      if (!conflict && (Failures.isTransient(groupFailed) || group.size() == 1)) {
         group.forEach(w -> w.fail(groupFailed));
       } else {
         group.forEach(this::alone);

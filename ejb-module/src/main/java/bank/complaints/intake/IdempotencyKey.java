@@ -56,6 +56,10 @@ public class IdempotencyKey {
     this.complaintId = complaintId.value();
   }
 
+  Key id() {
+    return new Key(channel, key);
+  }
+
   String fingerprint() {
     return fingerprint;
   }

@@ -4,6 +4,7 @@ import bank.complaints.audit.RequestTrace;
 import bank.complaints.caseprocess.CaseStep;
 import bank.complaints.caseprocess.CaseSteps;
 import bank.complaints.common.InvalidRequestException;
+import bank.complaints.complaint.Channel;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.Customer;
 import bank.complaints.complaint.FeedbackType;
@@ -40,11 +41,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
@@ -112,19 +117,25 @@ public class IntakeService {
    */
   public Registration register(NewComplaint submitted, String idempotencyKey) {
     recognitionsAhead(List.of(submitted));
-    return register(submitted, idempotencyKey, true);
+    return register(submitted, idempotencyKey, null);
   }
 
   /**
-   * @param alone whether it is its transaction's only submission: then a concurrent first try under
-   *     the same key is waited for at once; in a group, at the group's end
+   * @param groupKeys null when it is its transaction's only submission: then its key is looked up
+   *     alone and a concurrent first try under the same key is waited for at once; in a group, the
+   *     group's keys asked for at once ({@link #knownKeys}), to which each key it claims is added,
+   *     and a concurrent first try is waited for at the group's end
    */
-  private Registration register(NewComplaint submitted, String idempotencyKey, boolean alone) {
+  private Registration register(
+      NewComplaint submitted,
+      String idempotencyKey,
+      Map<IdempotencyKey.Key, IdempotencyKey> groupKeys) {
     if (idempotencyKey == null) {
       return register(submitted);
     }
+    IdempotencyKey.Key id = new IdempotencyKey.Key(submitted.channel(), idempotencyKey);
     IdempotencyKey known =
-        em.find(IdempotencyKey.class, new IdempotencyKey.Key(submitted.channel(), idempotencyKey));
+        groupKeys == null ? em.find(IdempotencyKey.class, id) : groupKeys.get(id);
     if (known != null) {
       return replay(known, submitted, idempotencyKey);
     }
@@ -132,12 +143,41 @@ public class IntakeService {
         new IdempotencyKey(
             submitted.channel(), idempotencyKey, submitted.fingerprint(), clock.instant());
     em.persist(claimed);
-    if (alone) {
+    if (groupKeys == null) {
       em.flush(); // a concurrent first try under the same key waits here, then fails: see replay
+    } else {
+      groupKeys.put(id, claimed); // a second submission of the group under it is its retry
     }
     Registration.Created created = register(submitted);
     claimed.createdComplaint(created.complaint().id());
     return created;
+  }
+
+  /**
+   * Issue 18: the keys a group's submissions were sent under that are known already, asked for in
+   * one query instead of one per submission.
+   */
+  private Map<IdempotencyKey.Key, IdempotencyKey> knownKeys(List<GroupCommit.Submission> group) {
+    Map<IdempotencyKey.Key, IdempotencyKey> known = new HashMap<>();
+    List<String> keys =
+        group.stream()
+            .map(GroupCommit.Submission::idempotencyKey)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    if (keys.isEmpty()) {
+      return known;
+    }
+    Set<Channel> channels =
+        group.stream().map(s -> s.complaint().channel()).collect(Collectors.toSet());
+    em.createQuery(
+            "select k from IdempotencyKey k where k.channel in :channels and k.key in :keys",
+            IdempotencyKey.class)
+        .setParameter("channels", channels)
+        .setParameter("keys", keys)
+        .getResultList()
+        .forEach(k -> known.put(k.id(), k)); // a pair nobody sent is there, never looked up
+    return known;
   }
 
   /**
@@ -152,11 +192,12 @@ public class IntakeService {
    */
   public List<Registration> registerAll(List<GroupCommit.Submission> group) {
     recognitionsAhead(group.stream().map(GroupCommit.Submission::complaint).toList());
+    Map<IdempotencyKey.Key, IdempotencyKey> keys = knownKeys(group);
     List<Registration> outcomes = new ArrayList<>(group.size());
     for (GroupCommit.Submission submission : group) {
       try (RequestTrace.Scope as = trace.actFor(submission.requestId(), submission.principal())) {
         Registration registration =
-            register(submission.complaint(), submission.idempotencyKey(), false);
+            register(submission.complaint(), submission.idempotencyKey(), keys);
         if (registration instanceof Registration.Created) {
           pending.add(registration.complaint());
         }
