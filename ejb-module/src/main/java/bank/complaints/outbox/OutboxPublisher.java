@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -189,9 +191,8 @@ public class OutboxPublisher {
     try (Connection connection = connectionFactory.createConnection();
         Session session = connection.createSession(Session.SESSION_TRANSACTED)) {
       MessageProducer producer = session.createProducer(null);
-      Map<String, Queue> queues = new HashMap<>();
       for (OutboxMessage row : batch) {
-        send(session, producer, queues, row);
+        send(session, producer, row);
       }
       session.commit();
       return true;
@@ -210,10 +211,9 @@ public class OutboxPublisher {
     try (Connection connection = connectionFactory.createConnection();
         Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE)) {
       MessageProducer producer = session.createProducer(null);
-      Map<String, Queue> queues = new HashMap<>();
       for (OutboxMessage row : batch) {
         try {
-          send(session, producer, queues, row);
+          send(session, producer, row);
           sent.add(row.id());
         } catch (JMSException e) {
           if (!BrokerRefusal.isRefusalOfThisMessage(e)) {
@@ -234,16 +234,21 @@ public class OutboxPublisher {
   }
 
   /**
-   * Sends one row. The queue is looked up once per destination and session: each lookup is a round
-   * trip to the broker, and a batch goes to a handful of queues.
+   * The queues sent to, by name. Looking a queue up is a round trip to the broker (Artemis' client
+   * asks whether it exists), once per destination and session; a queue is a name, valid in any
+   * session, so each is looked up once per server (issue 18: a handful of lookups per batch were
+   * much of the broker's work at a moderate load). A name the broker does not know is not kept: its
+   * lookup fails, each time, as a refusal of that message.
    */
-  private static void send(
-      Session session, MessageProducer producer, Map<String, Queue> queues, OutboxMessage row)
+  private static final ConcurrentMap<String, Queue> QUEUES = new ConcurrentHashMap<>();
+
+  /** Sends one row. */
+  private static void send(Session session, MessageProducer producer, OutboxMessage row)
       throws JMSException {
-    Queue queue = queues.get(row.destination());
+    Queue queue = QUEUES.get(row.destination());
     if (queue == null) {
       queue = session.createQueue(row.destination());
-      queues.put(row.destination(), queue);
+      QUEUES.putIfAbsent(row.destination(), queue);
     }
     producer.send(
         queue,
