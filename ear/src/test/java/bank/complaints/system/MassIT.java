@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -71,6 +74,16 @@ class MassIT extends SystemTest {
     JsonObject sixth = submit(similar());
     assertEquals(id, sixth.getJsonNumber("incident").longValue());
     inWindow.add(sixth);
+    // R-G1: it is Red from its registration, and the clocks that registration started run on the
+    // Red deadlines (re-timed in the same transaction, before any of its rows were written).
+    assertEquals("RED", read(sixth).getString("severity"));
+    JsonObject contact = clock(sixth.getString("number"), "CUSTOMER_CONTACT");
+    assertEquals(
+        Duration.ofHours(1),
+        Duration.between(
+            OffsetDateTime.parse(contact.getString("startedAt")),
+            OffsetDateTime.parse(contact.getString("dueAt"))),
+        "Red: contact within the hour");
 
     // One statement reaches every linked customer; so does each progress update.
     publish(id, "statement", "因叫号系统故障导致排队时间过长，本行已启用备用系统，并向受影响客户致歉。");
@@ -119,6 +132,15 @@ class MassIT extends SystemTest {
 
   private static JsonObject read(JsonObject complaint) {
     return Api.json(Api.get(COMPLAINTS + "/" + complaint.getString("number")));
+  }
+
+  private static JsonObject clock(String number, String stage) {
+    for (JsonValue value : Api.jsonArray(Api.get(COMPLAINTS + "/" + number + "/clocks"))) {
+      if (value.asJsonObject().getString("stage").equals(stage)) {
+        return value.asJsonObject();
+      }
+    }
+    throw new AssertionError("no " + stage + " clock");
   }
 
   private static void publish(long id, String what, String text) {

@@ -8,10 +8,12 @@ import bank.complaints.platform.TransactionLocal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,9 +107,29 @@ public class SlaClocks {
    */
   public List<SlaClock> retime(ComplaintId complaintId, Severity severity, boolean complex) {
     transaction.require("SlaClocks.retime");
-    return of(complaintId).stream()
-        .filter(c -> c.state() == SlaClock.State.RUNNING)
+    return running(complaintId).stream()
         .filter(c -> c.retime(policy(c.stage(), severity), complex, calendars.current()))
+        .toList();
+  }
+
+  /**
+   * The case's running clocks, oldest first, those this transaction started and has not written yet
+   * among them: asked for without writing the transaction's rows first (issue 18: a complaint
+   * joining an open incident at registration re-times the clocks it has just started; a query that
+   * flushed wrote its group's rows half-way, 3.6 % of the server's CPU at saturation).
+   */
+  private List<SlaClock> running(ComplaintId complaintId) {
+    return em
+        .createQuery(
+            "select c from SlaClock c where c.complaintId = :complaint and c.state = :running",
+            SlaClock.class)
+        .setParameter("complaint", complaintId.value())
+        .setParameter("running", SlaClock.State.RUNNING)
+        .setFlushMode(FlushModeType.COMMIT)
+        .setHint("eclipselink.cache-usage", "ConformResultsInUnitOfWork")
+        .getResultList()
+        .stream()
+        .sorted(Comparator.comparing(SlaClock::startedAt).thenComparing(SlaClock::id))
         .toList();
   }
 
