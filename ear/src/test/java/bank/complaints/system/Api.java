@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -127,6 +128,18 @@ final class Api {
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readArray();
     }
+  }
+
+  /**
+   * A complaint's clock of that stage, as {@code GET /api/v1/complaints/{number}/clocks} shows it.
+   */
+  static JsonObject clock(String number, String stage) {
+    for (JsonValue value : jsonArray(get("/api/v1/complaints/" + number + "/clocks"))) {
+      if (value.asJsonObject().getString("stage").equals(stage)) {
+        return value.asJsonObject();
+      }
+    }
+    throw new AssertionError("no " + stage + " clock on " + number);
   }
 
   static JsonObject json(String text) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,15 +97,6 @@ class EscalationIT extends SystemTest {
     return Api.json(((TextMessage) message).getText());
   }
 
-  private static JsonObject clock(String number, String stage) {
-    for (JsonValue value : Api.jsonArray(Api.get("/api/v1/complaints/" + number + "/clocks"))) {
-      if (value.asJsonObject().getString("stage").equals(stage)) {
-        return value.asJsonObject();
-      }
-    }
-    throw new AssertionError("no " + stage + " clock on " + number);
-  }
-
   private static Instant instant(JsonObject object, String field) {
     return OffsetDateTime.parse(object.getString(field)).toInstant();
   }
@@ -158,12 +148,12 @@ class EscalationIT extends SystemTest {
             "/api/v1/complaints/" + number + "/customer-contact",
             "{\"by\":\"王芳\",\"note\":\"已电话确认受理\"}");
     assertEquals(200, contacted.statusCode(), contacted.body());
-    assertEquals("STOPPED", clock(number, "CUSTOMER_CONTACT").getString("state"));
+    assertEquals("STOPPED", Api.clock(number, "CUSTOMER_CONTACT").getString("state"));
     assertEquals(
         "STOPPED",
-        clock(number, "REGISTRATION").getString("state"),
+        Api.clock(number, "REGISTRATION").getString("state"),
         "R-I7 the registration clock ran from receipt to registration");
-    assertEquals("RUNNING", clock(number, "INVESTIGATION_START").getString("state"));
+    assertEquals("RUNNING", Api.clock(number, "INVESTIGATION_START").getString("state"));
     assertNull(Broker.receive("complaints.escalations.owner", number, 5_000));
     HttpResponse<String> again =
         Api.postJson("/api/v1/complaints/" + number + "/customer-contact", "{\"by\":\"王芳\"}");
@@ -224,7 +214,7 @@ class EscalationIT extends SystemTest {
     String number = submit(complaint);
     Api.postJson(
         "/api/v1/complaints/" + number + "/investigation", "{\"by\":\"李强\",\"plan\":\"外部鉴定\"}");
-    Instant due = instant(clock(number, "INVESTIGATION"), "dueAt");
+    Instant due = instant(Api.clock(number, "INVESTIGATION"), "dueAt");
     HttpResponse<String> extended =
         Api.postJson(
             "/api/v1/complaints/" + number + "/clocks/INVESTIGATION/extensions",

@@ -32,15 +32,6 @@ class GradingIT extends SystemTest {
     return Api.json(created);
   }
 
-  private static JsonObject clock(String number, String stage) {
-    for (JsonValue value : Api.jsonArray(Api.get(COMPLAINTS + "/" + number + "/clocks"))) {
-      if (value.asJsonObject().getString("stage").equals(stage)) {
-        return value.asJsonObject();
-      }
-    }
-    throw new AssertionError("no " + stage + " clock");
-  }
-
   @Test
   @DisplayName(
       "R-G1 R-G2 a card-fraud complaint is graded Red / Security at intake, gets its task force and runs on Red deadlines")
@@ -49,7 +40,7 @@ class GradingIT extends SystemTest {
     assertEquals("RED", red.getString("severity"));
     assertEquals("SECURITY", red.getString("category"));
     assertTrue(red.getBoolean("taskForce"));
-    JsonObject contact = clock(red.getString("number"), "CUSTOMER_CONTACT");
+    JsonObject contact = Api.clock(red.getString("number"), "CUSTOMER_CONTACT");
     assertEquals(
         Duration.ofHours(1),
         Duration.between(
@@ -109,16 +100,16 @@ class GradingIT extends SystemTest {
       "R-G1 regraded to Red, the running clocks take the Red deadlines from their start; a milder grade never moves them later")
   void regradeToRedRetimesTheRunningClocks() {
     String number = submit(aComplaint().about("年费重复扣收")).getString("number");
-    JsonObject before = clock(number, "CUSTOMER_CONTACT");
+    JsonObject before = Api.clock(number, "CUSTOMER_CONTACT");
     OffsetDateTime started = OffsetDateTime.parse(before.getString("startedAt"));
     assertEquals(started.plusHours(24).toInstant(), dueAt(before), "Green: within 24 hours");
 
     regrade(number, "RED", "SECURITY", "客户补充：卡片已被盗刷");
     assertEquals(
         started.plusHours(1).toInstant(),
-        dueAt(clock(number, "CUSTOMER_CONTACT")),
+        dueAt(Api.clock(number, "CUSTOMER_CONTACT")),
         "Red: within the hour of the same start");
-    JsonObject investigation = clock(number, "INVESTIGATION_START");
+    JsonObject investigation = Api.clock(number, "INVESTIGATION_START");
     assertEquals(
         OffsetDateTime.parse(investigation.getString("startedAt")).plusHours(1).toInstant(),
         dueAt(investigation));
@@ -134,7 +125,7 @@ class GradingIT extends SystemTest {
     regrade(number, "GREEN", "FEES", "核实后仅为年费问题");
     assertEquals(
         started.plusHours(1).toInstant(),
-        dueAt(clock(number, "CUSTOMER_CONTACT")),
+        dueAt(Api.clock(number, "CUSTOMER_CONTACT")),
         "never later than already promised");
   }
 
@@ -156,7 +147,7 @@ class GradingIT extends SystemTest {
     OffsetDateTime received = TestClock.now().minusHours(3).withNano(0);
     JsonObject letter =
         submit(aComplaint().from("LETTER").receivedAt(received.toString()).about("年费重复扣收"));
-    JsonObject contact = clock(letter.getString("number"), "CUSTOMER_CONTACT");
+    JsonObject contact = Api.clock(letter.getString("number"), "CUSTOMER_CONTACT");
     assertEquals(
         received.toInstant(), OffsetDateTime.parse(contact.getString("startedAt")).toInstant());
     assertEquals(received.plusHours(24).toInstant(), dueAt(contact));

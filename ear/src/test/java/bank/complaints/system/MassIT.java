@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -77,7 +76,7 @@ class MassIT extends SystemTest {
     // R-G1: it is Red from its registration, and the clocks that registration started run on the
     // Red deadlines (re-timed in the same transaction, before any of its rows were written).
     assertEquals("RED", read(sixth).getString("severity"));
-    JsonObject contact = clock(sixth.getString("number"), "CUSTOMER_CONTACT");
+    JsonObject contact = Api.clock(sixth.getString("number"), "CUSTOMER_CONTACT");
     assertEquals(
         Duration.ofHours(1),
         Duration.between(
@@ -132,15 +131,6 @@ class MassIT extends SystemTest {
 
   private static JsonObject read(JsonObject complaint) {
     return Api.json(Api.get(COMPLAINTS + "/" + complaint.getString("number")));
-  }
-
-  private static JsonObject clock(String number, String stage) {
-    for (JsonValue value : Api.jsonArray(Api.get(COMPLAINTS + "/" + number + "/clocks"))) {
-      if (value.asJsonObject().getString("stage").equals(stage)) {
-        return value.asJsonObject();
-      }
-    }
-    throw new AssertionError("no " + stage + " clock");
   }
 
   private static void publish(long id, String what, String text) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +25,6 @@ import org.junit.jupiter.api.Test;
 class RegulatorClockIT extends SystemTest {
 
   private static final String COMPLAINTS = "/api/v1/complaints";
-
-  private static JsonObject clock(String number) {
-    for (JsonValue value : Api.jsonArray(Api.get(COMPLAINTS + "/" + number + "/clocks"))) {
-      JsonObject clock = value.asJsonObject();
-      if (clock.getString("stage").equals("REGULATOR_DECISION")) {
-        return clock;
-      }
-    }
-    throw new AssertionError("no REGULATOR_DECISION clock on " + number);
-  }
 
   private static Instant at(JsonObject json, String field) {
     return OffsetDateTime.parse(json.getString(field)).toInstant();
@@ -64,7 +53,7 @@ class RegulatorClockIT extends SystemTest {
             aComplaint().from("LETTER").receivedAt(received.toString()).about("理财产品赎回纠纷").json());
     assertEquals(201, created.statusCode(), created.body());
     String number = Api.json(created).getString("number");
-    JsonObject regulator = clock(number);
+    JsonObject regulator = Api.clock(number, "REGULATOR_DECISION");
     assertEquals("CALENDAR_TIME", regulator.getString("measure"));
     assertEquals(received.toInstant(), at(regulator, "startedAt"), "from receipt");
     assertEquals(received.toInstant().plus(Duration.ofDays(15)), at(regulator, "dueAt"));
@@ -158,7 +147,7 @@ class RegulatorClockIT extends SystemTest {
                     null,
                     Api.json(Api.get(COMPLAINTS + "/" + number)).getString("department")));
     assertEquals(2, approved.statusCode() / 100, approved.body());
-    JsonObject regulator = clock(number);
+    JsonObject regulator = Api.clock(number, "REGULATOR_DECISION");
     assertEquals("STOPPED", regulator.getString("state"), "the decision reached the customer");
     assertFalse(
         Api.json(Api.get(COMPLAINTS + "/" + number)).containsKey("decisionDueBy"),
