@@ -3,6 +3,7 @@ package bank.complaints.system;
 import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Message;
@@ -10,6 +11,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,70 @@ class OutboxIT extends SystemTest {
     } finally {
       Broker.destroyQueue(nowhere);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "R-F1 ADR 0003: a task is one server's to send at a time. The server that writes it claims"
+          + " it in the same insert, for a minute; a server's own claim does not hold up its own"
+          + " table read; another server's claim holds the row until it lapses, then the row is"
+          + " sent, once")
+  void aTaskIsOneServersToSendAtATime() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created =
+        Api.postJson("/api/v1/complaints", aComplaint().about("年费重复扣收 claims " + run).json());
+    assertEquals(201, created.statusCode(), created.body());
+    String number = Api.json(created).getString("number");
+    assertTrue(
+        Database.count("select count(*) from outbox_message where message_key = ?", number) > 0);
+    assertEquals(
+        0,
+        Database.count(
+            "select count(*) from outbox_message where message_key = ? and (claimed_by is null"
+                + " or claimed_until <> created_at + interval '60' second)",
+            number),
+        "each message the registration wrote is claimed by the server that wrote it, for 60 s");
+    String thisServer =
+        Database.text("select min(claimed_by) from outbox_message where message_key = ?", number);
+
+    // Written 10 s ago by this server (its hand-off lost): its own table read sends it, though
+    // its claim runs for minutes yet.
+    String own = "OWN-" + run;
+    OffsetDateTime now = TestClock.now(); // as the server sees it
+    insertClaimed(own, now, thisServer, now.plusMinutes(10));
+    // Written 10 s ago by another server, which holds it for 12 s more: left to it meanwhile.
+    String held = "HELD-" + run;
+    insertClaimed(held, now, "another-server", now.plusSeconds(12));
+
+    assertNotNull(
+        Broker.receive("complaints.tasks.CSC", own, 10_000),
+        "this server's own claim does not keep its table read off the row");
+    assertNull(
+        Broker.receive("complaints.tasks.CSC", held, 5_000),
+        "another server's claim keeps this server off the row while it runs");
+    assertNotNull(
+        Broker.receive("complaints.tasks.CSC", held, 30_000),
+        "once the other server's claim has lapsed, this server sends the row");
+    assertNull(Broker.receive("complaints.tasks.CSC", held, 3_000), "once");
+    assertNull(Broker.receive("complaints.tasks.CSC", own, 1_000), "once");
+  }
+
+  /**
+   * An outbox row to the CSC queue, written 10 s before {@code now} and claimed by {@code server}
+   * until {@code until}.
+   */
+  private static void insertClaimed(
+      String key, OffsetDateTime now, String server, OffsetDateTime until) {
+    Database.update(
+        "insert into outbox_message (id, message_id, destination, message_type, schema_version,"
+            + " message_key, payload, created_at, claimed_by, claimed_until)"
+            + " values (nextval('outbox_seq'), ?, 'complaints.tasks.CSC', 'TaskMessage', 1, ?,"
+            + " '{}', ?, ?, ?)",
+        UUID.randomUUID().toString(),
+        key,
+        now.minusSeconds(10),
+        server,
+        until);
   }
 
   private static void awaitSetAside(long id, Duration within) throws InterruptedException {

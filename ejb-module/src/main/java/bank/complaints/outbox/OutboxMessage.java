@@ -62,6 +62,10 @@ public class OutboxMessage {
   @Column(name = "claimed_until")
   private OffsetDateTime claimedUntil;
 
+  /** Which server's relay that is (V38, {@link Claims}). */
+  @Column(name = "claimed_by")
+  private String claimedBy;
+
   @Column(name = "published_at")
   private OffsetDateTime publishedAt;
 
@@ -88,6 +92,9 @@ public class OutboxMessage {
             ? message.deadLetterReason()
             : message.deadLetterReason().substring(0, 1000);
     row.originalSender = message.originalSender();
+    // The writer's claim, in the same insert: no other server sends it meanwhile (Claims).
+    row.claimedBy = Claims.THIS_SERVER;
+    row.claimedUntil = row.createdAt.plus(Claims.WRITER);
     return row;
   }
 
@@ -129,6 +136,20 @@ public class OutboxMessage {
 
   public String payload() {
     return payload;
+  }
+
+  /**
+   * Whether this server may still start sending this row at {@code now}: its claim, the writer's or
+   * one taken by a table read, has {@link Claims#LAST_CALL} left.
+   */
+  boolean maySend(Instant now) {
+    return Claims.maySend(claimedUntil, now);
+  }
+
+  /** This row, detached, as claimed by a table read of this server until {@code until}. */
+  void claimedUntil(OffsetDateTime until) {
+    claimedBy = Claims.THIS_SERVER;
+    claimedUntil = until;
   }
 
   /** A row handed over after its transaction committed at {@code at}. */

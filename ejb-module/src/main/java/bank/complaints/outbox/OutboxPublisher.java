@@ -82,11 +82,9 @@ public class OutboxPublisher {
   private static final String PENDING =
       "select * from outbox_message where published_at is null and set_aside_at is null"
           + " and (last_refused_at is null or last_refused_at < ?)"
-          + " and (claimed_until is null or claimed_until < ?) and created_at < ? order by id"
+          + " and (claimed_until is null or claimed_until < ? or claimed_by = ?)"
+          + " and created_at < ? order by id"
           + " fetch first %d rows only for update skip locked";
-
-  /** How long a server's claim on a batch keeps the other servers' relays off it. */
-  private static final Duration CLAIM = Duration.ofSeconds(30);
 
   /**
    * How long a row just written is left to the relay of the server that wrote it, which sends it
@@ -138,9 +136,9 @@ public class OutboxPublisher {
 
   /**
    * Publishes rows this server's transactions have just committed, as they were written: nothing is
-   * read back or claimed, for {@link #HAND_OFF} no other relay reads them from the table. Should
-   * another relay send one all the same (this one slow), the broker drops the second copy. The ids
-   * sent are added to {@code toMark}: the relay marks several batches in one transaction.
+   * read back or claimed, each is this server's by the claim written with it ({@link Claims}), and
+   * for {@link #HAND_OFF} not even this server's table read takes it. The ids sent are added to
+   * {@code toMark}: the relay marks several batches in one transaction.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int publishHandedOver(List<OutboxMessage> batch, List<Long> toMark) {
@@ -156,10 +154,13 @@ public class OutboxPublisher {
     List<Long> sent = new ArrayList<>();
     Map<Long, String> refused = new HashMap<>();
     try {
-      if (sendInOneTransaction(batch)) {
-        batch.forEach(row -> sent.add(row.id()));
+      List<OutboxMessage> due = withTimeLeft(batch);
+      if (due.isEmpty()) {
+        return 0;
+      } else if (sendInOneTransaction(due)) {
+        due.forEach(row -> sent.add(row.id()));
       } else {
-        sendOneByOne(batch, sent, refused);
+        sendOneByOne(due, sent, refused);
       }
     } catch (JMSException | JMSRuntimeException e) {
       throw new BrokerUnavailableException(e);
@@ -194,6 +195,10 @@ public class OutboxPublisher {
       for (OutboxMessage row : batch) {
         send(session, producer, row);
       }
+      if (withTimeLeft(batch).size() < batch.size()) {
+        session.rollback(); // slow: message by message, each while its claim lasts
+        return false;
+      }
       session.commit();
       return true;
     } catch (JMSException | JMSRuntimeException refused) {
@@ -204,7 +209,8 @@ public class OutboxPublisher {
 
   /**
    * Sends the rows one at a time: a row the broker refuses by itself is noted with the reason and
-   * the next is sent; any other failure (the broker gone) ends the batch.
+   * the next is sent; any other failure (the broker gone) ends the batch. A row whose claim runs
+   * out is not sent: it is left to the next claim.
    */
   private void sendOneByOne(List<OutboxMessage> batch, List<Long> sent, Map<Long, String> refused)
       throws JMSException {
@@ -212,6 +218,9 @@ public class OutboxPublisher {
         Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE)) {
       MessageProducer producer = session.createProducer(null);
       for (OutboxMessage row : batch) {
+        if (!row.maySend(clock.instant())) {
+          continue;
+        }
         try {
           send(session, producer, row);
           sent.add(row.id());
@@ -231,6 +240,24 @@ public class OutboxPublisher {
         }
       }
     }
+  }
+
+  /**
+   * The rows whose claim still leaves time to send them ({@link Claims#LAST_CALL}); the others are
+   * left to the next claim: this server's table read for a row it wrote, any server's once the
+   * claim has lapsed.
+   */
+  private List<OutboxMessage> withTimeLeft(List<OutboxMessage> batch) {
+    Instant now = clock.instant();
+    List<OutboxMessage> due = batch.stream().filter(row -> row.maySend(now)).toList();
+    if (due.size() < batch.size()) {
+      LOG.info(
+          () ->
+              (batch.size() - due.size())
+                  + " outbox messages not sent now: too little of their claim is left; the next"
+                  + " claim sends them");
+    }
+    return due;
   }
 
   /**
@@ -259,9 +286,10 @@ public class OutboxPublisher {
   }
 
   /**
-   * Claims up to {@code limit} pending rows for this server for {@link #CLAIM}: rows another server
-   * is claiming right now are skipped, not waited for, and rows it claimed stay its own until it
-   * has published them or its claim has expired.
+   * Claims up to {@code limit} pending rows for this server for {@link Claims#READER}: rows another
+   * server is claiming right now are skipped, not waited for, and rows it claimed (by writing or by
+   * reading them) stay its own until it has published them or its claim has expired. This server's
+   * own claims do not keep it off a row.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<OutboxMessage> claim(int limit, Instant now) {
@@ -270,21 +298,25 @@ public class OutboxPublisher {
         em.createNativeQuery(PENDING.formatted(limit), OutboxMessage.class)
             .setParameter(1, now.minus(refusalRetry).atOffset(ZoneOffset.UTC))
             .setParameter(2, now.atOffset(ZoneOffset.UTC))
-            .setParameter(3, now.minus(HAND_OFF).atOffset(ZoneOffset.UTC))
+            .setParameter(3, Claims.THIS_SERVER)
+            .setParameter(4, now.minus(HAND_OFF).atOffset(ZoneOffset.UTC))
             .getResultList();
     if (!batch.isEmpty()) {
+      OffsetDateTime until = now.plus(Claims.READER).atOffset(ZoneOffset.UTC);
       List<Long> ids = padded(batch.stream().map(OutboxMessage::id).toList());
       var update =
           em.createNativeQuery(
-              "update outbox_message set claimed_until = ? where id in ("
+              "update outbox_message set claimed_until = ?, claimed_by = ? where id in ("
                   + String.join(",", ids.stream().map(r -> "?").toList())
                   + ")");
-      update.setParameter(1, now.plus(CLAIM).atOffset(ZoneOffset.UTC));
+      update.setParameter(1, until);
+      update.setParameter(2, Claims.THIS_SERVER);
       for (int i = 0; i < ids.size(); i++) {
-        update.setParameter(i + 2, ids.get(i));
+        update.setParameter(i + 3, ids.get(i));
       }
       update.executeUpdate();
       batch.forEach(em::detach);
+      batch.forEach(row -> row.claimedUntil(until));
     }
     return batch;
   }
@@ -292,7 +324,9 @@ public class OutboxPublisher {
   /** Gives up this server's claim on rows it did not send. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void release(List<Long> ids) {
-    em.createQuery("update OutboxMessage m set m.claimedUntil = null where m.id in :ids")
+    em.createQuery(
+            "update OutboxMessage m set m.claimedUntil = null, m.claimedBy = null"
+                + " where m.id in :ids")
         .setParameter("ids", padded(ids))
         .executeUpdate();
   }

@@ -36,10 +36,11 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * department's wait, and a third of the database's time under intake load). Every two seconds a
  * non-persistent EJB timer reads the table for what no hand-off sent: rows whose send failed, rows
  * of a server that crashed, rows put back in line. Those are read only once they are older than
- * {@link OutboxPublisher#HAND_OFF}, and each batch is claimed with a 30-second lease ({@code
- * claimed_until}, set in its own short transaction that skips rows another server has locked), so
- * two relays do not send one row; should they all the same, the broker drops the second copy by its
- * duplicate-detection id (ADR 0003). Drains never overlap on one server.
+ * {@link OutboxPublisher#HAND_OFF}, and only while no other server's claim holds them ({@link
+ * Claims}: the writer's, made in the insert, or another read's), and each batch read is claimed in
+ * its own short transaction that skips rows another server has locked. So two relays never send one
+ * row at the same time; a row sent again later (a crash before its marking) is dropped by the
+ * broker by its duplicate-detection id (ADR 0003). Drains never overlap on one server.
  */
 @Singleton
 @Startup
