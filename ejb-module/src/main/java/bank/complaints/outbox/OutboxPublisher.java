@@ -37,9 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Publishes one batch of the outbox: the pending rows are read, sent to Artemis outside any XA
  * transaction, each with its {@code _AMQ_DUPL_ID}, and then marked published in a short database
- * transaction of their own. Should the marking be lost (a crash, a second server sending the same
- * rows), the resend carries the same duplicate-detection id and the broker drops it. No two-phase
- * commit is involved, so a broker killed mid-batch cannot leave a commit hanging (ADR 0003).
+ * transaction of their own. Should the marking be lost (a crash before it), the later resend
+ * carries the same duplicate-detection id and the broker drops it; two sends of one row at the same
+ * time, which the broker would not catch, the claims rule out ({@link Claims}). No two-phase commit
+ * is involved, so a broker killed mid-batch cannot leave a commit hanging (ADR 0003).
  *
  * <p>A batch goes to the broker in one local JMS transaction: one journal write for the batch
  * instead of one synchronous, persistent send per message (ADR 0003, "Batches"). The broker refuses
