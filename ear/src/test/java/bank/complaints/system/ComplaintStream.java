@@ -87,6 +87,21 @@ final class ComplaintStream {
    * Takes the stream's assignment tasks off the CSC queue as the department's plain JMS client at
    * {@code brokerUrl}, and checks that each arrived exactly once.
    */
+  static void assertEachTaskOnce(String brokerUrl, Set<String> numbers) throws Exception {
+    Map<String, Integer> tasks =
+        Broker.drainAssignments(brokerUrl, numbers, Duration.ofSeconds(120));
+    List<String> missing = numbers.stream().filter(n -> !tasks.containsKey(n)).toList();
+    List<String> twice =
+        tasks.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    assertEquals(List.of(), missing, missing.size() + " tasks never reached complaints.tasks.CSC");
+    assertEquals(
+        List.of(),
+        twice,
+        twice.size()
+            + " tasks reached the queue more than once"
+            + (twice.isEmpty() ? "" : " (" + outboxRows(twice.get(0)) + ")"));
+  }
+
   /**
    * Whether a task that arrived twice was written twice (the application's fault) or sent twice
    * (the relay's or the broker's): the outbox rows of its complaint to the department's queue.
@@ -101,20 +116,5 @@ final class ComplaintStream {
                 + " from outbox_message where message_key = ?"
                 + " and destination = 'complaints.tasks.CSC' order by id",
             number);
-  }
-
-  static void assertEachTaskOnce(String brokerUrl, Set<String> numbers) throws Exception {
-    Map<String, Integer> tasks =
-        Broker.drainAssignments(brokerUrl, numbers, Duration.ofSeconds(120));
-    List<String> missing = numbers.stream().filter(n -> !tasks.containsKey(n)).toList();
-    List<String> twice =
-        tasks.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-    assertEquals(List.of(), missing, missing.size() + " tasks never reached complaints.tasks.CSC");
-    assertEquals(
-        List.of(),
-        twice,
-        twice.size()
-            + " tasks reached the queue more than once"
-            + (twice.isEmpty() ? "" : " (" + outboxRows(twice.get(0)) + ")"));
   }
 }
