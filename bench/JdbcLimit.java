@@ -25,6 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *       (rewritten by the driver into multi-row INSERTs): group commit.
  * </ul>
  *
+ * <p>With {@code MODE=table} or {@code MODE=composite} in the environment, each transaction of
+ * {@code group} complaints (1: a registration written alone) is written either as one JDBC batch
+ * per table (EclipseLink's batch writing: one round trip per table), or as one text of all its
+ * INSERTs in one round trip (the application's {@code OneRoundTripWrites}); add {@code
+ * &prepareThreshold=0} to the URL to see the text parsed anew each time. {@code TEMPLATES} (1000)
+ * is how many of the run's complaints are read as templates.
+ *
  * <p>{@code java -cp <postgresql.jar> bench/JdbcLimit.java <jdbc url> <user> <password> <subject
  * tag> <seconds> <writers> <group>} prints complaints/s; the calling script measures PostgreSQL's
  * CPU.
@@ -87,7 +94,8 @@ public final class JdbcLimit {
       List<Long> ids = new ArrayList<>();
       try (PreparedStatement ps =
           c.prepareStatement(
-              "select id from complaint where subject like ? order by id limit 1000")) {
+              "select id from complaint where subject like ? order by id limit "
+                  + System.getenv().getOrDefault("TEMPLATES", "1000"))) {
         ps.setString(1, "%[" + tag + "-%");
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -118,7 +126,8 @@ public final class JdbcLimit {
       new Thread(
               () -> {
                 try (Connection c =
-                    DriverManager.getConnection(group > 1 ? batchUrl : url, user, password)) {
+                    DriverManager.getConnection(
+                        group > 1 || !MODE.isEmpty() ? batchUrl : url, user, password)) {
                   c.setAutoCommit(false);
                   c.createStatement().execute("set search_path = bench_limit");
                   int next = writer;
@@ -127,7 +136,9 @@ public final class JdbcLimit {
                     for (int k = 0; k < Math.max(group, 1); k++) {
                       batch.add(templates.get(next++ % templates.size()));
                     }
-                    if (group > 1) {
+                    if (MODE.equals("composite")) {
+                      writeComposite(c, batch);
+                    } else if (group > 1 || MODE.equals("table")) {
                       writeGrouped(c, batch);
                     } else {
                       for (Rows r : batch.get(0)) {
@@ -154,7 +165,7 @@ public final class JdbcLimit {
     System.out.printf(
         "result mode=%s writers=%d complaints=%d complaints_per_s=%.1f writer_cpu_ms=%.2f"
             + " machine_cpu_ms=%.2f%n",
-        group > 1 ? "group=" + group : "per-complaint",
+        (MODE.isEmpty() ? "" : MODE + ", ") + (group > 1 ? "group=" + group : "per-complaint"),
         writers,
         written.get(),
         written.get() / (double) seconds,
@@ -174,6 +185,32 @@ public final class JdbcLimit {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** "table" or "composite" (see the class's summary); empty: as the group size says. */
+  private static final String MODE = System.getenv().getOrDefault("MODE", "");
+
+  /** All the transaction's INSERTs as one text: the driver sends them with one sync. */
+  private static void writeComposite(Connection c, List<List<Rows>> batch) throws Exception {
+    StringBuilder sql = new StringBuilder();
+    List<Object[]> rows = new ArrayList<>();
+    for (List<Rows> complaint : batch) {
+      for (Rows r : complaint) {
+        for (Object[] v : r.values) {
+          sql.append(sql.length() == 0 ? "" : ";\n").append(r.insert);
+          rows.add(v);
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (Object[] v : rows) {
+        for (Object value : v) {
+          ps.setObject(p++, value);
+        }
+      }
+      ps.execute();
+    }
   }
 
   private static void writeGrouped(Connection c, List<List<Rows>> batch) throws Exception {
