@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>With {@code MODE=table} or {@code MODE=composite} in the environment, each transaction of
  * {@code group} complaints (1: a registration written alone) is written either as one JDBC batch
  * per table (EclipseLink's batch writing: one round trip per table), or as one text of all its
- * INSERTs in one round trip (the application's {@code OneRoundTripWrites}); add {@code
- * &prepareThreshold=0} to the URL to see the text parsed anew each time. {@code TEMPLATES} (1000)
+ * INSERTs in one round trip (what the experiment on branch {@code experiment/one-round-trip-writes}
+ * did, docs/benchmarks.md); add {@code &prepareThreshold=0} to the URL to see the text parsed anew
+ * each time. {@code TEMPLATES} (1000)
  * is how many of the run's complaints are read as templates.
  *
  * <p>{@code java -cp <postgresql.jar> bench/JdbcLimit.java <jdbc url> <user> <password> <subject
@@ -79,6 +80,9 @@ public final class JdbcLimit {
     TABLES.put(
         "complaint_task_force", "select * from complaint_task_force where complaint_id = ?");
   }
+
+  /** "table" or "composite" (see the class's summary); empty: as the group size says. */
+  private static final String MODE = System.getenv().getOrDefault("MODE", "");
 
   /** One table's rows of one complaint. */
   private record Rows(String table, String insert, List<Object[]> values) {}
@@ -186,9 +190,6 @@ public final class JdbcLimit {
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
-
-  /** "table" or "composite" (see the class's summary); empty: as the group size says. */
-  private static final String MODE = System.getenv().getOrDefault("MODE", "");
 
   /** All the transaction's INSERTs as one text: the driver sends them with one sync. */
   private static void writeComposite(Connection c, List<List<Rows>> batch) throws Exception {
