@@ -47,9 +47,13 @@ class PersonalDataLeakCheck {
   private static final Pattern CARD =
       Pattern.compile("(?<![0-9A-Za-z])62[0-9]{14,17}(?![0-9A-Za-z])");
 
-  /** A number written in groups, as people write cards and phones: "6222 0202 …", "138-1234-…". */
+  /**
+   * A number written in groups, as people write cards and phones: "6222 0202 …", "138-1234-…"; not
+   * the digits of a longer hyphenated token such as a UUID, whose first groups can be digits only
+   * ("62148193-3333-4755-bfe4-…", a task id, once read as a card number).
+   */
   private static final Pattern GROUPED =
-      Pattern.compile("(?<![0-9A-Za-z-])[0-9]{3,}(?:[ -][0-9]{3,})+(?![0-9A-Za-z])");
+      Pattern.compile("(?<![0-9A-Za-z-])[0-9]{3,}(?:[ -][0-9]{3,})+(?![0-9A-Za-z]|-[0-9A-Za-z])");
 
   /** In free text leaving on a queue, any number of seven digits or more, grouped or not. */
   private static final Pattern LONG_NUMBER =
@@ -73,6 +77,9 @@ class PersonalDataLeakCheck {
     String grouped = "卡号 6222 0202 0011 2233 446，电话 138-1234-5678，日期 2026-12-01 10:30";
     assertTrue(leaks("sample", grouped).size() == 2, leaks("sample", grouped).toString());
     assertTrue(leaks("sample", "卡号 **** **** **** ***3 446，电话 ***-****-5678").isEmpty());
+    // A UUID whose first groups are digits (a Luhn-valid 62… when joined) is no card number.
+    String taskId = "{\"taskId\":\"62148193-3333-4755-bfe4-a69afd8ec138\"}";
+    assertTrue(leaks("sample", taskId).isEmpty(), leaks("sample", taskId).toString());
     // In free text on a queue, any unmasked number of seven digits or more is a leak, even one
     // that is no valid card (a part of one, an account number); complaint numbers are not.
     String task =
