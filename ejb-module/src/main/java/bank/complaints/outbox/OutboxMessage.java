@@ -1,5 +1,6 @@
 package bank.complaints.outbox;
 
+import bank.complaints.platform.TimeOrderedIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.UUID;
 
 /** One row of the outbox: a message waiting for, or done with, publication. */
 @Entity
@@ -79,7 +79,7 @@ public class OutboxMessage {
 
   static OutboxMessage of(OutgoingMessage message, Instant now) {
     OutboxMessage row = new OutboxMessage();
-    row.messageId = UUID.randomUUID().toString();
+    row.messageId = TimeOrderedIds.next(now);
     row.destination = message.destination();
     row.messageType = message.type();
     row.schemaVersion = message.schemaVersion();

@@ -4,6 +4,7 @@ import bank.complaints.common.InvalidRequestException;
 import bank.complaints.common.RuleViolationException;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.department.DepartmentCode;
+import bank.complaints.platform.TimeOrderedIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A piece of work a department owes on a case; its id travels with every message about it. */
 @Entity
@@ -95,7 +95,7 @@ public class WorkTask {
       String ask) {
     WorkTask task = new WorkTask();
     task.ask = ask;
-    task.id = UUID.randomUUID().toString();
+    task.id = TimeOrderedIds.next(now);
     task.complaint = complaint;
     task.kind = kind;
     task.department = department;
