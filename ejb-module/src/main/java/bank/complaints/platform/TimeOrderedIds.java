@@ -11,11 +11,12 @@ import java.util.UUID;
  * load every write touches a different page, and after each checkpoint PostgreSQL writes each page
  * it touches whole into the WAL once more. Measured at a fixed 300 registrations a second
  * (docs/benchmarks.md, 2026-12-04): in the 10 s after a checkpoint the random keys of the outbox's
- * message ids and of the work tasks drew a third of all full-page images. Keys that grow with time
- * are written where the last ones were.
+ * message ids and of the work tasks, and the outbox table, drew half of all full-page images. Keys
+ * that grow with time are written where the last ones were.
  *
  * <p>The other 74 bits are random, from {@link UUID#randomUUID()} (a cryptographically strong
- * generator): an id is as hard to guess as before, given the millisecond it was made in.
+ * generator): fewer than a version-4 UUID's 122, and still far too many to guess an id from the
+ * millisecond it was made in.
  */
 public final class TimeOrderedIds {
 
