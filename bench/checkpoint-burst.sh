@@ -19,8 +19,8 @@ log() { printf '[bench] %s\n' "$*"; }
 # shellcheck source=lib.sh
 . "$root/bench/lib.sh"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-pg_wal=$(env -u PGDATABASE -u PGUSER -u PGPASSWORD -u PGHOST su postgres -c "psql -qtAX -c 'show data_directory'")/pg_wal
 as_postgres() { env -u PGDATABASE -u PGUSER -u PGPASSWORD -u PGHOST su postgres -c "psql -qtAX -c \"$1\""; }
+pg_wal=$(as_postgres "show data_directory")/pg_wal
 token=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
 out=$(mktemp); blocks=$(mktemp)
 trap 'task_wait_stop; rm -f "$out" "$blocks"' EXIT
