@@ -301,6 +301,111 @@ class StatisticsIT extends SystemTest {
     assertEquals(400, Api.get("/api/v1/statistics/attention?limit=0").statusCode());
   }
 
+  @Test
+  @DisplayName(
+      "R-M1 the attention list holds the running clocks already warned, earliest deadline first,"
+          + " breached apart from at risk; not the clocks that are not warned or have stopped")
+  void attentionListsTheWarnedRunningClocksByDeadline() throws InterruptedException {
+    String breached = registered();
+    String atRisk = registered();
+    String notWarned = registered();
+    String stopped = registered();
+    // Their facts derived first, so that the clocks changed (and put back) below leave the
+    // statistics other tests compare as they were.
+    Statistics.awaitRefresh(Duration.ofMinutes(1));
+    // Deadlines before any other test's, so that these lead the list.
+    OffsetDateTime early = OffsetDateTime.parse("2001-01-01T00:00:00Z");
+    List<Object[]> changed = new ArrayList<>();
+    try {
+      changed.add(change(breached, early.plusMinutes(1), true, 1, "RUNNING"));
+      changed.add(change(atRisk, early, true, 0, "RUNNING"));
+      changed.add(change(stopped, early.minusMinutes(2), true, 1, "STOPPED"));
+      changed.add(change(notWarned, early.minusMinutes(1), false, 0, "RUNNING"));
+
+      HttpResponse<String> answer = Api.get("/api/v1/statistics/attention?limit=2");
+      assertEquals(200, answer.statusCode(), answer.body());
+      JsonObject attention = Api.json(answer);
+      JsonArray cases = attention.getJsonArray("cases");
+      assertEquals(2, cases.size(), answer.body());
+      assertEquals(atRisk, cases.getJsonObject(0).getString("number"), answer.body());
+      assertEquals("AT_RISK", cases.getJsonObject(0).getString("state"));
+      assertEquals(
+          early.toInstant(), Instant.parse(cases.getJsonObject(0).getString("dueAt")), "due");
+      assertEquals(breached, cases.getJsonObject(1).getString("number"), answer.body());
+      assertEquals("BREACHED", cases.getJsonObject(1).getString("state"));
+      assertTrue(attention.getJsonNumber("breached").longValue() >= 1, answer.body());
+      assertTrue(attention.getJsonNumber("atRisk").longValue() >= 1, answer.body());
+    } finally {
+      for (Object[] clock : changed) {
+        Database.update(
+            "update sla_clock set due_at = ?, warned = ?, escalations_sent = ?, state = ?"
+                + " where id = ?",
+            clock);
+      }
+    }
+    if ("postgresql".equals(Runtime.database())) {
+      // V39: the list is read from an index of exactly these clocks, which no registration writes.
+      assertEquals(
+          "CREATE INDEX sla_clock_attention_idx ON public.sla_clock USING btree (due_at, id)"
+              + " WHERE (((state)::text = 'RUNNING'::text) AND (warned = true))",
+          Database.text(
+              "select indexdef from pg_indexes where indexname = 'sla_clock_attention_idx'"
+                  + " and schemaname = current_schema()"));
+      assertEquals(
+          0,
+          Database.count(
+              "select count(*) from pg_indexes where indexname = 'sla_clock_state_due_idx'"
+                  + " and schemaname = current_schema()"),
+          "the index of every clock by state is gone");
+    }
+  }
+
+  private static String registered() {
+    HttpResponse<String> created =
+        Api.postJson("/api/v1/complaints", ComplaintJson.aComplaint().json());
+    assertEquals(201, created.statusCode(), created.body());
+    return Api.json(created).getString("number");
+  }
+
+  /**
+   * Changes the complaint's first running clock; returns what puts it back: the earlier due time,
+   * warned, escalations sent and state, then its id.
+   */
+  private static Object[] change(
+      String number, OffsetDateTime due, boolean warned, int escalations, String state) {
+    try (Connection db = Database.connect();
+        PreparedStatement read =
+            db.prepareStatement(
+                "select k.due_at, k.warned, k.escalations_sent, k.state, k.id from sla_clock k"
+                    + " join complaint c on c.id = k.complaint_id where c.complaint_number = ?"
+                    + " and k.state = 'RUNNING' order by k.id fetch first 1 rows only")) {
+      read.setString(1, number);
+      Object[] before;
+      try (ResultSet r = read.executeQuery()) {
+        assertTrue(r.next(), "a running clock of " + number);
+        before =
+            new Object[] {
+              r.getObject(1, OffsetDateTime.class),
+              r.getBoolean(2),
+              r.getInt(3),
+              r.getString(4),
+              r.getLong(5)
+            };
+      }
+      Database.update(
+          "update sla_clock set due_at = ?, warned = ?, escalations_sent = ?, state = ?"
+              + " where id = ?",
+          due,
+          warned,
+          escalations,
+          state,
+          before[4]);
+      return before;
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static void checkTrend(JsonObject trend, long cases, long previous) {
     assertEquals(cases, trend.getJsonNumber("cases").longValue(), "cases");
     assertEquals(previous, trend.getJsonNumber("previousCases").longValue(), "previous cases");
