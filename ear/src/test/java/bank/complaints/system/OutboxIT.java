@@ -245,6 +245,20 @@ class OutboxIT extends SystemTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "V40: outbox pages leave a third free, so that a message marked published stays on its page")
+  void outboxPagesLeaveRoomForThePublishUpdate() {
+    if (!"postgresql".equals(Runtime.database())) {
+      return; // a storage parameter of PostgreSQL's
+    }
+    assertEquals(
+        "fillfactor=70",
+        Database.text(
+            "select array_to_string(reloptions, ',') from pg_class"
+                + " where relname = 'outbox_message' and relnamespace = current_schema()::regnamespace"));
+  }
+
   private static String indexDefinition(String name) {
     return Database.text(
         "select indexdef from pg_indexes where indexname = ? and schemaname = current_schema()",
