@@ -303,7 +303,7 @@ class StatisticsIT extends SystemTest {
 
   @Test
   @DisplayName(
-      "R-M1 the attention list holds the running clocks already warned, earliest deadline first,"
+      "R-P1 the attention list holds the running clocks already warned, earliest deadline first,"
           + " breached apart from at risk; not the clocks that are not warned or have stopped")
   void attentionListsTheWarnedRunningClocksByDeadline() throws InterruptedException {
     String breached = registered();
