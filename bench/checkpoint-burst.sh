@@ -18,9 +18,6 @@ window=${WINDOW:-10}
 log() { printf '[bench] %s\n' "$*"; }
 # shellcheck source=lib.sh
 . "$root/bench/lib.sh"
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-as_postgres() { env -u PGDATABASE -u PGUSER -u PGPASSWORD -u PGHOST su postgres -c "psql -qtAX -c \"$1\""; }
-pg_wal=$(as_postgres "show data_directory")/pg_wal
 token=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
 out=$(mktemp); blocks=$(mktemp)
 trap 'task_wait_stop; rm -f "$out" "$blocks"' EXIT
@@ -35,7 +32,7 @@ a=$(as_postgres "select pg_current_wal_lsn()"); sleep "$window"; b=$(as_postgres
 as_postgres "checkpoint"
 c=$(as_postgres "select pg_current_wal_lsn()"); sleep "$window"; d=$(as_postgres "select pg_current_wal_lsn()")
 # Read the segments before the next checkpoint recycles them.
-"$pg_bin/pg_waldump" -p "$pg_wal" -s "$c" -e "$d" -b 2> /dev/null | grep 'blkref' > "$blocks" || true
+waldump -s "$c" -e "$d" -b 2> /dev/null | grep 'blkref' > "$blocks" || true
 before=$(as_postgres "select pg_wal_lsn_diff('$b', '$a')")
 after=$(as_postgres "select pg_wal_lsn_diff('$d', '$c')")
 wait "$lg"

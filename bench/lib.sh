@@ -6,6 +6,8 @@
 #   task_wait_start / task_wait_stop / task_wait_between T0 T1   the department's wait (TaskWait)
 #   field <name> <result line>    one key=value of LoadGen's result line
 #   settle                        waits until the server's background work is done
+#   as_postgres SQL / waldump ARGS  a statement as PostgreSQL's superuser, pg_waldump over the
+#                                 server's own pg_wal (root on the database's host: the WAL benchmarks)
 # shellcheck disable=SC2034
 export PGHOST=${DB_HOST:-127.0.0.1} PGPORT=${DB_PORT:-5432} PGDATABASE=${DB_NAME:-complaints}
 export PGUSER=${DB_USER:-complaints} PGPASSWORD=${DB_PASSWORD:-complaints}
@@ -121,4 +123,12 @@ for name, vals in (("committed->delivered", sorted(d - int(c) for o, s, d, c in 
                    ("opened->sent (relay)", sorted(s - o for o, s, d, c in rows))):
     print(f"department wait {name}: tasks={len(vals)} p50={pct(vals, 50)}ms p99={pct(vals, 99)}ms max={vals[-1] if vals else 0}ms")
 PY
+}
+
+as_postgres() { env -u PGDATABASE -u PGUSER -u PGPASSWORD -u PGHOST su postgres -c "psql -qtAX -c \"$1\""; }
+
+waldump() { # pg_waldump arguments...
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  "$bin/pg_waldump" -p "$(as_postgres "show data_directory")/pg_wal" "$@"
 }

@@ -18,9 +18,6 @@ top=${TOP:-45}
 log() { printf '[bench] %s\n' "$*"; }
 # shellcheck source=lib.sh
 . "$root/bench/lib.sh"
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-as_postgres() { env -u PGDATABASE -u PGUSER -u PGPASSWORD -u PGHOST su postgres -c "psql -qtAX -c \"$1\""; }
-pg_wal=$(as_postgres "show data_directory")/pg_wal
 token=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobile-app)
 out=$(mktemp); records=$(mktemp)
 trap 'rm -f "$out" "$records"' EXIT
@@ -34,7 +31,7 @@ a=$(as_postgres "select pg_current_wal_lsn()"); n0=$(psql -qtAX -c "select count
 sleep "$window"
 b=$(as_postgres "select pg_current_wal_lsn()"); n1=$(psql -qtAX -c "select count(*) from complaint")
 # Read the segments before a checkpoint recycles them.
-"$pg_bin/pg_waldump" -p "$pg_wal" -s "$a" -e "$b" > "$records" 2> /dev/null || true
+waldump -s "$a" -e "$b" > "$records" 2> /dev/null || true
 wait "$lg"
 n=$((n1 - n0))
 grep '^result phase=measured' "$out" | grep -o 'ok_per_s=[^ ]*\|p50=[^ ]*\|p99=[^ ]*' | tr '\n' ' '; echo

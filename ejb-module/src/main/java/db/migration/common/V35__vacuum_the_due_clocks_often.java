@@ -1,10 +1,8 @@
 package db.migration.common;
 
-import java.sql.Connection;
+import db.migration.PostgreSqlOnly;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Keeps the escalation scanner's look cheap on PostgreSQL (ADR 0002). Each alert moves its clock's
@@ -19,23 +17,17 @@ import org.flywaydb.core.api.migration.Context;
  * <p>A storage parameter of PostgreSQL's; H2 (the zero-install database) has no vacuum and nothing
  * to set. Operators may change it with {@code alter table sla_clock set (...)}.
  */
-public class V35__vacuum_the_due_clocks_often extends BaseJavaMigration {
+public class V35__vacuum_the_due_clocks_often extends PostgreSqlOnly {
 
   /** Dead clock rows that start a vacuum: about 70 index pages for a look to step over. */
   static final int DEAD_ROWS = 20_000;
 
   @Override
-  public void migrate(Context context) throws SQLException {
-    Connection db = context.getConnection();
-    if (!"PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
-      return;
-    }
-    try (Statement statement = db.createStatement()) {
-      statement.execute(
-          "alter table sla_clock set (autovacuum_vacuum_scale_factor = 0,"
-              + " autovacuum_vacuum_threshold = "
-              + DEAD_ROWS
-              + ")");
-    }
+  protected void migrate(Statement statement) throws SQLException {
+    statement.execute(
+        "alter table sla_clock set (autovacuum_vacuum_scale_factor = 0,"
+            + " autovacuum_vacuum_threshold = "
+            + DEAD_ROWS
+            + ")");
   }
 }

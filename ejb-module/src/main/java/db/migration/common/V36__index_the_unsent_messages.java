@@ -1,10 +1,8 @@
 package db.migration.common;
 
-import java.sql.Connection;
+import db.migration.PostgreSqlOnly;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Lets the outbox relay find the messages still to send without walking the ones already sent (ADR
@@ -21,18 +19,12 @@ import org.flywaydb.core.api.migration.Context;
  * <p>A partial index is PostgreSQL's; H2 (the zero-install database) keeps the earlier index, which
  * serves its small tables.
  */
-public class V36__index_the_unsent_messages extends BaseJavaMigration {
+public class V36__index_the_unsent_messages extends PostgreSqlOnly {
 
   @Override
-  public void migrate(Context context) throws SQLException {
-    Connection db = context.getConnection();
-    if (!"PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
-      return;
-    }
-    try (Statement statement = db.createStatement()) {
-      statement.execute(
-          "create index if not exists outbox_message_unsent_idx on outbox_message (id)"
-              + " where published_at is null and set_aside_at is null");
-    }
+  protected void migrate(Statement statement) throws SQLException {
+    statement.execute(
+        "create index if not exists outbox_message_unsent_idx on outbox_message (id)"
+            + " where published_at is null and set_aside_at is null");
   }
 }

@@ -1,11 +1,9 @@
 package db.migration.common;
 
-import java.sql.Connection;
+import db.migration.PostgreSqlOnly;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Three indexes held an entry for every row although their readers ask for a few: the messages set
@@ -36,7 +34,7 @@ import org.flywaydb.core.api.migration.Context;
  * <p>A partial index is PostgreSQL's; H2 (the zero-install database) keeps the earlier indexes,
  * which serve its small tables.
  */
-public class V39__index_only_the_rows_asked_for extends BaseJavaMigration {
+public class V39__index_only_the_rows_asked_for extends PostgreSqlOnly {
 
   private static final String[][] REPLACED = {
     {
@@ -57,19 +55,13 @@ public class V39__index_only_the_rows_asked_for extends BaseJavaMigration {
   };
 
   @Override
-  public void migrate(Context context) throws SQLException {
-    Connection db = context.getConnection();
-    if (!"PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
-      return;
-    }
-    try (Statement statement = db.createStatement()) {
-      for (String[] index : REPLACED) {
-        if (invalid(statement, index[0])) { // an operator's concurrent build that was interrupted
-          statement.execute("drop index " + index[0]);
-        }
-        statement.execute("create index if not exists " + index[0] + " " + index[1]);
-        statement.execute("drop index if exists " + index[2]);
+  protected void migrate(Statement statement) throws SQLException {
+    for (String[] index : REPLACED) {
+      if (invalid(statement, index[0])) { // an operator's concurrent build that was interrupted
+        statement.execute("drop index " + index[0]);
       }
+      statement.execute("create index if not exists " + index[0] + " " + index[1]);
+      statement.execute("drop index if exists " + index[2]);
     }
   }
 

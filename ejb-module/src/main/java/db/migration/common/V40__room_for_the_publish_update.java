@@ -1,10 +1,8 @@
 package db.migration.common;
 
-import java.sql.Connection;
+import db.migration.PostgreSqlOnly;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Leaves room in each outbox page for the one update every message gets: marked published. Written
@@ -21,19 +19,13 @@ import org.flywaydb.core.api.migration.Context;
  *
  * <p>A storage parameter of PostgreSQL's; H2 (the zero-install database) has nothing to set.
  */
-public class V40__room_for_the_publish_update extends BaseJavaMigration {
+public class V40__room_for_the_publish_update extends PostgreSqlOnly {
 
   /** Per cent of each page filled by inserts. */
   static final int FILL_FACTOR = 70;
 
   @Override
-  public void migrate(Context context) throws SQLException {
-    Connection db = context.getConnection();
-    if (!"PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
-      return;
-    }
-    try (Statement statement = db.createStatement()) {
-      statement.execute("alter table outbox_message set (fillfactor = " + FILL_FACTOR + ")");
-    }
+  protected void migrate(Statement statement) throws SQLException {
+    statement.execute("alter table outbox_message set (fillfactor = " + FILL_FACTOR + ")");
   }
 }
