@@ -26,7 +26,7 @@ public class V37__recognition_locks extends BaseJavaMigration {
       statement.execute(
           postgresql
               ? "insert into recognition_lock (id) select generate_series(0, " + (ROWS - 1) + ")"
-              : "insert into recognition_lock (id) select x from system_range(0, "
+              : "insert into recognition_lock (id) select * from system_range(0, "
                   + (ROWS - 1)
                   + ")");
       statement.execute("drop table incident_opening_lock");
