@@ -96,6 +96,27 @@ class RepeatIT extends SystemTest {
     assertEquals(2, byMobile.getJsonObject("repeat").getInt("place"));
   }
 
+  @Test
+  @DisplayName(
+      "R-X1 V41: a customer is found again through one index, the customer key; the ID number's"
+          + " hash has none of its own")
+  void theCustomerIsFoundThroughTheCustomerKeyIndexAlone() {
+    if (!"postgresql".equals(Runtime.database())) {
+      return; // the catalogue read is PostgreSQL's; the migration itself runs on both
+    }
+    assertEquals(
+        "CREATE INDEX complaint_customer_key_idx ON public.complaint USING btree"
+            + " (customer_key, received_at)",
+        Database.text(
+            "select indexdef from pg_indexes where indexname = 'complaint_customer_key_idx'"
+                + " and schemaname = current_schema()"));
+    assertEquals(
+        0,
+        Database.count(
+            "select count(*) from pg_indexes where tablename = 'complaint'"
+                + " and schemaname = current_schema() and indexdef like '%(id_number_hash%'"));
+  }
+
   private static String dutyOwner(String department) {
     return Api.jsonArray(Api.get("/api/v1/admin/departments")).stream()
         .map(jakarta.json.JsonValue::asJsonObject)
