@@ -7,8 +7,9 @@
 # (/proc/<pid>/stat), and voluntary and involuntary context switches per complaint (summed over
 # the threads alive at both ends of the phase, /proc/<pid>/task/*/status: a thread that ended
 # within the phase takes its switches with it; PostgreSQL's exited backends are counted in its CPU
-# only). The department's consumer (bench/TaskWait.java)
-# reads the queues throughout, as in bench/intake-load.sh.
+# only). The department's consumer (bench/TaskWait.java) reads the queues throughout, as in
+# bench/intake-load.sh. A probe of cost, not of correctness: intake-load.sh compares the stored
+# complaints with the 201s.
 #
 #   ./complaints up --db postgresql
 #   bench/cost-by-load.sh                # WARMUP=120 DURATION=40 RATES="150 300 0" LEAD=10
@@ -51,7 +52,7 @@ pg_usage() {
   echo "$((u + cu)) $((s + cs)) $v $n"
 }
 
-# name, pids, complaints, usage before, usage after -> one line per process
+# name, complaints, usage before, usage after -> its line
 per_complaint() {
   local name=$1 n=$2 hz
   hz=$(getconf CLK_TCK)
