@@ -13,7 +13,13 @@ import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -202,6 +208,59 @@ class GradingIT extends SystemTest {
               "{\"rules\":[{\"priority\":1,\"severity\":\"RED\",\"description\":\"everything\"}]}");
       assertEquals(422, noCondition.statusCode(), noCondition.body());
     } finally {
+      HttpResponse<String> restored = Api.putJson(RULES, "{\"rules\":" + original + "}");
+      assertEquals(200, restored.statusCode(), restored.body());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "R-G1 administrators replacing the grading rules at once: one set stays whole, none mixed with another")
+  void replacementsAtOnceLeaveOneSet() throws Exception {
+    String original = Api.get(RULES).body();
+    JsonArray rules = Api.jsonArray(Api.get(RULES));
+    int administrators = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(administrators);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> replaced = new ArrayList<>();
+      for (int i = 0; i < administrators; i++) {
+        String body =
+            Json.createObjectBuilder()
+                .add(
+                    "rules",
+                    Json.createArrayBuilder(rules)
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("priority", 1)
+                                .add("keywords", Json.createArrayBuilder().add("并发演练" + i))
+                                .add("severity", "YELLOW")
+                                .add("category", "OTHER")
+                                .add("description", "concurrent drill " + i)))
+                .build()
+                .toString();
+        replaced.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return Api.putJson(RULES, body);
+                }));
+      }
+      start.countDown();
+      for (Future<HttpResponse<String>> answer : replaced) {
+        HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode(), response.body());
+      }
+      JsonArray stored = Api.jsonArray(Api.get(RULES));
+      List<String> drills =
+          stored.getValuesAs(JsonObject.class).stream()
+              .map(rule -> rule.getString("description", ""))
+              .filter(description -> description.startsWith("concurrent drill"))
+              .toList();
+      assertEquals(1, drills.size(), "the last replacement's set alone: " + drills);
+      assertEquals(rules.size() + 1, stored.size(), stored.toString());
+    } finally {
+      pool.shutdownNow();
       HttpResponse<String> restored = Api.putJson(RULES, "{\"rules\":" + original + "}");
       assertEquals(200, restored.statusCode(), restored.body());
     }

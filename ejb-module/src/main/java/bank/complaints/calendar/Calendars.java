@@ -4,12 +4,11 @@ import bank.complaints.audit.Audited;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.platform.BankZone;
 import bank.complaints.platform.ReferenceData;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,8 +24,7 @@ import java.util.Set;
  * read through the reference-data cache, so a change made on another server applies within its
  * refresh period everywhere.
  */
-@Singleton
-@Lock(LockType.READ)
+@ApplicationScoped
 public class Calendars {
 
   @PersistenceContext(unitName = "complaints")
@@ -53,8 +51,8 @@ public class Calendars {
   }
 
   /** Replaces a year's holidays and make-up working days with {@code days}. */
-  @Lock(LockType.WRITE)
   @Audited
+  @Transactional
   public List<SpecialDay> replaceYear(int year, List<SpecialDay> days) {
     Set<LocalDate> seen = new HashSet<>();
     for (SpecialDay day : days) {
@@ -65,11 +63,11 @@ public class Calendars {
         throw new InvalidRequestException(day.day() + " is listed twice.");
       }
     }
+    reference.replacing(REFERENCE);
     year(year).forEach(em::remove);
     em.flush();
     days.forEach(em::persist);
     em.flush();
-    reference.changed(REFERENCE);
     return year(year);
   }
 
@@ -82,9 +80,10 @@ public class Calendars {
   }
 
   /** Replaces the weekly working days and hours (a trial sets every day to 00:00-24:00). */
-  @Lock(LockType.WRITE)
   @Audited
+  @Transactional
   public CalendarWeek replaceWeek(Set<DayOfWeek> days, List<WorkingPeriod> hours) {
+    reference.replacing(REFERENCE);
     CalendarWeek week = week();
     try {
       week.replace(days, hours);
@@ -92,7 +91,6 @@ public class Calendars {
       throw new InvalidRequestException(e.getMessage());
     }
     em.flush();
-    reference.changed(REFERENCE);
     return week;
   }
 

@@ -2,22 +2,20 @@ package bank.complaints.grading;
 
 import bank.complaints.audit.Audited;
 import bank.complaints.platform.ReferenceData;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * The grading rules as data: read through the reference-data cache (a change applies within its
  * refresh period on every server, at once on the one that made it), replaced as a whole by
- * administrators.
+ * administrators, one at a time on a server ({@link ReferenceData#replacing}).
  */
-@Singleton
-@Lock(LockType.READ)
+@ApplicationScoped
 public class GradingRules {
 
   @PersistenceContext(unitName = "complaints")
@@ -37,13 +35,13 @@ public class GradingRules {
         .getResultList();
   }
 
-  @Lock(LockType.WRITE)
   @Audited
+  @Transactional
   public List<GradingRule> replaceAll(List<GradingRule> rules) {
+    reference.replacing(REFERENCE);
     em.createQuery("delete from GradingRule").executeUpdate();
     rules.forEach(em::persist);
     em.flush();
-    reference.changed(REFERENCE);
     return all();
   }
 

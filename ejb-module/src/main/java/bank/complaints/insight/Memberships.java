@@ -4,9 +4,7 @@ import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.ComplaintId;
 import bank.complaints.complaint.ComplaintNumber;
 import bank.complaints.complaint.Complaints;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,7 +18,7 @@ import java.util.stream.Collectors;
  * What insight found about complaints, read: a complaint's place in a customer's series on one
  * issue (R-X1) and the incident it is part of (R-X2).
  */
-@Stateless
+@ApplicationScoped
 public class Memberships {
 
   @PersistenceContext(unitName = "complaints")
@@ -43,7 +41,6 @@ public class Memberships {
         Optional.ofNullable(incidentId).map(IncidentId::new));
   }
 
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Membership of(Complaint complaint) {
     // one query for both (issue 18: a read's cost is its statements)
     Object[] found =

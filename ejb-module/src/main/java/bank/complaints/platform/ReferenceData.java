@@ -1,10 +1,15 @@
 package bank.complaints.platform;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,13 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * complaints.reference.refresh} (30 s) per server, and at once again on the server that changed it.
  * Ages are measured on the monotonic clock, not the business clock (which tests may shift).
  *
- * <p>Routing rules, departments and notice wording are read through it by CDI beans, not stateless
- * EJBs: a registration asks them several times, and each EJB call paid the container's invocation
- * (issue 18) for a pooled instance the cache does not need; their writes are
- * {@code @Transactional}. The grading rules, SLA policies and calendar stay singleton EJBs: their
- * write lock keeps one administrator's replacement of the whole set from interleaving with
- * another's on this server until it has committed, which a CDI bean's lock could not (it would be
- * released before the commit).
+ * <p>The beans that read through it are CDI beans, not EJBs: a registration asks them several
+ * times, and each EJB call paid the container's invocation and, for the singletons, a read lock
+ * (issue 18). Their writes are {@code @Transactional}. A replacement of a whole set (the grading
+ * rules, the SLA policy, the calendar) takes {@link #replacing}: one administrator's replacement at
+ * a time on this server, until it has committed.
  */
 @ApplicationScoped
 public class ReferenceData {
@@ -28,6 +31,11 @@ public class ReferenceData {
   private record Entry(Object value, long readAtNanos) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /** Per name, the replacement running on this server ({@link #replacing}). */
+  private final Map<String, Semaphore> replacements = new ConcurrentHashMap<>();
+
+  @Resource TransactionSynchronizationRegistry registry;
 
   @Inject
   @ConfigProperty(name = "complaints.reference.refresh", defaultValue = "PT30S")
@@ -49,8 +57,61 @@ public class ReferenceData {
     return (T) entry.value();
   }
 
-  /** Forgets the named data: the next read on this server loads it again. */
+  /**
+   * Forgets the named data: the next read on this server loads it again. Called in the transaction
+   * that changed it, it forgets it again once that transaction has completed: a read between the
+   * change and its commit loaded the rows as they were, and is not kept.
+   */
   public void changed(String name) {
     entries.remove(name);
+    if (registry.getTransactionKey() != null) {
+      afterCompletion(() -> entries.remove(name));
+    }
+  }
+
+  /**
+   * Called in a transaction that replaces the named data as a whole, before it reads or writes
+   * them: waits until no other transaction on this server is replacing them and holds them until
+   * this one has completed (committed or rolled back), and forgets them now and then. Two
+   * administrators replacing one set at once would otherwise each delete what committed before they
+   * began and both sets would stay. Taken again in the same transaction, nothing happens.
+   *
+   * @throws IllegalStateException outside a transaction
+   */
+  public void replacing(String name) {
+    if (registry.getTransactionKey() == null) {
+      throw new IllegalStateException("A replacement of " + name + " needs a transaction");
+    }
+    Object held = List.of(ReferenceData.class, name);
+    if (registry.getResource(held) != null) {
+      return;
+    }
+    Semaphore replacement = replacements.computeIfAbsent(name, n -> new Semaphore(1));
+    replacement.acquireUninterruptibly();
+    try {
+      registry.putResource(held, Boolean.TRUE);
+      afterCompletion(
+          () -> {
+            entries.remove(name);
+            replacement.release();
+          });
+    } catch (RuntimeException e) {
+      replacement.release();
+      throw e;
+    }
+    entries.remove(name);
+  }
+
+  private void afterCompletion(Runnable action) {
+    registry.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            action.run();
+          }
+        });
   }
 }

@@ -6,7 +6,7 @@ import bank.complaints.tasks.Dispatch;
 import bank.complaints.tasks.TaskKind;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.List;
  * R-I7, R-G1: who answers for an urgent (Red) case: a named owner at once, and the task force of
  * the departments configured to join the lead, at registration or when a case is graded up.
  */
-@Stateless
+@ApplicationScoped
 public class UrgentCases {
 
   @Inject Routing routing;

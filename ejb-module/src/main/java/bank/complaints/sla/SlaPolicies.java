@@ -3,12 +3,11 @@ package bank.complaints.sla;
 import bank.complaints.audit.Audited;
 import bank.complaints.grading.Severity;
 import bank.complaints.platform.ReferenceData;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,7 @@ import java.util.Optional;
  * a change applies within its refresh period on every server and at once on the one that made it;
  * clocks already running keep the deadline they started with, and follow the new ladder.
  */
-@Singleton
-@Lock(LockType.READ)
+@ApplicationScoped
 public class SlaPolicies {
 
   @PersistenceContext(unitName = "complaints")
@@ -40,9 +38,10 @@ public class SlaPolicies {
   }
 
   /** Replaces the policy of one stage and severity. */
-  @Lock(LockType.WRITE)
   @Audited
+  @Transactional
   public SlaPolicy replace(SlaPolicy policy) {
+    reference.replacing(REFERENCE);
     em.createQuery(
             "select p from SlaPolicy p where p.stage = :stage and p.severity = :severity",
             SlaPolicy.class)
@@ -53,7 +52,6 @@ public class SlaPolicies {
     em.flush();
     em.persist(policy);
     em.flush();
-    reference.changed(REFERENCE);
     return policy;
   }
 

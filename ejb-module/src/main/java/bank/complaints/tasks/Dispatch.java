@@ -4,7 +4,8 @@ import bank.complaints.complaint.CaseOwnership;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.department.Department;
 import bank.complaints.outbox.Outbox;
-import jakarta.ejb.Stateless;
+import bank.complaints.platform.TransactionLocal;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,13 +16,15 @@ import java.util.Optional;
  * R-F1: the one way a task goes to a department: the task is stored and its message queued in the
  * outbox in the caller's transaction, so both commit or neither does.
  */
-@Stateless
+@ApplicationScoped
 public class Dispatch {
 
   @PersistenceContext(unitName = "complaints")
   EntityManager em;
 
   @Inject Outbox outbox;
+
+  @Inject TransactionLocal transaction;
 
   /**
    * Opens a task for the department and queues its message on the department's queue.
@@ -35,6 +38,7 @@ public class Dispatch {
       Instant now,
       Instant due,
       String ask) {
+    transaction.require("Opening a task");
     WorkTask task = WorkTask.open(complaint, kind, department.code(), now, due, ask);
     em.persist(task);
     outbox.enqueue(TaskMessages.outgoing(task, department));
