@@ -7,12 +7,13 @@ import bank.complaints.notification.CustomerNotices;
 import bank.complaints.outbox.Outbox;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * R-X2: the mass-complaint desk: one statement and each progress update reach every customer the
  * incident links (on {@code complaints.notifications}), and the incident closes with an evaluation.
  */
-@Stateless
+@ApplicationScoped
 public class Incidents {
 
   @PersistenceContext(unitName = "complaints")
@@ -84,6 +85,7 @@ public class Incidents {
   }
 
   /** The one voice to the public: the same statement to every customer concerned. */
+  @Transactional
   public Incident publishStatement(IncidentId id, String text, String by) {
     Incident incident = locked(id);
     Instant now = clock.instant();
@@ -98,6 +100,7 @@ public class Incidents {
     return incident;
   }
 
+  @Transactional
   public Incident publishProgress(IncidentId id, String text, String by) {
     Incident incident = locked(id);
     Instant now = clock.instant();
@@ -113,6 +116,7 @@ public class Incidents {
   }
 
   /** Closes the incident with the task force's evaluation (root cause, what changes). */
+  @Transactional
   public Incident close(IncidentId id, String evaluation, String by) {
     Incident incident = locked(id);
     Instant now = clock.instant();
