@@ -5,6 +5,12 @@ application, and to the background worker whose thread took it.
 
   jcmd <pid> JFR.start name=b settings=profile; <load>; jcmd <pid> JFR.dump name=b filename=x.jfr
   bench/jfr-shares.py x.jfr
+  bench/jfr-shares.py x.jfr GradingRules,SlaPolicies   # also: container code charged to these beans
+
+With class names (simple names of the application's beans), it also reports the samples whose top
+known frame is container code (EJB, transactions, CDI, HK2, Payara) and whose nearest application
+frame below is a call into one of those beans (its EJB or CDI proxy): what calling them through
+the container costs (issue 18).
 
 Do not change JFR's stack depth on a running server (jcmd JFR.configure stackdepth=…): on this
 JDK (17.0.15) the next allocation sample crashed the JVM in JfrTraceIdKlassQueue::enqueue. The
@@ -40,11 +46,39 @@ WORKERS = [
 ]
 
 
-def main(path):
+CONTAINER = ("com.sun.ejb", "com.sun.enterprise", "org.glassfish", "org.jboss.weld", "org.jvnet.hk2", "fish.payara")
+
+
+def container_under(events, beans):
+    """Samples in container code whose nearest application frame below calls one of the beans."""
+    hits, total, traced = collections.Counter(), 0, 0
+    for event in events:
+        frames = re.findall(r"^\s+([\w.$<>]+)\(", event, re.M)
+        if not frames:
+            continue
+        total += 1
+        if any("addEjbMethodTraceLog" in f for f in frames):
+            traced += 1
+        top = next((f for f in frames if f.startswith(("bank.", "org.", "com.", "fish.", "io.", "jakarta."))), None)
+        if top is None or not top.startswith(CONTAINER):
+            continue
+        caller = next((f for f in frames if f.startswith("bank.")), "")
+        bean = next((b for b in beans if re.search(r"\." + b + r"(\$Proxy|\$\$|__)|__" + b + "__", caller)), None)
+        if bean:
+            hits[bean] += 1
+    n = sum(hits.values())
+    print()
+    print(f"container code charged to {', '.join(beans)}: {n} samples, {100 * n / max(total, 1):.1f} % "
+          f"({', '.join(f'{b} {c}' for b, c in hits.most_common())})")
+    print(f"OpenTracingService.isEnabled looked up per EJB call: {100 * traced / max(total, 1):.1f} %")
+
+
+def main(path, beans=None):
     text = subprocess.run(["jfr", "print", "--stack-depth", "256", "--events", "jdk.ExecutionSample", path],
                           capture_output=True, text=True, check=True).stdout
     shares, workers, total = collections.Counter(), collections.Counter(), 0
-    for event in text.split("jdk.ExecutionSample")[1:]:
+    events = text.split("jdk.ExecutionSample")[1:]
+    for event in events:
         frames = re.findall(r"^\s+([\w.$<>]+)\(", event, re.M)
         if not frames:
             continue
@@ -72,7 +106,9 @@ def main(path):
     print("|---|---:|")
     for name, n in workers.most_common():
         print(f"| {name} | {100 * n / total:.1f} % |")
+    if beans:
+        container_under(events, beans)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2].split(",") if len(sys.argv) > 2 else None)
