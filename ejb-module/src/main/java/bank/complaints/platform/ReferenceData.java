@@ -1,13 +1,11 @@
 package bank.complaints.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -35,7 +33,10 @@ public class ReferenceData {
   /** Per name, the replacement running on this server ({@link #replacing}). */
   private final Map<String, Semaphore> replacements = new ConcurrentHashMap<>();
 
-  @Resource TransactionSynchronizationRegistry registry;
+  /** Per transaction, the names it is replacing. */
+  private static final Object REPLACING = ReferenceData.class.getName() + ".replacing";
+
+  @Inject TransactionLocal transaction;
 
   @Inject
   @ConfigProperty(name = "complaints.reference.refresh", defaultValue = "PT30S")
@@ -64,8 +65,8 @@ public class ReferenceData {
    */
   public void changed(String name) {
     entries.remove(name);
-    if (registry.getTransactionKey() != null) {
-      afterCompletion(() -> entries.remove(name));
+    if (transaction.active()) {
+      transaction.afterCompletion(() -> entries.remove(name));
     }
   }
 
@@ -76,21 +77,19 @@ public class ReferenceData {
    * administrators replacing one set at once would otherwise each delete what committed before they
    * began and both sets would stay. Taken again in the same transaction, nothing happens.
    *
-   * @throws IllegalStateException outside a transaction
+   * @throws jakarta.transaction.TransactionalException outside a transaction
    */
   public void replacing(String name) {
-    if (registry.getTransactionKey() == null) {
-      throw new IllegalStateException("A replacement of " + name + " needs a transaction");
-    }
-    Object held = List.of(ReferenceData.class, name);
-    if (registry.getResource(held) != null) {
+    transaction.require("A replacement of " + name);
+    Set<String> held = transaction.get(REPLACING, HashSet::new);
+    if (held.contains(name)) {
       return;
     }
     Semaphore replacement = replacements.computeIfAbsent(name, n -> new Semaphore(1));
     replacement.acquireUninterruptibly();
     try {
-      registry.putResource(held, Boolean.TRUE);
-      afterCompletion(
+      held.add(name);
+      transaction.afterCompletion(
           () -> {
             entries.remove(name);
             replacement.release();
@@ -100,18 +99,5 @@ public class ReferenceData {
       throw e;
     }
     entries.remove(name);
-  }
-
-  private void afterCompletion(Runnable action) {
-    registry.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            action.run();
-          }
-        });
   }
 }

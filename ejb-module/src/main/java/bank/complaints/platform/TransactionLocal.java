@@ -8,6 +8,7 @@ import jakarta.transaction.TransactionRequiredException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.TransactionalException;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -59,20 +60,37 @@ public class TransactionLocal {
         key,
         () -> {
           T made = initial.get();
-          registry.registerInterposedSynchronization(
-              new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                  if (status == Status.STATUS_COMMITTED) {
-                    afterCommit.accept(made);
-                  }
+          onCompletion(
+              status -> {
+                if (status == Status.STATUS_COMMITTED) {
+                  afterCommit.accept(made);
                 }
               });
           return made;
         });
+  }
+
+  /** Runs {@code action} once the current transaction has completed, committed or rolled back. */
+  public void afterCompletion(Runnable action) {
+    onCompletion(status -> action.run());
+  }
+
+  private void onCompletion(IntConsumer action) {
+    registry.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            action.accept(status);
+          }
+        });
+  }
+
+  /** Whether the caller runs in a transaction. */
+  public boolean active() {
+    return registry.getTransactionKey() != null;
   }
 
   /**
@@ -89,7 +107,7 @@ public class TransactionLocal {
    *     TransactionRequiredException}), as the interceptor did
    */
   public void require(String step) {
-    if (registry.getTransactionKey() == null) {
+    if (!active()) {
       throw new TransactionalException(
           step + " runs only in its caller's transaction", new TransactionRequiredException(step));
     }
