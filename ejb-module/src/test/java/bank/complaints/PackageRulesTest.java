@@ -2,7 +2,9 @@ package bank.complaints;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -10,6 +12,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.PersistenceContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +113,25 @@ class PackageRulesTest {
   @Test
   void the_domain_knows_nothing_of_http() {
     noClasses().should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..").check(classes);
+  }
+
+  /**
+   * A CDI bean's entity manager is the one {@link bank.complaints.platform.EntityManagers} found at
+   * startup: its own {@code @PersistenceContext}, first used by a web request, finds no unit there.
+   */
+  @Test
+  void only_enterprise_beans_declare_a_persistence_context() {
+    noFields()
+        .that()
+        .areAnnotatedWith(PersistenceContext.class)
+        .should()
+        .beDeclaredInClassesThat(
+            DescribedPredicate.not(
+                annotatedWith(Stateless.class)
+                    .or(annotatedWith(Singleton.class))
+                    .or(annotatedWith(MessageDriven.class))
+                    .as("enterprise beans")))
+        .check(classes);
   }
 
   /** A class of this application outside the given packages. */

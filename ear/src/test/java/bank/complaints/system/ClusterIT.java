@@ -76,6 +76,32 @@ class ClusterIT {
   }
 
   @Test
+  @Order(0)
+  @DisplayName(
+      "R-X2 an instance just started answers a manager's first reads (the incident desk, the"
+          + " reference data) before any complaint was registered on it")
+  void firstReadsOfAFreshInstance() {
+    // Each instance was started by startTheCluster and has served nothing yet. Until
+    // EntityManagers,
+    // a CDI bean whose entity manager was first used by a web request failed there with a 500.
+    String manager = "Bearer " + Tokens.role("manager");
+    for (String instance : INSTANCES) {
+      for (String path :
+          List.of(
+              "/api/v1/incidents?status=OPEN",
+              "/api/v1/admin/routing-rules",
+              "/api/v1/admin/grading-rules",
+              "/api/v1/admin/sla-policies",
+              "/api/v1/admin/departments",
+              "/api/v1/admin/notice-templates")) {
+        HttpResponse<String> read =
+            Api.requestAt(instance, "GET", path, null, null, "Authorization", manager);
+        assertEquals(200, read.statusCode(), instance + path + ": " + read.body());
+      }
+    }
+  }
+
+  @Test
   @Order(1)
   @DisplayName(
       "R-I6 a retry that lands on the other instance replays the original; either instance reads"

@@ -3,7 +3,6 @@ package bank.complaints.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 
@@ -24,8 +23,7 @@ public class AuditLog {
   /** A call its caller's roles or scope do not allow. */
   public static final String ACCESS_DENIED = "ACCESS_DENIED";
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject Clock clock;
 

@@ -7,7 +7,6 @@ import bank.complaints.platform.ReferenceData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -27,8 +26,7 @@ import java.util.Set;
 @ApplicationScoped
 public class Calendars {
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject @BankZone ZoneId zone;
 

@@ -4,7 +4,6 @@ import bank.complaints.platform.TransactionLocal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,8 +20,7 @@ public class PendingComplaints {
 
   private static final Object KEY = PendingComplaints.class.getName();
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject TransactionLocal transaction;
 

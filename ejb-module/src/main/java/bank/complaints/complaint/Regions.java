@@ -3,7 +3,6 @@ package bank.complaints.complaint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,8 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Regions {
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   /** Where a complaint arises when its channel does not say: the bank's own division. */
   @Inject

@@ -8,7 +8,6 @@ import bank.complaints.platform.ReferenceData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,8 +24,7 @@ public class Departments {
 
   private static final String REFERENCE = "departments";
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject ReferenceData reference;
 

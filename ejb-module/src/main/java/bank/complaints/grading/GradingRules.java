@@ -5,7 +5,6 @@ import bank.complaints.platform.ReferenceData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,8 +17,7 @@ import java.util.List;
 @ApplicationScoped
 public class GradingRules {
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject ReferenceData reference;
 

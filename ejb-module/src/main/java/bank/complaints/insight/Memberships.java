@@ -7,7 +7,6 @@ import bank.complaints.complaint.Complaints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Memberships {
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject Complaints complaints;
 

@@ -4,7 +4,6 @@ import bank.complaints.platform.TransactionLocal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,8 +35,7 @@ public class RecognitionLocks {
 
   private static final Object KEY = RecognitionLocks.class.getName();
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject TransactionLocal transaction;
 

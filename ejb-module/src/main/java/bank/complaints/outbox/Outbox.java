@@ -4,7 +4,6 @@ import bank.complaints.platform.TransactionLocal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,7 @@ public class Outbox {
 
   @Inject TransactionLocal transaction;
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject Clock clock;
 

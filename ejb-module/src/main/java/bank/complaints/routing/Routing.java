@@ -10,7 +10,6 @@ import bank.complaints.platform.ReferenceData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,7 @@ public class Routing {
 
   private static final String REFERENCE = "routing-rules";
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject ReferenceData reference;
 

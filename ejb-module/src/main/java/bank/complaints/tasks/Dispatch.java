@@ -8,7 +8,6 @@ import bank.complaints.platform.TransactionLocal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,8 +18,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Dispatch {
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject Outbox outbox;
 

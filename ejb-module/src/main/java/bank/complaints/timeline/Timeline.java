@@ -8,7 +8,6 @@ import bank.complaints.statistics.StatPending;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +23,7 @@ public class Timeline {
   /** The actor of what the system does by itself (alerts, automatic assignment). */
   public static final String SYSTEM = "system";
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject Clock clock;
 
