@@ -79,8 +79,20 @@ public class AuditEntry {
     if (text == null) {
       return null;
     }
-    String line = text.replaceAll("\\p{Cntrl}", " ");
-    return line.length() <= max ? line : line.substring(0, max);
+    // Issue 18: by hand, not String.replaceAll, which compiled its pattern on each of the six
+    // fields of the three entries a registration writes.
+    char[] line = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) { // \p{Cntrl}
+        if (line == null) {
+          line = text.toCharArray();
+        }
+        line[i] = ' ';
+      }
+    }
+    String one = line == null ? text : new String(line);
+    return one.length() <= max ? one : one.substring(0, max);
   }
 
   public long id() {

@@ -3,7 +3,6 @@ package bank.complaints.complaint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 public record ComplaintNumber(String value) implements Comparable<ComplaintNumber> {
 
   private static final Pattern FORMAT = Pattern.compile("C\\d{8}-\\d{7,}");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
   public ComplaintNumber {
     Objects.requireNonNull(value, "complaint number");
@@ -28,8 +26,23 @@ public record ComplaintNumber(String value) implements Comparable<ComplaintNumbe
     if (serial < 0) {
       throw new IllegalArgumentException("serial must not be negative");
     }
-    LocalDate day = receivedAt.atZone(bankZone).toLocalDate();
-    return new ComplaintNumber("C" + DAY.format(day) + "-" + String.format("%07d", serial));
+    LocalDate day = LocalDate.ofInstant(receivedAt, bankZone);
+    // Issue 18: by hand, not String.format and a formatter (1 % of the server's CPU at 300/s).
+    StringBuilder number = new StringBuilder(18).append('C');
+    pad(number, day.getYear(), 4);
+    pad(number, day.getMonthValue(), 2);
+    pad(number, day.getDayOfMonth(), 2);
+    pad(number.append('-'), serial, 7);
+    return new ComplaintNumber(number.toString());
+  }
+
+  /** Appends the value's digits, zeros before them up to {@code width} (as {@code %0<width>d}). */
+  private static void pad(StringBuilder to, long value, int width) {
+    String digits = Long.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      to.append('0');
+    }
+    to.append(digits);
   }
 
   /** Parses what a caller sent; {@code null} when it cannot be a complaint number. */

@@ -39,9 +39,22 @@ public final class Masking {
    * *******5678", "6222 0202 0011 2233 446" → "**** **** **** ***3 446". Complaint numbers stay.
    */
   public static String numbersIn(String text) {
-    return text == null
-        ? null
-        : NUMBER_IN_TEXT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(digits(m.group())));
+    if (text == null || fewerDigitsThanMasked(text)) {
+      return text; // issue 18: most texts hold no such number, and the pattern costs its matcher
+    }
+    return NUMBER_IN_TEXT
+        .matcher(text)
+        .replaceAll(m -> Matcher.quoteReplacement(digits(m.group())));
+  }
+
+  private static boolean fewerDigitsThanMasked(String text) {
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i)) && ++digits >= DIGITS_MASKED_FROM) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String digits(String number) {

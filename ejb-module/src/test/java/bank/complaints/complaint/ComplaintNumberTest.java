@@ -27,6 +27,17 @@ class ComplaintNumberTest {
   }
 
   @Test
+  @DisplayName("R-I6 month, day and serial are zero-padded; a serial past seven digits is whole")
+  void paddedAndWhole() {
+    Instant january = Instant.parse("2027-01-04T20:00:00Z"); // the 5th in Shanghai
+    assertEquals("C20270105-0000000", ComplaintNumber.issue(january, SHANGHAI, 0).value());
+    assertEquals("C20270105-0000007", ComplaintNumber.issue(january, SHANGHAI, 7).value());
+    assertEquals("C20270105-9999999", ComplaintNumber.issue(january, SHANGHAI, 9_999_999).value());
+    assertEquals(
+        "C20270105-12345678", ComplaintNumber.issue(january, SHANGHAI, 12_345_678).value());
+  }
+
+  @Test
   @DisplayName(
       "R-I6 numbers sort by day, then by serial, even when the serial outgrows seven digits")
   void sortsByDayThenSerial() {

@@ -28,6 +28,8 @@ class MaskingTest {
         "客户要求回电 *******5678，卡号 ************3456，已退 200 元",
         Masking.numbersIn("客户要求回电 13812345678，卡号 6222021234563456，已退 200 元"));
     assertNull(Masking.numbersIn(null));
+    assertEquals("分机 123 456，无其他号码", Masking.numbersIn("分机 123 456，无其他号码"));
+    assertEquals("分机 ***-4567", Masking.numbersIn("分机 123-4567"));
   }
 
   @Test
