@@ -1,9 +1,12 @@
 package bank.complaints.platform;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** Values as native queries return them, which differ by driver. */
+/** Values as native queries and JDBC result sets return them, which differ by driver. */
 public final class SqlValues {
 
   private SqlValues() {}
@@ -12,6 +15,14 @@ public final class SqlValues {
    * A {@code timestamp with time zone} column: PostgreSQL's driver gives a Timestamp, H2's an
    * OffsetDateTime.
    */
+  public static Instant instant(ResultSet row, int column) throws SQLException {
+    // Issue 18: not getObject(column, type), which the server's JDBC wrapper (com.sun.gjc
+    // ResultSetWrapper40) calls by reflection, looking the method up each time: 1.7 % of the
+    // server's CPU samples at a fixed 300/s went to that lookup in the statistics worker.
+    Timestamp value = row.getTimestamp(column); // with its time zone: the instant itself
+    return value == null ? null : value.toInstant();
+  }
+
   public static Instant instant(Object value) {
     if (value == null) {
       return null;

@@ -1,6 +1,7 @@
 package bank.complaints.statistics;
 
 import bank.complaints.platform.BankZone;
+import bank.complaints.platform.SqlValues;
 import bank.complaints.sla.SlaStage;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,7 +115,7 @@ public class StatisticsRefresher {
             + in
             + " group by complaint_id",
         ids,
-        r -> concluded.put(r.getLong(1), instant(r, 2)));
+        r -> concluded.put(r.getLong(1), SqlValues.instant(r, 2)));
     Map<Long, List<CaseFacts.Clock>> clocks = new HashMap<>();
     query(
         connection,
@@ -129,8 +130,8 @@ public class StatisticsRefresher {
                     new CaseFacts.Clock(
                         SlaStage.valueOf(r.getString(2)),
                         r.getString(3),
-                        instant(r, 4),
-                        instant(r, 5),
+                        SqlValues.instant(r, 4),
+                        SqlValues.instant(r, 5),
                         nullableLong(r, 6),
                         r.getInt(7))));
     Map<Long, List<CaseFacts.FollowUp>> followUps = new HashMap<>();
@@ -146,7 +147,10 @@ public class StatisticsRefresher {
                 .computeIfAbsent(r.getLong(1), x -> new ArrayList<>())
                 .add(
                     new CaseFacts.FollowUp(
-                        r.getString(2), nullableBoolean(r, 3), r.getString(4), instant(r, 5))));
+                        r.getString(2),
+                        nullableBoolean(r, 3),
+                        r.getString(4),
+                        SqlValues.instant(r, 5))));
     Map<Long, Set<String>> tags = new HashMap<>();
     query(
         connection,
@@ -167,7 +171,7 @@ public class StatisticsRefresher {
           rows.add(
               new CaseFacts.Rows(
                   id,
-                  instant(r, 2),
+                  SqlValues.instant(r, 2),
                   r.getString(3),
                   r.getString(4),
                   r.getString(5),
@@ -287,16 +291,7 @@ public class StatisticsRefresher {
     return values.stream().map(v -> "?").collect(Collectors.joining(", "));
   }
 
-  /*
-   * Issue 18: the typed getters, not getObject(column, type), which the server's JDBC wrapper
-   * (com.sun.gjc ResultSetWrapper40) calls by reflection, looking the method up each time: 1.7 % of
-   * the server's CPU samples at a fixed 300/s went to that lookup.
-   */
-  private static Instant instant(ResultSet row, int column) throws SQLException {
-    Timestamp value = row.getTimestamp(column); // a timestamp with time zone: the instant itself
-    return value == null ? null : value.toInstant();
-  }
-
+  /* Issue 18: the typed getters, not getObject(column, type): see SqlValues#instant. */
   private static Long nullableLong(ResultSet row, int column) throws SQLException {
     long value = row.getLong(column);
     return row.wasNull() ? null : value;

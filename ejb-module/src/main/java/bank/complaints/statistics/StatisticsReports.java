@@ -3,6 +3,7 @@ package bank.complaints.statistics;
 import bank.complaints.common.InvalidRequestException;
 import bank.complaints.complaint.FeedbackType;
 import bank.complaints.platform.BankZone;
+import bank.complaints.platform.SqlValues;
 import bank.complaints.sla.SlaStage;
 import bank.complaints.statistics.StatisticsReport.Indicators;
 import bank.complaints.statistics.StatisticsReport.Rate;
@@ -109,7 +110,7 @@ public class StatisticsReports {
                     r.getString(2),
                     r.getString(3),
                     r.getString(4),
-                    r.getObject(5, java.time.OffsetDateTime.class).toInstant(),
+                    SqlValues.instant(r, 5),
                     r.getInt(6) > 0 ? Attention.State.BREACHED : Attention.State.AT_RISK));
           }
         }
@@ -296,7 +297,7 @@ public class StatisticsReports {
         "select stat_day, cases from stat_day where dimension = 'ALL' and stat_day between ? and ?",
         from,
         to,
-        r -> cases.put(r.getObject(1, LocalDate.class), r.getLong(2)));
+        r -> cases.put(r.getDate(1).toLocalDate(), r.getLong(2)));
     return cases;
   }
 
