@@ -27,12 +27,32 @@ public final class Keywords {
     return column == null ? List.of() : Arrays.asList(column.split("\\|"));
   }
 
+  /**
+   * A complaint's text as rules match keywords against it: lower-cased once for all of them (issue
+   * 18: each rule lower-cased the whole text and split its column again, for every registration).
+   */
+  public record Text(String lower) {
+
+    public static Text of(String text) {
+      return new Text(text.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** A column's keywords, lower-cased, for {@link #holdFor(List, Text)}; none for a null column. */
+  public static List<String> lowered(String column) {
+    return fromColumn(column).stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+  }
+
   /** True when there are no keywords, or the text holds any of them. */
-  public static boolean holdFor(String column, String text) {
-    if (column == null) {
+  public static boolean holdFor(List<String> lowered, Text text) {
+    if (lowered.isEmpty()) {
       return true;
     }
-    String lower = text.toLowerCase(Locale.ROOT);
-    return fromColumn(column).stream().anyMatch(k -> lower.contains(k.toLowerCase(Locale.ROOT)));
+    for (String keyword : lowered) {
+      if (text.lower().contains(keyword)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 package bank.complaints.grading;
 
+import bank.complaints.common.Keywords;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -27,9 +28,10 @@ public record Grade(Severity severity, Category category, Set<CauseTag> causeTag
   }
 
   public static Grade propose(List<GradingRule> rules, String text, BigDecimal amount) {
+    Keywords.Text searched = Keywords.Text.of(text);
     List<GradingRule> matching =
         rules.stream()
-            .filter(r -> r.matches(text, amount))
+            .filter(r -> r.matches(searched, amount))
             .sorted(Comparator.comparingInt(GradingRule::priority))
             .toList();
     if (matching.isEmpty()) {

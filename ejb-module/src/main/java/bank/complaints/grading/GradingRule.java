@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,9 @@ public class GradingRule {
   /** Separated by |, matched case-insensitively in the subject and description. */
   @Column(name = "keywords")
   private String keywords;
+
+  /** The keywords lower-cased, worked out once: rules are reference data, read per registration. */
+  @Transient private transient List<String> lowered;
 
   @Column(name = "min_amount")
   private BigDecimal minAmount;
@@ -83,14 +87,22 @@ public class GradingRule {
     this.description = Objects.requireNonNull(description, "description");
   }
 
-  public boolean matches(String text, BigDecimal amount) {
-    boolean keywordHolds = Keywords.holdFor(keywords, text);
+  public boolean matches(Keywords.Text text, BigDecimal amount) {
+    boolean keywordHolds = Keywords.holdFor(lowered(), text);
     boolean amountHolds = minAmount == null || (amount != null && amount.compareTo(minAmount) >= 0);
     return keywordHolds && amountHolds;
   }
 
   public int priority() {
     return priority;
+  }
+
+  private List<String> lowered() {
+    List<String> known = lowered;
+    if (known == null) {
+      lowered = known = Keywords.lowered(keywords); // a race computes the same list twice
+    }
+    return known;
   }
 
   public List<String> keywords() {

@@ -2,6 +2,7 @@ package bank.complaints.routing;
 
 import bank.complaints.audit.Audited;
 import bank.complaints.common.InvalidRequestException;
+import bank.complaints.common.Keywords;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.department.Department;
 import bank.complaints.department.DepartmentRole;
@@ -59,12 +60,13 @@ public class Routing {
 
   /** The rule that routes the complaint, if any. */
   public Optional<RoutingRule> ruleFor(Complaint complaint) {
-    String text =
-        complaint.subject()
-            + "\n"
-            + complaint.description()
-            + "\n"
-            + String.join("\n", complaint.productsInvolved());
+    Keywords.Text text =
+        Keywords.Text.of(
+            complaint.subject()
+                + "\n"
+                + complaint.description()
+                + "\n"
+                + String.join("\n", complaint.productsInvolved()));
     return current().stream() // in priority order
         .filter(r -> r.matches(complaint.category(), complaint.severity(), text))
         .findFirst();

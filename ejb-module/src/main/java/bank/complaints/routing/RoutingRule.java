@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,6 +48,9 @@ public class RoutingRule {
   @Column(name = "keywords")
   private String keywords;
 
+  /** The keywords lower-cased, worked out once: rules are reference data, read per registration. */
+  @Transient private transient List<String> lowered;
+
   @Column(name = "department_code", nullable = false)
   private DepartmentCode department;
 
@@ -71,10 +75,10 @@ public class RoutingRule {
   }
 
   /** Whether a complaint of this category and severity, with this text, goes by this rule. */
-  public boolean matches(Category category, Severity severity, String text) {
+  public boolean matches(Category category, Severity severity, Keywords.Text text) {
     return (this.category == null || this.category == category)
         && (this.severity == null || this.severity == severity)
-        && Keywords.holdFor(keywords, text);
+        && Keywords.holdFor(lowered(), text);
   }
 
   public int priority() {
@@ -87,6 +91,14 @@ public class RoutingRule {
 
   public Severity severity() {
     return severity;
+  }
+
+  private List<String> lowered() {
+    List<String> known = lowered;
+    if (known == null) {
+      lowered = known = Keywords.lowered(keywords); // a race computes the same list twice
+    }
+    return known;
   }
 
   public List<String> keywords() {
