@@ -12,8 +12,7 @@ public final class SqlValues {
   private SqlValues() {}
 
   /**
-   * A {@code timestamp with time zone} column: PostgreSQL's driver gives a Timestamp, H2's an
-   * OffsetDateTime.
+   * A {@code timestamp with time zone} column of a JDBC result set, read the same on both drivers.
    */
   public static Instant instant(ResultSet row, int column) throws SQLException {
     // Issue 18: not getObject(column, type), which the server's JDBC wrapper (com.sun.gjc
@@ -23,6 +22,10 @@ public final class SqlValues {
     return value == null ? null : value.toInstant();
   }
 
+  /**
+   * A {@code timestamp with time zone} column of a native query's row: PostgreSQL's driver gives a
+   * Timestamp, H2's an OffsetDateTime.
+   */
   public static Instant instant(Object value) {
     if (value == null) {
       return null;
@@ -30,7 +33,7 @@ public final class SqlValues {
     if (value instanceof OffsetDateTime odt) {
       return odt.toInstant();
     }
-    if (value instanceof java.sql.Timestamp ts) {
+    if (value instanceof Timestamp ts) {
       return ts.toInstant();
     }
     if (value instanceof Instant i) {
