@@ -50,6 +50,7 @@ phase() { # name, loadgen arguments...
   lg=$!
   until grep -q '^measuring ' "$out_file" || ! kill -0 "$lg" 2> /dev/null; do sleep 0.05; done
   cpu_mark
+  pg_work_mark
   psql -qtAX -F ' ' -c "select relname, n_tup_ins from pg_stat_user_tables" > "$rows_before"
   commits_before=$(psql -qtAX -c "select xact_commit from pg_stat_database where datname = current_database()")
   wait "$lg"
@@ -57,6 +58,8 @@ phase() { # name, loadgen arguments...
   t0=$(awk '$1 == "measuring" {sub("from=", "", $2); print $2}' <<< "$out")
   t1=$(awk '$1 == "measured" {sub("to=", "", $2); print $2}' <<< "$out")
   awk '/^measuring / {m = 1; next} /^measured / {next} !m {print "  lead-in: " $0; next} {print}' <<< "$out"
+  sleep 1 # the autovacuum workers' statistics of the window's last rounds reported
+  pg_work_between "$t0" "$t1"
   local result; result=$(grep '^result phase=measured' <<< "$out")
   ok=$(field ok "$result"); replayed=$(field replayed "$result")
   registered=$((ok - replayed))

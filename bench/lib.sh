@@ -6,6 +6,9 @@
 #   task_wait_start / task_wait_stop / task_wait_between T0 T1   the department's wait (TaskWait)
 #   field <name> <result line>    one key=value of LoadGen's result line
 #   settle                        waits until the server's background work is done
+#   pg_work_mark / pg_work_between T0 T1   PostgreSQL's own work in a window: its autovacuum and
+#                                 autoanalyze rounds (each table's last, at its second) and
+#                                 checkpoints, which the fixed-rate tails are read against
 #   as_postgres SQL / waldump ARGS  a statement as PostgreSQL's superuser, pg_waldump over the
 #                                 server's own pg_wal (root on the database's host: the WAL benchmarks)
 # shellcheck disable=SC2034
@@ -131,4 +134,36 @@ waldump() { # pg_waldump arguments...
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   "$bin/pg_waldump" -p "$(as_postgres "show data_directory")/pg_wal" "$@"
+}
+
+# PostgreSQL's own work in a window (issue 18: the slow seconds of a fixed-rate run fall on its
+# autovacuum rounds and checkpoints more often than not). pg_work_mark counts the rounds and
+# checkpoints so far; pg_work_between (epoch ms from, to) prints how many came since, and the
+# last autovacuum / autoanalyze of each table that fell in the window, at its second from T0 (as
+# LoadGen counts its slow seconds). A table done twice in the window shows its last round only.
+pg_work_counts() {
+  local checkpoints="checkpoints_timed, checkpoints_req from pg_stat_bgwriter"
+  if [ "$(psql -qtAX -c 'show server_version_num')" -ge 170000 ]; then
+    checkpoints="num_timed, num_requested from pg_stat_checkpointer"
+  fi
+  psql -qtAX -F ' ' -c "select (select coalesce(sum(autovacuum_count), 0) from pg_stat_user_tables),
+    (select coalesce(sum(autoanalyze_count), 0) from pg_stat_user_tables), $checkpoints"
+}
+pg_work_mark() { pg_work_marked=$(pg_work_counts); }
+pg_work_between() {
+  local v0 a0 ct0 cr0 v1 a1 ct1 cr1 rounds
+  read -r v0 a0 ct0 cr0 <<< "$pg_work_marked"
+  read -r v1 a1 ct1 cr1 <<< "$(pg_work_counts)"
+  rounds=$(psql -qtAX -F ' ' -c "
+    select string_agg(format('+%ss: %s', s, tables), '; ' order by s)
+    from (select s, string_agg(relname || ' ' || kind, ', ' order by relname, kind) as tables
+          from (select relname, 'vacuum' as kind,
+                       floor(extract(epoch from last_autovacuum) - $1 / 1000.0) as s
+                from pg_stat_user_tables
+                union all
+                select relname, 'analyze', floor(extract(epoch from last_autoanalyze) - $1 / 1000.0)
+                from pg_stat_user_tables) r
+          where s between 0 and ($2 - $1) / 1000.0
+          group by s) by_second")
+  echo "PostgreSQL's own work meanwhile: $((v1 - v0)) autovacuum and $((a1 - a0)) autoanalyze rounds (${rounds:-none in the window}); checkpoints $((ct1 + cr1 - ct0 - cr0)) ($((ct1 - ct0)) timed, $((cr1 - cr0)) for WAL)"
 }
