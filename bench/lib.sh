@@ -136,8 +136,8 @@ waldump() { # pg_waldump arguments...
   "$bin/pg_waldump" -p "$(as_postgres "show data_directory")/pg_wal" "$@"
 }
 
-# PostgreSQL's own work in a window (issue 18: the slow seconds of a fixed-rate run fall on its
-# autovacuum rounds and checkpoints more often than not). pg_work_mark counts the rounds and
+# PostgreSQL's own work in a window (issue 18: the slow seconds of fixed-rate runs have fallen on
+# its autovacuum rounds and on checkpoints). pg_work_mark counts the rounds and
 # checkpoints so far; pg_work_between (epoch ms from, to) prints how many came since, and the
 # last autovacuum / autoanalyze of each table that fell in the window, at its second from T0 (as
 # LoadGen counts its slow seconds). A table done twice in the window shows its last round only.
@@ -165,5 +165,5 @@ pg_work_between() {
                 from pg_stat_user_tables) r
           where s between 0 and ($2 - $1) / 1000.0
           group by s) by_second")
-  echo "PostgreSQL's own work meanwhile: $((v1 - v0)) autovacuum and $((a1 - a0)) autoanalyze rounds (${rounds:-none in the window}); checkpoints $((ct1 + cr1 - ct0 - cr0)) ($((ct1 - ct0)) timed, $((cr1 - cr0)) for WAL)"
+  echo "PostgreSQL's own work meanwhile: $((v1 - v0)) autovacuum and $((a1 - a0)) autoanalyze rounds (${rounds:-none in the window}); checkpoints $((ct1 + cr1 - ct0 - cr0)) ($((ct1 - ct0)) timed, $((cr1 - cr0)) requested: WAL volume or a CHECKPOINT)"
 }
