@@ -75,9 +75,11 @@ public final class LoadGen {
   private final int connections;
   private final Path numbersFile;
   private final long seed;
+  /** Percent of requests that are a mass incident in progress: one product, many customers. */
+  private final int hot;
 
   /** This run's block of customers (see {@link #mobile}). */
-  private final long block = System.currentTimeMillis() / 60_000 % 35_000;
+  private final long block = System.currentTimeMillis() / 10_000 % 35_000;
   private final List<String> numbers = new ArrayList<>();
   private final List<String> mobiles = new ArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
@@ -95,6 +97,7 @@ public final class LoadGen {
     this.connections = Integer.parseInt(opt.getOrDefault("connections", "32"));
     this.numbersFile = opt.containsKey("numbers") ? Path.of(opt.get("numbers")) : null;
     this.seed = Long.parseLong(opt.getOrDefault("seed", "0"));
+    this.hot = Integer.parseInt(opt.getOrDefault("hot", "0"));
     if (!List.of("submit", "read", "search").contains(kind)) {
       throw new IllegalArgumentException("kind: submit, read or search");
     }
@@ -532,7 +535,8 @@ public final class LoadGen {
         }
       }
     }
-    int r = (int) (i % 20);
+    boolean incident = hot > 0 && Math.floorMod(splitMix(i ^ 0x5DEECE66DL), 100) < hot;
+    int r = incident ? 2 : (int) (i % 20);
     long customer = r == 7 ? i - 20 * ((i / 20) % 3) : i;
     String tag = " [" + run + "-" + i + "]";
     String mobile = mobile(customer);
@@ -575,7 +579,10 @@ public final class LoadGen {
         // (i * 7919 mod 4000 named only 1,000 products, as i mod 20 is 2 to 6 here: a phase's
         // 4,500 faults gave a product 4.5 customers and opened hundreds of incidents.)
         long fault = i / 20 * 5 + (r - 2);
-        product = "手机银行 " + run + "-" + Math.floorMod(splitMix(fault), 4000);
+        product =
+            incident
+                ? "手机银行 " + baseRun + "-HOT"
+                : "手机银行 " + run + "-" + Math.floorMod(splitMix(fault), 4000);
       }
       case 7 -> {
         subject = "信用卡年费被重复扣收";
@@ -633,9 +640,11 @@ public final class LoadGen {
 
   /**
    * A mobile of this run's customer: 1[3-9] and nine digits, the run's block of 200,000 customers
-   * (of 35,000 blocks) chosen by the minute the generator started, so runs started within 24 days of
-   * each other never share a customer (a shared customer is a repeat, R-X1, and skews the mix: one
-   * in two complaints of a run were repeats when the block came from a hash of the run's name).
+   * (of 35,000 blocks) chosen by the ten seconds in which the generator started, so runs started
+   * 10 s to 4 days apart never share a customer (a shared customer is a repeat, R-X1, and skews the
+   * mix: one in two complaints of a run were repeats when the block came from a hash of the run's
+   * name; a third of a phase's when it came from the minute and a warm-up of 20 s started in the
+   * same minute as its measured phase).
    */
   private String mobile(long customer) {
     long n = block * 200_000 + customer % 200_000;
@@ -644,13 +653,16 @@ public final class LoadGen {
 
   /** A valid 18-character resident ID (GB 11643): division, birth date, sequence, check. */
   private String idCard(long customer) {
-    // One of 15,000,000 (birth date, sequence) pairs: distinct among one run's customers (the ID, when
-    // given, is who the customer is, R-X1); another run's range starts at a scattered place, so two
-    // runs share an ID rarely (a range of 60,000 overlaps another's with a chance of 0.8 %).
-    long place = Math.floorMod(block * 7_919_113L + customer, 15_000_000L);
+    // The customer's number of the run's block, as its mobile's (below 7,000,000,000): its birth
+    // date and sequence the number modulo 15,000,000, its division the rest, so no two customers of
+    // runs within 4 days share an ID (the ID, when given, is who the customer is, R-X1). The ID
+    // was once drawn from one division's 15,000,000: after thirty runs of a day, a run's range
+    // overlapped an earlier one's often, and a third of its complaints were that run's repeats.
+    long n = block * 200_000 + customer % 200_000;
+    long place = n % 15_000_000L;
     LocalDate born = LocalDate.of(1960, 1, 1).plusDays(place % 15000);
     String body =
-        "110105"
+        (110101 + n / 15_000_000L)
             + born.toString().replace("-", "")
             + String.format("%03d", place / 15000);
     int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

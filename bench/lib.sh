@@ -31,7 +31,9 @@ next_seed() {
   echo "$seed"
 }
 
-loadgen() { java "$root/bench/LoadGen.java" "$@" url="$base_url"; }
+# HOT=<percent>: that share of the submissions is a mass incident in progress (one product, many
+# customers; LoadGen hot=).
+loadgen() { java "$root/bench/LoadGen.java" "$@" ${HOT:+hot=$HOT} url="$base_url"; }
 
 field() { tr ' ' '\n' <<< "$2" | awk -F= -v k="$1" '$1 == k {print $2}'; }
 
