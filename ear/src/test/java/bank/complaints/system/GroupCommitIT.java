@@ -191,6 +191,56 @@ class GroupCommitIT extends SystemTest {
     assertTrue(written > groups, written + " submissions in " + groups + " transactions");
   }
 
+  @Test
+  @DisplayName(
+      "R-X2 R-G1 a mass incident in progress: similar complaints arriving together, past the count, all join the one incident the first five opened, each Red")
+  void complaintsJoiningAnIncidentTogetherAreAllLinked() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String product = "手机银行转账-" + run;
+    List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+    int similar = 12; // complaints.mass.customers = 5: seven join the incident the fifth opens
+    for (int i = 0; i < similar; i++) {
+      String json =
+          aComplaint()
+              .from("MOBILE_APP")
+              .withCustomer("客户" + i, Customers.mobile())
+              .concerning(product)
+              .json();
+      posts.add(() -> Api.postJson("/api/v1/complaints", json));
+    }
+    for (int i = 0; i < 12; i++) {
+      String json = aComplaint().from("WEB_FORM").about("incident filler " + run + " #" + i).json();
+      posts.add(() -> Api.postJson("/api/v1/complaints", json));
+    }
+    List<String> numbers = new ArrayList<>();
+    List<HttpResponse<String>> answers = sendAtOnce(posts);
+    for (HttpResponse<String> answer : answers) {
+      assertEquals(201, answer.statusCode(), answer.body());
+    }
+    Set<Long> incidents = new HashSet<>();
+    for (HttpResponse<String> answer : answers.subList(0, similar)) {
+      JsonObject read = read(Api.json(answer));
+      numbers.add(read.getString("number"));
+      assertTrue(read.containsKey("incident"), "linked to the incident: " + read);
+      incidents.add(read.getJsonNumber("incident").longValue());
+      assertEquals("RED", read.getString("severity"), "R-G1 a mass incident is Red: " + read);
+    }
+    assertEquals(1, incidents.size(), "one incident: " + incidents);
+    JsonObject incident = Api.json(Api.get("/api/v1/incidents/" + incidents.iterator().next()));
+    assertEquals(
+        numbers.stream().sorted().toList(),
+        incident.getJsonArray("complaints").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .sorted()
+            .toList());
+    for (HttpResponse<String> answer : answers.subList(similar, answers.size())) {
+      JsonObject filler = read(Api.json(answer));
+      assertTrue(
+          !filler.containsKey("incident") || filler.isNull("incident"),
+          "a complaint naming no product is in no incident: " + filler);
+    }
+  }
+
   private void burstOfRepeatsAndSimilar(String run) throws Exception {
     String mobile = Customers.mobile();
     List<ComplaintJson> sameCustomer = new ArrayList<>();

@@ -133,17 +133,21 @@ public class MassComplaints {
     String key = key(complaint);
     // A transaction registering a similar complaint at the same time is waited for (the intake
     // takes the lock before its first write), then counted; one at a time opens the incident, the
-    // others then join it. The similar complaints registered earlier in this transaction are
-    // written first; this one is counted without its row (customersInWindow), which need not be
-    // written yet.
+    // others then join it (an incident opened earlier in this transaction is written when opened).
     lockOn(complaint.channel(), complaint.feedbackType(), complaint.productsInvolved())
         .ifPresent(lock -> locks.hold(List.of(lock)));
-    pending.writeIfAny(c -> c.similarityKey().filter(key::equals).isPresent());
     Optional<Incident> open = incidents.openFor(key);
     if (open.isPresent()) {
+      // Issue 18: joining needs none of the transaction's rows written. In a mass incident most
+      // complaints join; writing the group's rows for each made every later change to them an
+      // update, and the group's batches small.
       join(open.get(), complaint, now);
       return open;
     }
+    // To be counted, the similar complaints registered earlier in this transaction are written
+    // first; this one is counted without its row (customersInWindow), which need not be written
+    // yet.
+    pending.writeIfAny(c -> c.similarityKey().filter(key::equals).isPresent());
     if (customersInWindow(key, now, complaint) < customers) {
       return Optional.empty();
     }
