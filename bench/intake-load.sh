@@ -20,6 +20,8 @@
 #
 #   ./complaints up --db postgresql
 #   bench/intake-load.sh                 # WARMUP=120 DURATION=60 CONNECTIONS=32 RATES="300 500" LEAD=15
+#   HOT=30 bench/intake-load.sh          # 30 % of the submissions a mass incident in progress: one
+#                                        # product named by many customers (R-X2; bench/lib.sh)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 base_url=${BASE_URL:-http://127.0.0.1:8080}
