@@ -656,8 +656,8 @@ public final class LoadGen {
     // The customer's number of the run's block, as its mobile's (below 7,000,000,000): its birth
     // date and sequence the number modulo 15,000,000, its division the rest, so no two customers of
     // runs within 4 days share an ID (the ID, when given, is who the customer is, R-X1). The ID
-    // was once drawn from one division's 15,000,000: after thirty runs of a day, a run's range
-    // overlapped an earlier one's often, and a third of its complaints were that run's repeats.
+    // was once drawn from one division's 15,000,000 at a place scattered by the block: two runs'
+    // ranges overlapped with a chance of 0.8 %, not rare any more among thirty runs of a day.
     long n = block * 200_000 + customer % 200_000;
     long place = n % 15_000_000L;
     LocalDate born = LocalDate.of(1960, 1, 1).plusDays(place % 15000);
