@@ -320,8 +320,10 @@ public final class LoadGen {
               () -> {
                 try {
                   loop.run();
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                } catch (IOException | RuntimeException e) {
+                  // The generator itself failed: no figure from it may be taken as a result.
+                  e.printStackTrace();
+                  System.exit(3);
                 } finally {
                   done.countDown();
                 }
@@ -460,6 +462,12 @@ public final class LoadGen {
         SelectionKey key = it.next();
         it.remove();
         Conn c = (Conn) key.attachment();
+        if (!c.inFlight) {
+          // A free connection that the server closed (its keep-alive ran out while it waited in
+          // line): closed here too, and connected again when it next sends. Not an answer.
+          c.close();
+          continue;
+        }
         try {
           if (key.isValid() && key.isWritable() && c.flush()) {
             key.interestOps(SelectionKey.OP_READ);
@@ -546,6 +554,9 @@ public final class LoadGen {
     }
 
     void send(Request r, long from, Selector selector) throws IOException {
+      if (inFlight) {
+        throw new IllegalStateException("a connection sent again before its answer");
+      }
       this.request = r;
       this.from = from;
       this.sentAt = System.nanoTime();
