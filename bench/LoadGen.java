@@ -71,7 +71,6 @@ public final class LoadGen {
   }
 
   private final String kind;
-  private final String url;
   private final String host;
   private final int port;
   private final String token;
@@ -100,9 +99,9 @@ public final class LoadGen {
 
   private LoadGen(String kind, Map<String, String> opt) throws IOException {
     this.kind = kind;
-    this.url = opt.getOrDefault("url", "http://127.0.0.1:8080");
-    this.host = URI.create(url).getHost();
-    this.port = URI.create(url).getPort() < 0 ? 80 : URI.create(url).getPort();
+    URI u = URI.create(opt.getOrDefault("url", "http://127.0.0.1:8080"));
+    this.host = u.getHost();
+    this.port = u.getPort() < 0 ? 80 : u.getPort();
     this.token = opt.get("token");
     this.baseRun = opt.getOrDefault("run", Long.toString(System.currentTimeMillis() / 1000 % 100000));
     this.run = baseRun;
@@ -370,7 +369,7 @@ public final class LoadGen {
         throw new java.io.UncheckedIOException(e);
       }
       for (int c = 0; c < connections; c++) {
-        conns.add(new Conn(url));
+        conns.add(new Conn(new InetSocketAddress(host, port)));
       }
     }
 
@@ -534,8 +533,7 @@ public final class LoadGen {
   private static final class Conn {
     record Response(int status, String location, boolean replayed, String body) {}
 
-    private final String host;
-    private final int port;
+    private final InetSocketAddress server;
     private SocketChannel channel;
     private SelectionKey key;
     private ByteBuffer out;
@@ -547,10 +545,8 @@ public final class LoadGen {
     long sentAt;
     boolean inFlight;
 
-    Conn(String url) {
-      URI u = URI.create(url);
-      this.host = u.getHost();
-      this.port = u.getPort() < 0 ? 80 : u.getPort();
+    Conn(InetSocketAddress server) {
+      this.server = server;
     }
 
     void send(Request r, long from, Selector selector) throws IOException {
@@ -562,7 +558,7 @@ public final class LoadGen {
       this.sentAt = System.nanoTime();
       this.inFlight = true;
       if (channel == null) {
-        channel = SocketChannel.open(new InetSocketAddress(host, port));
+        channel = SocketChannel.open(server);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
         key = channel.register(selector, 0, this);
@@ -718,7 +714,7 @@ public final class LoadGen {
     Request[] requests = new Request[count];
     for (int k = 0; k < count; k++) {
       Request r = next();
-      requests[k] = r.wire != null ? r : encoded(r);
+      requests[k] = encoded(r);
     }
     planned = requests;
     taken.set(0);
