@@ -28,7 +28,7 @@ public class ChainHash {
 
   /**
    * One keyed MAC per thread (issue 18): {@code Mac.getInstance} searched the security providers
-   * and {@code init} expanded the key for each of a registration's seals and links, 1.3 % of the
+   * and {@code init} expanded the key for each of a registration's seals and links, 1.2 % of the
    * server's samples at saturation. {@code doFinal} leaves it ready for the next text.
    */
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
