@@ -1,14 +1,10 @@
 package bank.complaints.audit;
 
+import bank.complaints.platform.HmacSha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,14 +20,7 @@ public class ChainHash {
   @ConfigProperty(name = "complaints.audit.chain-key")
   String chainKey;
 
-  private SecretKeySpec key;
-
-  /**
-   * One keyed MAC per thread (issue 18): {@code Mac.getInstance} searched the security providers
-   * and {@code init} expanded the key for each of a registration's seals and links, 1.2 % of the
-   * server's samples at saturation. {@code doFinal} leaves it ready for the next text.
-   */
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  private HmacSha256 hmac;
 
   @PostConstruct
   void init() {
@@ -44,16 +33,16 @@ public class ChainHash {
     if (bytes.length != 32) {
       throw new IllegalStateException("complaints.audit.chain-key must be 32 bytes (256 bits)");
     }
-    key = new SecretKeySpec(bytes, "HmacSHA256");
+    hmac = new HmacSha256(bytes);
   }
 
   String of(long seq, AuditEntry entry, String prevHash) {
-    return mac(seq + "\u001e" + prevHash + "\u001e" + entry.canonical());
+    return hmac.hex(seq + "\u001e" + prevHash + "\u001e" + entry.canonical());
   }
 
   /** The seal an entry gets at insert: only the application, which holds the key, can make it. */
   String sealOf(AuditEntry entry) {
-    return mac("seal\u001e" + entry.canonical());
+    return hmac.hex("seal\u001e" + entry.canonical());
   }
 
   boolean sealed(AuditEntry entry) {
@@ -62,20 +51,6 @@ public class ChainHash {
 
   /** A checkpoint of the chain's head, kept outside the database. */
   String checkpointOf(long seq, String hash, String at) {
-    return mac("checkpoint\u001e" + seq + "\u001e" + hash + "\u001e" + at);
-  }
-
-  private String mac(String text) {
-    return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot compute an audit MAC", e);
-    }
+    return hmac.hex("checkpoint\u001e" + seq + "\u001e" + hash + "\u001e" + at);
   }
 }

@@ -1,15 +1,14 @@
 package bank.complaints.privacy;
 
+import bank.complaints.platform.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.Config;
@@ -60,10 +59,7 @@ public final class PersonalDataKeys {
 
   private final Map<String, SecretKeySpec> keys;
   private final String activeKey;
-  private final SecretKeySpec lookupKey;
-
-  /** One keyed hash per thread, with this instance's lookup key ({@code doFinal} resets it). */
-  private final ThreadLocal<Mac> lookupMacs = ThreadLocal.withInitial(this::newLookupMac);
+  private final HmacSha256 lookupHashes;
 
   public PersonalDataKeys(String dataKeys, String activeKey, String lookupKey) {
     this.keys = new LinkedHashMap<>();
@@ -80,7 +76,7 @@ public final class PersonalDataKeys {
           "complaints.privacy.active-key names no key of complaints.privacy.data-keys");
     }
     this.activeKey = activeKey;
-    this.lookupKey = new SecretKeySpec(key(lookupKey, "the lookup key"), "HmacSHA256");
+    this.lookupHashes = new HmacSha256(key(lookupKey, "the lookup key"));
   }
 
   private static byte[] key(String base64, String what) {
@@ -229,17 +225,6 @@ public final class PersonalDataKeys {
     if (value == null) {
       return null;
     }
-    return HexFormat.of()
-        .formatHex(lookupMacs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private Mac newLookupMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(lookupKey);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot hash personal data", e);
-    }
+    return lookupHashes.hex(value);
   }
 }
