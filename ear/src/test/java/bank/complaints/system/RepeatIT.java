@@ -10,6 +10,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,30 @@ class RepeatIT extends SystemTest {
     assertTrue(
         Api.get(COMPLAINTS + "/" + third.getString("number")).body().contains("专人跟进"),
         "the customer sees who follows the case");
+  }
+
+  @Test
+  @DisplayName(
+      "R-X1 R-I6 a retry of a repeat is answered with its place in the series, as the first try was")
+  void aRetriedRepeatIsAnsweredWithItsPlace() {
+    String id = idCard();
+    JsonObject first =
+        submit(aComplaint().withCustomer("李娜", mobile()).withIdentity("ID_CARD", id).about(FEE));
+    String again =
+        aComplaint().withCustomer("李娜", mobile()).withIdentity("ID_CARD", id).about(FEE).json();
+    String key = "repeat-retry-" + UUID.randomUUID();
+    HttpResponse<String> second = Api.postJson(COMPLAINTS, again, "Idempotency-Key", key);
+    assertEquals(201, second.statusCode(), second.body());
+
+    HttpResponse<String> retry = Api.postJson(COMPLAINTS, again, "Idempotency-Key", key);
+    assertEquals(201, retry.statusCode(), retry.body());
+    assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(null));
+    JsonObject answered = Api.json(retry);
+    assertEquals(Api.json(second).getString("number"), answered.getString("number"));
+    JsonObject repeat = answered.getJsonObject("repeat");
+    assertNotNull(repeat, answered.toString());
+    assertEquals(first.getString("number"), repeat.getString("of"));
+    assertEquals(2, repeat.getInt("place"));
   }
 
   @Test

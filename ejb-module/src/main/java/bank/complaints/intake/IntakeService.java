@@ -117,7 +117,8 @@ public class IntakeService {
    */
   public Registration register(NewComplaint submitted, String idempotencyKey) {
     recognitionsAhead(List.of(submitted));
-    return register(submitted, idempotencyKey, null);
+    Outcome outcome = registerOrFind(submitted, idempotencyKey, null);
+    return outcome.created() != null ? outcome.created() : answer(outcome.retried());
   }
 
   /**
@@ -126,18 +127,18 @@ public class IntakeService {
    *     group's keys asked for at once ({@link #knownKeys}), to which each key it claims is added,
    *     and a concurrent first try is waited for at the group's end
    */
-  private Registration register(
+  private Outcome registerOrFind(
       NewComplaint submitted,
       String idempotencyKey,
       Map<IdempotencyKey.Key, IdempotencyKey> groupKeys) {
     if (idempotencyKey == null) {
-      return register(submitted);
+      return new Outcome(register(submitted), null);
     }
     IdempotencyKey.Key id = new IdempotencyKey.Key(submitted.channel(), idempotencyKey);
     IdempotencyKey known =
         groupKeys == null ? em.find(IdempotencyKey.class, id) : groupKeys.get(id);
     if (known != null) {
-      return replay(known, submitted, idempotencyKey);
+      return new Outcome(null, firstUnder(known, submitted, idempotencyKey));
     }
     IdempotencyKey claimed =
         new IdempotencyKey(
@@ -150,8 +151,14 @@ public class IntakeService {
     }
     Registration.Created created = register(submitted);
     claimed.createdComplaint(created.complaint().id());
-    return created;
+    return new Outcome(created, null);
   }
+
+  /**
+   * A submission registered now, or a retry of one and the complaint its first try registered,
+   * whose answer ({@link #answer}) is made once the transaction's rows are written.
+   */
+  private record Outcome(Registration.Created created, Complaint retried) {}
 
   /**
    * Issue 18: the keys a group's submissions were sent under that are known already, asked for in
@@ -193,19 +200,26 @@ public class IntakeService {
   public List<Registration> registerAll(List<GroupCommit.Submission> group) {
     recognitionsAhead(group.stream().map(GroupCommit.Submission::complaint).toList());
     Map<IdempotencyKey.Key, IdempotencyKey> keys = knownKeys(group);
-    List<Registration> outcomes = new ArrayList<>(group.size());
+    List<Outcome> outcomes = new ArrayList<>(group.size());
     for (GroupCommit.Submission submission : group) {
       try (RequestTrace.Scope as = trace.actFor(submission.requestId(), submission.principal())) {
-        Registration registration =
-            register(submission.complaint(), submission.idempotencyKey(), keys);
-        if (registration instanceof Registration.Created) {
-          pending.add(registration.complaint());
+        Outcome outcome = registerOrFind(submission.complaint(), submission.idempotencyKey(), keys);
+        if (outcome.created() != null) {
+          pending.add(outcome.created().complaint());
         }
-        outcomes.add(registration);
+        outcomes.add(outcome);
       }
     }
     em.flush();
-    return outcomes;
+    // Issue 18: nothing of the group changes after its rows are written. Left managed, each of its
+    // objects was compared field by field with a copy at the commit (EclipseLink's deferred change
+    // detection) and by each query's flush check below.
+    em.clear();
+    // A retry's answer reads what insight found about its complaint once the group is written: read
+    // while registering, it wrote the group's rows so far, splitting their batches in two.
+    return outcomes.stream()
+        .map(o -> o.created() != null ? o.created() : (Registration) answer(o.retried()))
+        .toList();
   }
 
   /**
@@ -245,10 +259,15 @@ public class IntakeService {
             em.find(
                 IdempotencyKey.class, new IdempotencyKey.Key(submitted.channel(), idempotencyKey)))
         .filter(known -> known.complaintId() != null)
-        .map(known -> replay(known, submitted, idempotencyKey));
+        .map(known -> answer(firstUnder(known, submitted, idempotencyKey)));
   }
 
-  private Registration replay(IdempotencyKey known, NewComplaint submitted, String key) {
+  /**
+   * The complaint the first submission under the key registered.
+   *
+   * @throws InvalidRequestException when the key was used for a different submission
+   */
+  private Complaint firstUnder(IdempotencyKey known, NewComplaint submitted, String key) {
     if (!known.fingerprint().equals(submitted.fingerprint())) {
       throw new InvalidRequestException(
           "The Idempotency-Key '"
@@ -257,8 +276,12 @@ public class IntakeService {
               + submitted.channel()
               + "; use a new key for a new complaint.");
     }
-    Complaint complaint = em.find(Complaint.class, known.complaintId());
-    return new Registration.Replayed(complaint, memberships.of(complaint));
+    return em.find(Complaint.class, known.complaintId());
+  }
+
+  /** A retry's answer: the first submission's complaint, with what insight found about it. */
+  private Registration.Replayed answer(Complaint first) {
+    return new Registration.Replayed(first, memberships.of(first));
   }
 
   /**
