@@ -117,8 +117,7 @@ public class IntakeService {
    */
   public Registration register(NewComplaint submitted, String idempotencyKey) {
     recognitionsAhead(List.of(submitted));
-    Outcome outcome = registerOrFind(submitted, idempotencyKey, null);
-    return outcome.created() != null ? outcome.created() : answer(outcome.retried());
+    return answer(registerOrFind(submitted, idempotencyKey, null));
   }
 
   /**
@@ -217,9 +216,7 @@ public class IntakeService {
     em.clear();
     // A retry's answer reads what insight found about its complaint once the group is written: read
     // while registering, it wrote the group's rows so far, splitting their batches in two.
-    return outcomes.stream()
-        .map(o -> o.created() != null ? o.created() : (Registration) answer(o.retried()))
-        .toList();
+    return outcomes.stream().map(this::answer).toList();
   }
 
   /**
@@ -259,7 +256,7 @@ public class IntakeService {
             em.find(
                 IdempotencyKey.class, new IdempotencyKey.Key(submitted.channel(), idempotencyKey)))
         .filter(known -> known.complaintId() != null)
-        .map(known -> answer(firstUnder(known, submitted, idempotencyKey)));
+        .map(known -> answer(new Outcome(null, firstUnder(known, submitted, idempotencyKey))));
   }
 
   /**
@@ -279,9 +276,14 @@ public class IntakeService {
     return em.find(Complaint.class, known.complaintId());
   }
 
-  /** A retry's answer: the first submission's complaint, with what insight found about it. */
-  private Registration.Replayed answer(Complaint first) {
-    return new Registration.Replayed(first, memberships.of(first));
+  /**
+   * A submission's answer, once its transaction's rows are written: the complaint registered now,
+   * or for a retry the first submission's complaint with what insight found about it.
+   */
+  private Registration answer(Outcome outcome) {
+    return outcome.created() != null
+        ? outcome.created()
+        : new Registration.Replayed(outcome.retried(), memberships.of(outcome.retried()));
   }
 
   /**
