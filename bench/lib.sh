@@ -114,7 +114,10 @@ task_wait_start() { # consumes the task queues as the departments do, and the ot
 
 task_wait_stop() { [ -n "${task_wait_pid:-}" ] && kill "$task_wait_pid" 2>/dev/null; rm -f "${task_wait_file:-}"; }
 
-task_wait_between() { # epoch ms from, to -> percentiles of the tasks opened in that window
+task_wait_between() { # epoch ms from, to -> percentiles of the tasks opened in that window: the
+  # wait the issue defines (committed->delivered) and its two parts, the relay's (committed->sent:
+  # the hand-off after the commit and the send) and the broker's (sent->delivered: the rest of
+  # the send's batch, its journal write, the delivery to the department)
   [ -n "${task_wait_file:-}" ] || return 0
   sleep 2 # the last tasks of the window delivered and flushed
   python3 - "$task_wait_file" "$1" "$2" <<'PY'
@@ -125,7 +128,9 @@ rows = [(int(o), int(s), int(d), c) for o, s, d, c in lines if t0 <= int(o) <= t
 def pct(v, p): return v[max(0, -(-len(v) * p // 100) - 1)] if v else 0
 for name, vals in (("committed->delivered", sorted(d - int(c) for o, s, d, c in rows if c != "-")),
                    ("opened->delivered", sorted(d - o for o, s, d, c in rows)),
-                   ("opened->sent (relay)", sorted(s - o for o, s, d, c in rows))):
+                   ("opened->sent (relay)", sorted(s - o for o, s, d, c in rows)),
+                   ("committed->sent", sorted(s - int(c) for o, s, d, c in rows if c != "-")),
+                   ("sent->delivered", sorted(d - s for o, s, d, c in rows))):
     print(f"department wait {name}: tasks={len(vals)} p50={pct(vals, 50)}ms p99={pct(vals, 99)}ms max={vals[-1] if vals else 0}ms")
 PY
 }
