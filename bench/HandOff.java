@@ -7,12 +7,12 @@ import java.util.concurrent.locks.LockSupport;
  * threads, the department's consumer).
  *
  * <p>Two threads hand a turn to each other ({@code LockSupport.park} / {@code unpark}: a futex
- * wait and wake, and a context switch each way), back to back or with a sleep of the first thread
- * before each of its turns (the machine idle between hand-offs, as at a moderate load; the sleep's
- * own system calls are counted with the hand-off). Reports the process's CPU time per hand-off,
- * both threads' together, and the CPU time of one {@code sched_yield} system call ({@code
- * Thread.yield} with nothing else to run). Multiply a hand-off by
- * the context switches per complaint that {@code bench/round-trips.sh} counts.
+ * wake and wait, and a context switch per hand-off), back to back or with a sleep of the first
+ * thread before each of its turns (the machine idle between hand-offs, as at a moderate load; the
+ * sleep's own system calls are counted with the hand-off). Reports the process's CPU time per
+ * hand-off, both threads' together, and the CPU time of one {@code sched_yield} system call
+ * ({@code Thread.yield} with nothing else to run). Multiply a hand-off by the context switches per
+ * complaint that {@code bench/round-trips.sh} counts.
  *
  * <pre>
  *   java -XX:+UseSerialGC bench/HandOff.java [hand-offs]     # default 100,000 per figure

@@ -129,8 +129,8 @@ def pct(v, p): return v[max(0, -(-len(v) * p // 100) - 1)] if v else 0
 for name, vals in (("committed->delivered", sorted(d - int(c) for o, s, d, c in rows if c != "-")),
                    ("opened->delivered", sorted(d - o for o, s, d, c in rows)),
                    ("opened->sent (relay)", sorted(s - o for o, s, d, c in rows)),
-                   ("committed->sent", sorted(s - int(c) for o, s, d, c in rows if c != "-")),
-                   ("sent->delivered", sorted(d - s for o, s, d, c in rows))):
+                   ("committed->sent (relay)", sorted(s - int(c) for o, s, d, c in rows if c != "-")),
+                   ("sent->delivered (broker)", sorted(d - s for o, s, d, c in rows))):
     print(f"department wait {name}: tasks={len(vals)} p50={pct(vals, 50)}ms p99={pct(vals, 99)}ms max={vals[-1] if vals else 0}ms")
 PY
 }
