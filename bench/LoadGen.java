@@ -59,7 +59,8 @@ public final class LoadGen {
     if (args.length == 0) {
       System.err.println(
           "usage: java bench/LoadGen.java submit|read|search url=… token=… run=… duration=60"
-              + " rate=0 connections=32 threads=2 plan=1500 warmup=0 numbers=<file> seed=0 hot=0");
+              + " rate=0 connections=32 threads=2 plan=1500 warmup=0 numbers=<file> seed=0 hot=0"
+              + " only=<kinds>");
       System.exit(2);
     }
     Map<String, String> opt = new HashMap<>();
@@ -89,6 +90,11 @@ public final class LoadGen {
   private final long seed;
   /** Percent of requests that are a mass incident in progress: one product, many customers. */
   private final int hot;
+  /**
+   * {@code only=8,13}: the mix's kinds (request i's i mod 20, {@link #submission}) to send, in turn,
+   * instead of all twenty: what one kind of complaint costs, for the analysis of the mix.
+   */
+  private final int[] only;
 
   /** This run's block of customers (see {@link #mobile}). */
   private final long block = System.currentTimeMillis() / 10_000 % 35_000;
@@ -114,6 +120,10 @@ public final class LoadGen {
     this.numbersFile = opt.containsKey("numbers") ? Path.of(opt.get("numbers")) : null;
     this.seed = Long.parseLong(opt.getOrDefault("seed", "0"));
     this.hot = Integer.parseInt(opt.getOrDefault("hot", "0"));
+    this.only =
+        opt.containsKey("only")
+            ? Arrays.stream(opt.get("only").split(",")).mapToInt(Integer::parseInt).toArray()
+            : null;
     if (!List.of("submit", "read", "search").contains(kind)) {
       throw new IllegalArgumentException("kind: submit, read or search");
     }
@@ -810,7 +820,7 @@ public final class LoadGen {
       }
     }
     boolean incident = hot > 0 && Math.floorMod(splitMix(i ^ 0x5DEECE66DL), 100) < hot;
-    int r = incident ? 2 : (int) (i % 20);
+    int r = incident ? 2 : only != null ? only[(int) (i % only.length)] : (int) (i % 20);
     long customer = r == 7 ? i - 20 * ((i / 20) % 3) : i;
     String tag = " [" + run + "-" + i + "]";
     String mobile = mobile(customer);
@@ -852,11 +862,11 @@ public final class LoadGen {
         // product gathers five customers now and then: some 20 incidents in 18,000 requests.
         // (i * 7919 mod 4000 named only 1,000 products, as i mod 20 is 2 to 6 here: a phase's
         // 4,500 faults gave a product 4.5 customers and opened hundreds of incidents.)
-        long fault = i / 20 * 5 + (r - 2);
+        long fault = only != null ? i : i / 20 * 5 + (r - 2);
         product =
             incident
                 ? "手机银行 " + baseRun + "-HOT"
-                : "手机银行 " + run + "-" + Math.floorMod(splitMix(fault), 4000);
+                : "手机银行 " + run + "-" + Math.floorMod(splitMix(fault), only != null ? 20 * 4000 : 4000);
       }
       case 7 -> {
         subject = "信用卡年费被重复扣收";
