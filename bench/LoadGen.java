@@ -866,7 +866,8 @@ public final class LoadGen {
         // (i * 7919 mod 4000 named only 1,000 products, as i mod 20 is 2 to 6 here: a phase's
         // 4,500 faults gave a product 4.5 customers and opened hundreds of incidents.)
         // With only= every request may be a fault: one of 80,000 products then, so that a product
-        // gathers customers about as rarely as in the mix (with 4,000, a third opened an incident).
+        // gathers customers about as rarely as in the mix (with 4,000, about four each: thousands
+        // of incidents).
         long fault = only != null ? i : i / 20 * 5 + (r - 2);
         int products = only != null ? 80_000 : 4_000;
         product =
