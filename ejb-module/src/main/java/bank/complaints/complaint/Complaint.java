@@ -9,6 +9,7 @@ import bank.complaints.grading.CauseTag;
 import bank.complaints.grading.Grade;
 import bank.complaints.grading.Severity;
 import bank.complaints.privacy.Sealed;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -21,6 +22,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -86,11 +89,14 @@ public class Complaint {
   @Column(name = "follower")
   private String follower;
 
-  /** R-I3: the accounts or cards the complaint concerns (R-S2: masked wherever shown). */
-  @ElementCollection
-  @CollectionTable(name = "complaint_account", joinColumns = @JoinColumn(name = "complaint_id"))
-  @OrderColumn(name = "position")
-  private List<AccountRef> accounts = new ArrayList<>();
+  /**
+   * R-I3: the accounts or cards the complaint concerns (R-S2: masked wherever shown). Persisted
+   * with the complaint, when it is persisted: the one relationship besides {@link #staffInvolved}
+   * that cascades.
+   */
+  @OneToMany(mappedBy = "complaint", cascade = CascadeType.PERSIST)
+  @OrderBy("position")
+  private List<ComplaintAccount> accounts = new ArrayList<>();
 
   /** R-I7: how notices reach the customer. */
   @Enumerated(EnumType.STRING)
@@ -126,11 +132,13 @@ public class Complaint {
   @Column(name = "region", updatable = false)
   private String region;
 
-  /** R-I4: the staff the complaint names (R-P2 keeps them off the case). */
-  @ElementCollection
-  @CollectionTable(name = "complaint_staff", joinColumns = @JoinColumn(name = "complaint_id"))
-  @OrderColumn(name = "position")
-  private List<InvolvedStaff> staffInvolved = new ArrayList<>();
+  /**
+   * R-I4: the staff the complaint names (R-P2 keeps them off the case). Persisted with the
+   * complaint, as {@link #accounts} are.
+   */
+  @OneToMany(mappedBy = "complaint", cascade = CascadeType.PERSIST)
+  @OrderBy("position")
+  private List<ComplaintStaff> staffInvolved = new ArrayList<>();
 
   /** R-I4: the products the complaint concerns. */
   @ElementCollection
@@ -245,7 +253,7 @@ public class Complaint {
             submitted.customerEmail(),
             submitted.identity(),
             submitted.customerAddress());
-    complaint.accounts = new ArrayList<>(submitted.accounts());
+    complaint.accounts = ComplaintAccount.listed(complaint, submitted.accounts());
     complaint.noticeBy = submitted.noticeBy();
     complaint.resultBy = submitted.resultBy();
     complaint.subject = submitted.subject();
@@ -261,7 +269,7 @@ public class Complaint {
         submitted.occurredAt() == null ? null : submitted.occurredAt().atOffset(ZoneOffset.UTC);
     complaint.occurredWhere = submitted.occurredWhere();
     complaint.region = submitted.region();
-    complaint.staffInvolved = new ArrayList<>(submitted.staffInvolved());
+    complaint.staffInvolved = ComplaintStaff.listed(complaint, submitted.staffInvolved());
     complaint.productsInvolved = new ArrayList<>(submitted.productsInvolved());
     complaint.status = ComplaintStatus.REGISTERED;
     complaint.severity = Severity.GREEN; // until graded
@@ -363,7 +371,7 @@ public class Complaint {
 
   /** R-P2: whether the complaint names this employee. */
   public boolean namesEmployee(String employeeId) {
-    return staffInvolved.stream().anyMatch(s -> employeeId.equals(s.employeeId()));
+    return staffInvolved().stream().anyMatch(s -> employeeId.equals(s.employeeId()));
   }
 
   /** R-I7: the customer has been contacted to confirm receipt; recorded once. */
@@ -521,8 +529,8 @@ public class Complaint {
   }
 
   /**
-   * For {@link Complaints#toShow} only: a read-only complaint's element collections, read there in
-   * one statement instead of one query each. Never on a complaint that is to be changed.
+   * For {@link Complaints#toShow} only: a read-only complaint's lists, read there in one statement
+   * instead of one query each. Never on a complaint that is to be changed.
    */
   void shownWith(
       List<AccountRef> accounts,
@@ -530,15 +538,15 @@ public class Complaint {
       List<String> productsInvolved,
       Set<CauseTag> causeTags,
       Set<DepartmentCode> taskForceDepartments) {
-    this.accounts = accounts;
-    this.staffInvolved = staffInvolved;
+    this.accounts = ComplaintAccount.listed(this, accounts);
+    this.staffInvolved = ComplaintStaff.listed(this, staffInvolved);
     this.productsInvolved = productsInvolved;
     this.causeTags = causeTags;
     this.taskForceDepartments = taskForceDepartments;
   }
 
   public List<AccountRef> accounts() {
-    return List.copyOf(accounts);
+    return accounts.stream().map(ComplaintAccount::account).toList();
   }
 
   public NoticeMedium noticeBy() {
@@ -571,7 +579,7 @@ public class Complaint {
   }
 
   public List<InvolvedStaff> staffInvolved() {
-    return List.copyOf(staffInvolved);
+    return staffInvolved.stream().map(ComplaintStaff::staff).toList();
   }
 
   public List<String> productsInvolved() {

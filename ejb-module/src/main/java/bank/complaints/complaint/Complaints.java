@@ -58,10 +58,11 @@ public class Complaints {
   /**
    * The complaint, to show and not to change (issue 18: the cost of a read): read only, so it is
    * neither copied into the transaction's unit of work nor compared with that copy at commit, and
-   * its five element collections read in one statement ({@link #COLLECTIONS}) instead of a query
-   * each. Nothing may change what this returns: it lives in this transaction's own cache only, or
-   * without a transaction in an entity manager closed when this call returns (the persistence unit
-   * shares no cache), and its collections are plain lists. Needs no transaction of its own.
+   * its five lists (accounts, staff, products, cause tags, task force) read in one statement
+   * ({@link #COLLECTIONS}) instead of a query each. Nothing may change what this returns: it lives
+   * in this transaction's own cache only, or without a transaction in an entity manager closed when
+   * this call returns (the persistence unit shares no cache), and its collections are plain lists.
+   * Needs no transaction of its own.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Complaint toShow(ComplaintNumber number) {
@@ -95,8 +96,8 @@ public class Complaints {
   }
 
   /**
-   * A complaint's element collections as {@link Complaint} maps them (the same tables and columns),
-   * in one statement: which collection, its order, and up to three values.
+   * A complaint's lists as {@link Complaint} maps them (the same tables and columns), in one
+   * statement: which collection, its order, and up to three values.
    */
   private static final String COLLECTIONS =
       """
