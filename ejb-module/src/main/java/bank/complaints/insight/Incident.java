@@ -143,6 +143,10 @@ public class Incident {
     return status;
   }
 
+  String similarityKey() {
+    return similarityKey;
+  }
+
   public Instant openedAt() {
     return openedAt.toInstant();
   }

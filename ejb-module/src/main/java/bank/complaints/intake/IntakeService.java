@@ -221,18 +221,28 @@ public class IntakeService {
 
   /**
    * R-X1, R-X2: before the transaction's first write, the locks of all its submissions' repeat and
-   * mass checks, and (issue 18) their customers' earlier complaints asked for once.
+   * mass checks, and (issue 18) what those checks ask about asked for once: the customers' earlier
+   * complaints, the similar complaints' customers and open incidents.
    */
   private void recognitionsAhead(List<NewComplaint> submitted) {
     List<String> recognitions = new ArrayList<>();
     submitted.forEach(s -> recognitions.addAll(recognitionLocks(s)));
     locks.hold(recognitions);
+    Instant now = clock.instant();
     repeats.askAhead(
         submitted.stream()
             .filter(s -> s.feedbackType() == FeedbackType.COMPLAINT)
             .map(s -> Customer.recognisedBy(s.identity(), s.customerMobile()))
             .toList(),
-        clock.instant());
+        now);
+    mass.askAhead(
+        submitted.stream()
+            .map(
+                s ->
+                    new MassComplaints.Submitted(
+                        s.channel(), s.feedbackType(), s.productsInvolved()))
+            .toList(),
+        now);
   }
 
   /**
