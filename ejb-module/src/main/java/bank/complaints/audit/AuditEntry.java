@@ -20,12 +20,13 @@ public class AuditEntry {
   /** The longest reason kept (V34): one action's steps together (ADR 0009). */
   static final int REASON_LENGTH = 8000;
 
+  // Ids in blocks of 1,000: the sequence's increment (V42, issue 18).
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
   @SequenceGenerator(
       name = "audit_entry_seq",
       sequenceName = "audit_entry_seq",
-      allocationSize = 50)
+      allocationSize = 1000)
   @Column(name = "id")
   private Long id;
 

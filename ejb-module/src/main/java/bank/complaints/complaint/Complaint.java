@@ -47,9 +47,10 @@ import java.util.function.UnaryOperator;
 @Table(name = "complaint")
 public class Complaint {
 
+  // Ids in blocks of 1,000: the sequence's increment (V42, issue 18).
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_seq")
-  @SequenceGenerator(name = "complaint_seq", sequenceName = "complaint_seq", allocationSize = 50)
+  @SequenceGenerator(name = "complaint_seq", sequenceName = "complaint_seq", allocationSize = 1000)
   @Column(name = "id")
   private Long id;
 

@@ -19,9 +19,10 @@ import java.util.Optional;
 @Table(name = "outbox_message")
 public class OutboxMessage {
 
+  // Ids in blocks of 1,000: the sequence's increment (V42, issue 18).
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
-  @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
+  @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 1000)
   @Column(name = "id")
   private Long id;
 

@@ -45,9 +45,10 @@ public class SlaClock {
     STOPPED
   }
 
+  // Ids in blocks of 1,000: the sequence's increment (V42, issue 18).
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sla_clock_seq")
-  @SequenceGenerator(name = "sla_clock_seq", sequenceName = "sla_clock_seq", allocationSize = 50)
+  @SequenceGenerator(name = "sla_clock_seq", sequenceName = "sla_clock_seq", allocationSize = 1000)
   @Column(name = "id")
   private Long id;
 

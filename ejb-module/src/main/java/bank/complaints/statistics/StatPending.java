@@ -13,12 +13,13 @@ import jakarta.persistence.Table;
 @Table(name = "stat_pending")
 public class StatPending {
 
+  // Ids in blocks of 1,000: the sequence's increment (V42, issue 18).
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stat_pending_seq")
   @SequenceGenerator(
       name = "stat_pending_seq",
       sequenceName = "stat_pending_seq",
-      allocationSize = 50)
+      allocationSize = 1000)
   @Column(name = "id")
   private Long id;
 

@@ -23,9 +23,13 @@ import java.util.Optional;
 @Table(name = "case_event")
 public class CaseEvent {
 
+  // Ids in blocks of 1,000: the sequence's increment (V42, issue 18).
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_event_seq")
-  @SequenceGenerator(name = "case_event_seq", sequenceName = "case_event_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "case_event_seq",
+      sequenceName = "case_event_seq",
+      allocationSize = 1000)
   @Column(name = "id")
   private Long id;
 
