@@ -10,13 +10,11 @@ import bank.complaints.timeline.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * R-X2: the mass-complaint desk: one statement and each progress update reach every customer the
@@ -34,21 +32,6 @@ public class Incidents {
   @Inject AuditLog audit;
 
   @Inject Clock clock;
-
-  /**
-   * The open incident of similar complaints; does not write the transaction's pending rows first:
-   * an incident is written as it opens ({@link MassComplaints}).
-   */
-  public Optional<Incident> openFor(String similarityKey) {
-    return em.createQuery(
-            "select i from Incident i where i.similarityKey = :key and i.status = :open",
-            Incident.class)
-        .setFlushMode(FlushModeType.COMMIT)
-        .setParameter("key", similarityKey)
-        .setParameter("open", Incident.Status.OPEN)
-        .getResultStream()
-        .findFirst();
-  }
 
   public Incident find(IncidentId id) {
     Incident incident = em.find(Incident.class, id.value());

@@ -22,7 +22,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -144,8 +143,7 @@ public class MassComplaints {
    */
   public void askAhead(Collection<Submitted> submitted, Instant now) {
     transaction.require("MassComplaints.askAhead");
-    Map<String, Similar> asked = asked();
-    List<String> keys =
+    ask(
         submitted.stream()
             .filter(s -> counts(s.type(), s.products()))
             .flatMap(
@@ -155,8 +153,14 @@ public class MassComplaints {
                             : Stream.of((Category) null))
                         .map(category -> key(s.channel(), category, s.products())))
             .distinct()
-            .filter(key -> !asked.containsKey(key))
-            .toList();
+            .toList(),
+        now);
+  }
+
+  /** Reads the open incident and the window's customers of the kinds not asked about yet. */
+  private void ask(List<String> kinds, Instant now) {
+    Map<String, Similar> asked = asked();
+    List<String> keys = kinds.stream().filter(key -> !asked.containsKey(key)).toList();
     if (keys.isEmpty()) {
       return;
     }
@@ -205,6 +209,18 @@ public class MassComplaints {
     }
   }
 
+  /**
+   * What was asked about the kind of similar complaint (a kind not asked about ahead is asked about
+   * now, the similar complaints registered earlier in this transaction written first).
+   */
+  private Similar similar(String key, Instant now) {
+    if (!asked().containsKey(key)) {
+      pending.writeIfAny(c -> c.similarityKey().filter(key::equals).isPresent());
+      ask(List.of(key), now);
+    }
+    return asked().get(key);
+  }
+
   private Map<String, Similar> asked() {
     return transaction.get(ASKED, HashMap::new);
   }
@@ -224,9 +240,8 @@ public class MassComplaints {
     // others then join it (an incident opened earlier in this transaction is written when opened).
     lockOn(complaint.channel(), complaint.feedbackType(), complaint.productsInvolved())
         .ifPresent(lock -> locks.hold(List.of(lock)));
-    Similar ahead = asked().get(key);
-    Optional<Incident> open =
-        ahead == null ? incidents.openFor(key) : Optional.ofNullable(ahead.open);
+    Similar similar = similar(key, now);
+    Optional<Incident> open = Optional.ofNullable(similar.open);
     if (open.isPresent()) {
       // Issue 18: joining needs none of the transaction's rows written. In a mass incident most
       // complaints join; writing the group's rows for each made every later change to them an
@@ -234,23 +249,14 @@ public class MassComplaints {
       join(open.get(), complaint, now);
       return open;
     }
-    if (ahead != null) {
-      String mine = complaint.customer().key();
-      if (mine != null) {
-        ahead.raisedBy(mine, complaint.receivedAt());
-      }
-      Instant since = now.minus(window);
-      if (ahead.customers.values().stream().filter(at -> !at.isBefore(since)).count() < customers) {
-        return Optional.empty();
-      }
-    } else {
-      // To be counted, the similar complaints registered earlier in this transaction are written
-      // first; this one is counted without its row (customersInWindow), which need not be written
-      // yet.
-      pending.writeIfAny(c -> c.similarityKey().filter(key::equals).isPresent());
-      if (customersInWindow(key, now, complaint) < customers) {
-        return Optional.empty();
-      }
+    // Counted with the similar ones, without its row, which need not be written yet.
+    String mine = complaint.customer().key();
+    if (mine != null) {
+      similar.raisedBy(mine, complaint.receivedAt());
+    }
+    Instant since = now.minus(window);
+    if (similar.customers.values().stream().filter(at -> !at.isBefore(since)).count() < customers) {
+      return Optional.empty();
     }
     Incident incident =
         new Incident(
@@ -261,9 +267,7 @@ public class MassComplaints {
             now);
     em.persist(incident);
     em.flush(); // its members refer to it by id, not by relationship: the incident goes first
-    if (ahead != null) {
-      ahead.open = incident; // the transaction's later similar complaints join it
-    }
+    similar.open = incident; // the transaction's later similar complaints join it
     List<String> linked = new ArrayList<>();
     for (Complaint member : inWindow(key, now)) {
       if (em.find(IncidentMember.class, member.id().value()) == null) {
@@ -331,28 +335,6 @@ public class MassComplaints {
   private boolean counts(FeedbackType type, List<String> products) {
     return type == FeedbackType.COMPLAINT
         && !(similarOn.contains("PRODUCTS") && products.isEmpty());
-  }
-
-  /**
-   * How many distinct customers raised a similar complaint within the window, {@code complaint}'s
-   * customer among them: counted from the complaint itself, whose row may not be written yet.
-   */
-  private long customersInWindow(String key, Instant now, Complaint complaint) {
-    String mine = complaint.customer().key();
-    boolean counted = mine != null && !complaint.receivedAt().isBefore(now.minus(window));
-    TypedQuery<Long> others =
-        em.createQuery(
-                "select count(distinct c.customer.key) from Complaint c where c.similarityKey = :key"
-                    + " and c.receivedAt >= :since"
-                    + (counted ? " and c.customer.key <> :mine" : ""),
-                Long.class)
-            .setFlushMode(FlushModeType.COMMIT)
-            .setParameter("key", key)
-            .setParameter("since", since(now));
-    if (counted) {
-      others.setParameter("mine", mine);
-    }
-    return others.getSingleResult() + (counted ? 1 : 0);
   }
 
   private List<Complaint> inWindow(String key, Instant now) {
