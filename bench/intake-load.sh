@@ -46,15 +46,20 @@ phase() { # name, loadgen arguments...
   local name=$1 tag=$run-$1 out ok replayed registered stored distinct t0 t1 lg
   shift
   settle
+  # The rows are counted from PostgreSQL's table statistics, which a busy backend reports up to a
+  # minute late and an idle one within 10 s: counted between two idle moments, the lead-in's rows
+  # included (at a fixed rate, counted from the start of the measured part, a quarter of the rows
+  # were the lead-in's).
+  sleep 11
+  psql -qtAX -F ' ' -c "select relname, n_tup_ins from pg_stat_user_tables" > "$rows_before"
+  commits_before=$(psql -qtAX -c "select xact_commit from pg_stat_database where datname = current_database()")
   # LoadGen runs its lead-in (warmup=, tagged apart) and says when the measured part starts: the
-  # CPU, the rows and the department's wait are measured from there.
+  # CPU and the department's wait are measured from there.
   loadgen submit token="$token" run="$tag" seed="$(next_seed)" "$@" > "$out_file" &
   lg=$!
   until grep -q '^measuring ' "$out_file" || ! kill -0 "$lg" 2> /dev/null; do sleep 0.05; done
   cpu_mark
   pg_work_mark
-  psql -qtAX -F ' ' -c "select relname, n_tup_ins from pg_stat_user_tables" > "$rows_before"
-  commits_before=$(psql -qtAX -c "select xact_commit from pg_stat_database where datname = current_database()")
   wait "$lg"
   out=$(cat "$out_file")
   t0=$(awk '$1 == "measuring" {sub("from=", "", $2); print $2}' <<< "$out")
@@ -68,13 +73,16 @@ phase() { # name, loadgen arguments...
   cpu_report "$registered" "registered complaint, during the phase"
   settle
   cpu_report "$registered" "registered complaint, with the background work it left (until idle)"
-  sleep 1 # PostgreSQL's statistics of the last transactions flushed
+  local lead_in lead_registered=0
+  lead_in=$(grep '^result phase=warm-up' <<< "$out" || true)
+  [ -n "$lead_in" ] && lead_registered=$(($(field ok "$lead_in") - $(field replayed "$lead_in")))
+  sleep 11 # every backend's statistics reported
   psql -qtAX -F ' ' -c "select relname, n_tup_ins from pg_stat_user_tables" \
-    | awk -v n="$registered" -v c="$(( $(psql -qtAX -c "select xact_commit from pg_stat_database where datname = current_database()") - commits_before ))" '
+    | awk -v n="$((registered + lead_registered))" -v c="$(( $(psql -qtAX -c "select xact_commit from pg_stat_database where datname = current_database()") - commits_before ))" '
         NR == FNR {before[$1] = $2; next}
         $2 > before[$1] {rows[$1] = ($2 - before[$1]) / n; total += rows[$1]}
         END {
-          printf "rows inserted per registered complaint: %.1f (", total
+          printf "rows inserted per registered complaint (the lead-in'"'"'s included): %.1f (", total
           sep = ""; for (t in rows) if (rows[t] >= 0.05) {printf "%s%s %.2f", sep, t, rows[t]; sep = ", "}
           printf "); transactions committed per complaint (background work included): %.2f\n", c / n }' "$rows_before" -
   read -r stored distinct red repeats incident suggestions < <(psql -qtAX -F ' ' -c "

@@ -1,48 +1,131 @@
 #!/usr/bin/env bash
-# The peer and this platform measured one after the other on the same quiet machine (issue 18):
-# the Flowable peer's own measurement (its run.sh: start on port 8090, warm-up, open GET,
-# authenticated read, case start, stop; our server idles meanwhile), then ours: the intake load,
-# the HTTP ceiling and the read load. Everything printed is also kept in bench-results/<UTC time>/.
+# This platform and the Flowable peer measured one after the other on this machine (issue 18), in
+# turns: ours, the peer, ours, the peer, … (ROUNDS turns each; with ours once more at the end when
+# CLOSE=1, so that every peer run has ours on both sides). The machine's speed drifts by a fifth
+# within an hour (docs/benchmarks.md), so a ratio is taken only between neighbours, never between a
+# figure of today and one of another hour.
 #
-#   ./complaints up --db postgresql
-#   bench/side-by-side.sh                # PEER_DIR=../shared/peers/flowable WARMUP=600 READ_WARMUP=180
+# Each turn starts from nothing: the other system stopped, its database dropped and made again.
+#   ours:     ./complaints up --db postgresql on the database complaints_fresh, then
+#             bench/intake-load.sh (WARMUP s of the mix, DURATION s at saturation, the same at a
+#             fixed 300/s), bench/read-load.sh (the progress view; READ=0 leaves it out), down;
+#   the peer: its run.sh (db, start on port 8090, PEER_WARMUP s of case starts, an open GET, the
+#             authenticated read and the case start, 60 s each), stop.
+# Everything printed is kept in bench-results/<UTC time>/; the table at the end is summary.txt.
+# Run as root on the machine with PostgreSQL (it drops and makes both databases); the system down.
 #
-# Both JVMs get the same warm-up (WARMUP seconds of case starts / registrations before anything is
-# measured): on two cores the JIT compilers compete with the load, and a read measured 90 s after a
-# deploy ran at half the rate it reached after 20 minutes (docs/benchmarks.md, 2026-12-02).
+#   bench/side-by-side.sh      # ROUNDS=2 CLOSE=1 WARMUP=120 DURATION=60 PEER_WARMUP=300 READ=1
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 peer=${PEER_DIR:-$root/../shared/peers/flowable}
 out=$root/bench-results/$(date -u +%Y%m%dT%H%M%SZ)
+rounds=${ROUNDS:-2}
+close=${CLOSE:-1}
+warmup=${WARMUP:-120}
+duration=${DURATION:-60}
+peer_warmup=${PEER_WARMUP:-300}
+read=${READ:-1}
+unset WARMUP DURATION # each script below is given its own
 mkdir -p "$out"
-warmup=${WARMUP:-600}
-unset WARMUP # each script below is given its own
-log() { printf '[bench] %s\n' "$*" | tee -a "$out/summary.txt"; }
+log() { printf '[side-by-side] %s\n' "$*" | tee -a "$out/log.txt"; }
+drop() { (cd /tmp && su postgres -c "dropdb --if-exists --force $1"); }
 
-log "warm-up: ${warmup}s for each system (ours: before the intake phases; the reads after them)"
-log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); commit $(git -C "$root" rev-parse --short HEAD)"
-if [ -x "$peer/run.sh" ]; then
-  log "peer: $peer (Flowable; its own database 'flowable')"
-  # The peer's run.sh measures with wrk and needs its jar built; a fresh machine has neither.
-  if ! command -v wrk > /dev/null; then
-    log "installing wrk (Debian package)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null
-  fi
-  ls "$peer"/target/*.jar > /dev/null 2>&1 || "$peer/run.sh" build > "$out/peer-build.txt" 2>&1
-  "$peer/run.sh" db > "$out/peer.txt" 2>&1
-  "$peer/run.sh" start >> "$out/peer.txt" 2>&1
-  WARM=$warmup "$peer/run.sh" measure >> "$out/peer.txt" 2>&1 || true
-  "$peer/run.sh" stop >> "$out/peer.txt" 2>&1
-  grep -E '^(warm-up POST|open GET|authenticated GET|POST start)|MATCH|per started' "$out/peer.txt" | tee -a "$out/summary.txt" \
-    || log "the peer's measurement printed no figures: see $out/peer.txt"
-else
-  log "no peer at $peer: ours only"
+[ -x "$peer/run.sh" ] || { log "no peer at $peer"; exit 2; }
+# The peer's run.sh measures with wrk and needs its jar built; a fresh machine has neither.
+if ! command -v wrk > /dev/null; then
+  log "installing wrk (Debian package)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null
 fi
-log "ours: intake load"
-# 40/s: a rate this platform keeps up with on two cores, for its latency when not overloaded.
-WARMUP=$warmup RATES=${RATES:-40 300 500} "$root/bench/intake-load.sh" 2>&1 | tee "$out/intake-load.txt" | grep -vE '^(statuses|client)' | tee -a "$out/summary.txt"
-log "ours: HTTP ceiling (after the intake's warm-up)"
-WARMUP=20s "$root/bench/http-ceiling.sh" 2>&1 | tee "$out/http-ceiling.txt" | tee -a "$out/summary.txt"
-log "ours: read load"
-WARMUP=${READ_WARMUP:-180} "$root/bench/read-load.sh" 2>&1 | tee "$out/read-load.txt" | grep -vE '^(statuses|client)' | tee -a "$out/summary.txt"
+ls "$peer"/target/*.jar > /dev/null 2>&1 || "$peer/run.sh" build > "$out/peer-build.txt" 2>&1
+log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); commit $(git -C "$root" rev-parse --short HEAD)"
+log "ours: warm-up ${warmup}s, ${duration}s per phase; the peer: warm-up ${peer_warmup}s, 60 s per phase"
+
+ours() { # turn number
+  local f=$out/ours-$1.txt
+  "$root/complaints" down > /dev/null 2>&1 || true
+  drop complaints_fresh
+  log "ours $1: up on a fresh database ($(date -u +%H:%M))"
+  DB_NAME=complaints_fresh "$root/complaints" up --db postgresql > "$out/ours-$1-up.txt" 2>&1
+  echo "started $(date -u +%H:%M:%S)" > "$f"
+  DB_NAME=complaints_fresh WARMUP=$warmup DURATION=$duration RATES=300 \
+    "$root/bench/intake-load.sh" >> "$f" 2>&1 || log "ours $1: the intake load failed (see $f)"
+  if [ "$read" = 1 ]; then
+    DB_NAME=complaints_fresh WARMUP=$warmup DURATION=30 RATE=300 KINDS=read \
+      "$root/bench/read-load.sh" >> "$f" 2>&1 || log "ours $1: the read load failed (see $f)"
+  fi
+  echo "ended $(date -u +%H:%M:%S)" >> "$f"
+  "$root/complaints" down > /dev/null 2>&1
+}
+
+the_peer() { # turn number
+  local f=$out/peer-$1.txt
+  drop flowable
+  log "peer $1: start on a fresh database ($(date -u +%H:%M))"
+  echo "started $(date -u +%H:%M:%S)" > "$f"
+  { "$peer/run.sh" db && "$peer/run.sh" start && WARM=$peer_warmup "$peer/run.sh" measure; } >> "$f" 2>&1 \
+    || log "peer $1: its measurement failed (see $f)"
+  echo "ended $(date -u +%H:%M:%S)" >> "$f"
+  "$peer/run.sh" stop >> "$f" 2>&1
+}
+
+for turn in $(seq 1 "$rounds"); do
+  ours "$turn"
+  the_peer "$turn"
+done
+[ "$close" = 1 ] && ours $((rounds + 1))
+
+# The table: each run's figures, then each of ours against the peer runs beside it.
+python3 - "$out" << 'PY' | tee "$out/summary.txt" | tee -a "$out/log.txt"
+import glob, os, re, sys
+out = sys.argv[1]
+
+def grab(pattern, text, group=1, cast=float):
+    m = re.search(pattern, text, re.M)
+    return cast(m.group(group)) if m else None
+
+runs = []
+for path in glob.glob(os.path.join(out, "*-[0-9]*.txt")):
+    name = os.path.basename(path)[:-4]
+    if name.endswith("-up"):
+        continue
+    who, turn = name.rsplit("-", 1)
+    text = open(path, encoding="utf-8", errors="replace").read()
+    r = {"who": who, "turn": int(turn), "start": grab(r"^started (\S+)", text, cast=str),
+         "end": grab(r"^ended (\S+)", text, cast=str)}
+    if who == "ours":
+        r["register"] = grab(r"^result phase=measured kind=submit mode=closed\S* .*? ok_per_s=([\d.]+)", text)
+        r["cpu"] = grab(r"^cpu per registered complaint, during the phase: (server [\d.]+ ms, PostgreSQL [\d.]+ ms, broker [\d.]+ ms)", text, cast=str)
+        fixed = re.search(r"^result phase=measured kind=submit mode=fixed-rate.*? p50=([\d.]+)ms .*?p99=([\d.]+)ms", text, re.M)
+        r["fixed"] = f"{fixed.group(1)} / {fixed.group(2)} ms" if fixed else None
+        waits = re.findall(r"^department wait committed->delivered: .*? p99=(\d+)ms", text, re.M)
+        r["wait"] = f"{waits[-1]} ms" if len(waits) > 1 else None
+        r["read"] = grab(r"^result phase=measured kind=read generator=wrk .*? ok_per_s=([\d.]+)", text)
+        r["stored"] = "MISMATCH" not in text and "stored:" in text
+    else:
+        r["register"] = grab(r"^POST start complaint\s+rps=([\d.]+)", text)
+        r["read"] = grab(r"^authenticated GET process-instance\s+rps=([\d.]+)", text)
+        r["open"] = grab(r"^open GET \S+\s+rps=([\d.]+)", text)
+        r["stored"] = "-> MATCH" in text
+    runs.append(r)
+runs.sort(key=lambda r: (r["start"] or "", r["who"]))
+
+print("| run | time (UTC) | register / start per s | read per s | ours: CPU per complaint | ours: 300/s p50 / p99 | ours: department's wait p99 at 300/s | stored = answered |")
+print("|---|---|---:|---:|---|---:|---:|---|")
+fmt = lambda v: f"{v:,.1f}" if isinstance(v, float) else (v or "–")
+for r in runs:
+    print(f"| {r['who']} {r['turn']} | {r['start']} – {r['end']} | {fmt(r['register'])} | {fmt(r['read'])} | "
+          f"{r.get('cpu') or ''} | {r.get('fixed') or ''} | {r.get('wait') or ''} | {'yes' if r['stored'] else 'NO'} |")
+print()
+print("Ours against the peer run beside it (registrations / case starts; reads):")
+for i, r in enumerate(runs):
+    if r["who"] != "ours":
+        continue
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(runs) and runs[j]["who"] == "peer":
+            p = runs[j]
+            reg = r["register"] / p["register"] if r["register"] and p["register"] else None
+            rd = r["read"] / p["read"] if r["read"] and p["read"] else None
+            print(f"  ours {r['turn']} / peer {p['turn']}: register {reg:.2f}×" if reg else f"  ours {r['turn']} / peer {p['turn']}: register –",
+                  f"read {rd:.2f}×" if rd else "read –")
+PY
 log "kept in $out"
