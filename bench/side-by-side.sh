@@ -8,13 +8,14 @@
 # Each turn starts from nothing: the other system stopped, its database dropped and made again.
 #   ours:     ./complaints up --db postgresql on the database complaints_fresh, then
 #             bench/intake-load.sh (WARMUP s of the mix, DURATION s at saturation, the same at a
-#             fixed 300/s), bench/read-load.sh (the progress view; READ=0 leaves it out), down;
+#             fixed 300/s), bench/http-ceiling.sh (the 400 after validation among its rows;
+#             CEILING=0 leaves it out), bench/read-load.sh (the progress view; READ=0), down;
 #   the peer: its run.sh (db, start on port 8090, PEER_WARMUP s of case starts, an open GET, the
 #             authenticated read and the case start, 60 s each), stop.
 # Everything printed is kept in bench-results/<UTC time>/; the table at the end is summary.txt.
 # Run as root on the machine with PostgreSQL (it drops and makes both databases); the system down.
 #
-#   bench/side-by-side.sh      # ROUNDS=2 CLOSE=1 WARMUP=120 DURATION=60 PEER_WARMUP=300 READ=1
+#   bench/side-by-side.sh      # ROUNDS=2 CLOSE=1 WARMUP=120 DURATION=60 PEER_WARMUP=300 CEILING=1 READ=1
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 peer=${PEER_DIR:-$root/../shared/peers/flowable}
@@ -24,6 +25,7 @@ close=${CLOSE:-1}
 warmup=${WARMUP:-120}
 duration=${DURATION:-60}
 peer_warmup=${PEER_WARMUP:-300}
+ceiling=${CEILING:-1}
 read=${READ:-1}
 unset WARMUP DURATION # each script below is given its own
 mkdir -p "$out"
@@ -49,6 +51,9 @@ ours() { # turn number
   echo "started $(date -u +%H:%M:%S)" > "$f"
   DB_NAME=complaints_fresh WARMUP=$warmup DURATION=$duration RATES=300 \
     "$root/bench/intake-load.sh" >> "$f" 2>&1 || log "ours $1: the intake load failed (see $f)"
+  if [ "$ceiling" = 1 ]; then
+    WARMUP=20s "$root/bench/http-ceiling.sh" >> "$f" 2>&1 || log "ours $1: the HTTP ceiling failed (see $f)"
+  fi
   if [ "$read" = 1 ]; then
     DB_NAME=complaints_fresh WARMUP=$warmup DURATION=30 RATE=300 KINDS=read \
       "$root/bench/read-load.sh" >> "$f" 2>&1 || log "ours $1: the read load failed (see $f)"
@@ -100,6 +105,7 @@ for path in glob.glob(os.path.join(out, "*-[0-9]*.txt")):
         waits = re.findall(r"^department wait committed->delivered: .*? p99=(\d+)ms", text, re.M)
         r["wait"] = f"{waits[-1]} ms" if len(waits) > 1 else None
         r["read"] = grab(r"^result phase=measured kind=read generator=wrk .*? ok_per_s=([\d.]+)", text)
+        r["refused"] = grab(r"^\| submission failing validation \(token verified\) \| 400 \| ([\d.]+)", text)
         r["stored"] = "MISMATCH" not in text and "stored:" in text
     else:
         r["register"] = grab(r"^POST start complaint\s+rps=([\d.]+)", text)
@@ -109,12 +115,12 @@ for path in glob.glob(os.path.join(out, "*-[0-9]*.txt")):
     runs.append(r)
 runs.sort(key=lambda r: (r["start"] or "", r["who"]))
 
-print("| run | time (UTC) | register / start per s | read per s | ours: CPU per complaint | ours: 300/s p50 / p99 | ours: department's wait p99 at 300/s | stored = answered |")
-print("|---|---|---:|---:|---|---:|---:|---|")
+print("| run | time (UTC) | register / start per s | read per s | ours: CPU per complaint | ours: 300/s p50 / p99 | ours: department's wait p99 at 300/s | ours: 400 after validation per s | stored = answered |")
+print("|---|---|---:|---:|---|---:|---:|---:|---|")
 fmt = lambda v: f"{v:,.1f}" if isinstance(v, float) else (v or "–")
 for r in runs:
     print(f"| {r['who']} {r['turn']} | {r['start']} – {r['end']} | {fmt(r['register'])} | {fmt(r['read'])} | "
-          f"{r.get('cpu') or ''} | {r.get('fixed') or ''} | {r.get('wait') or ''} | {'yes' if r['stored'] else 'NO'} |")
+          f"{r.get('cpu') or ''} | {r.get('fixed') or ''} | {r.get('wait') or ''} | {fmt(r.get('refused')) if r['who'] == 'ours' else ''} | {'yes' if r['stored'] else 'NO'} |")
 print()
 print("Ours against the peer run beside it (registrations / case starts; reads):")
 for i, r in enumerate(runs):
