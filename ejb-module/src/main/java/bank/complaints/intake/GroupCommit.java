@@ -157,8 +157,15 @@ public class GroupCommit {
   /** A queued submission and, once written, its outcome; its request's thread waits on it. */
   private static final class Waiting {
 
-    /** A writer that finds nobody to wake is not waited for longer than this. */
-    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * A safety net only: a waiting request is woken when it is written, or, at the queue's head,
+     * when a writer gives its turn back ({@link #register}: a submission is queued before its
+     * thread tries for a turn, and a writer looks at the queue after giving its turn back, so no
+     * turn goes unclaimed). Issue 18: at 20 ms, under load, most waits ended by timing out (43,000
+     * of 56,000 over a 45 s closed loop), each a wake-up that found both turns taken and waited
+     * again.
+     */
+    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     final Submission submission;
     private Registration registration;
