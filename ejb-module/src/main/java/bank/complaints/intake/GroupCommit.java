@@ -64,13 +64,13 @@ public class GroupCommit {
 
   /**
    * The longest a request waits before it looks for a turn again: a safety net only. A waiting
-   * request is woken when its submission is written, or, at the queue's head, when a writer gives
-   * its turn back: a submission is queued before its thread tries for a turn, and a writer looks at
-   * the queue after giving its turn back, so every waiting request is answered without it ({@code
-   * GroupCommitTest}). Two writers giving their turns back at nearly the same time wake the same
-   * head, and the second turn then stays free until the next request arrives or this runs out.
-   * Issue 18: at 20 ms, under load, most waits ended by timing out (43,000 of 56,000 over a 45 s
-   * closed loop): wake-ups that mostly found both turns taken and waited again.
+   * request is woken when its submission is written, or when a writer gives its turn back and
+   * offers it to the first queued request that has none on offer and holds none: a submission is
+   * queued before its thread tries for a turn, and a writer looks at the queue after giving its
+   * turn back, so every waiting request is answered without it, and two turns given back at once
+   * are taken up by two requests ({@code GroupCommitTest}). Issue 18: at 20 ms, under load, most
+   * waits ended by timing out (43,000 of 56,000 over a 45 s closed loop): wake-ups that mostly
+   * found both turns taken and waited again.
    */
   long safetyNetNanos = TimeUnit.MILLISECONDS.toNanos(250);
 
@@ -100,28 +100,38 @@ public class GroupCommit {
     queue.add(mine);
     boolean interrupted = false;
     while (!mine.isDone()) {
-      if (turns.tryAcquire()) {
+      if (mine.tryForTurn(turns)) {
         try {
           List<Waiting> group = take();
           if (!group.isEmpty()) {
             write(group);
           }
         } finally {
-          turns.release();
+          mine.turnGivenBack(turns);
         }
-        // Whoever queued while this writer held the turn and found no turn free waits for one.
-        Waiting next = queue.peek();
-        if (next != null) {
-          next.wake();
-        }
+        offerTurn();
       } else {
-        interrupted |= mine.await(safetyNetNanos);
+        interrupted |= mine.awaitOffer(safetyNetNanos);
       }
     }
     if (interrupted) {
       Thread.currentThread().interrupt(); // answered all the same: it is written by now
     }
     return mine.outcome();
+  }
+
+  /**
+   * Offers the turn just given back to the first queued request that has none on offer and holds
+   * none: whoever queued while this writer held its turn, and found no turn free, waits for one.
+   * Two writers giving theirs back at once so offer them to two requests, not both to the queue's
+   * head.
+   */
+  private void offerTurn() {
+    for (Waiting waiting : queue) {
+      if (waiting.offer()) {
+        return;
+      }
+    }
   }
 
   private List<Waiting> take() {
@@ -173,7 +183,14 @@ public class GroupCommit {
     private Registration registration;
     private RuntimeException failure;
     private boolean done;
-    private boolean woken;
+
+    /** Turns offered to this request; those up to {@code tried} it has tried for since. */
+    private int offers;
+
+    private int tried;
+
+    /** Whether its thread holds a writer's turn. */
+    private boolean writing;
 
     Waiting(Submission submission) {
       this.submission = submission;
@@ -195,21 +212,45 @@ public class GroupCommit {
       notifyAll();
     }
 
-    /** A writer's turn may be free: try for it. */
-    synchronized void wake() {
-      woken = true;
-      notifyAll();
+    /**
+     * Tries for a free turn, which answers every turn offered to it so far; under this request's
+     * lock, so that no turn is offered to it between its taking one and its being seen to hold one.
+     */
+    synchronized boolean tryForTurn(Semaphore turns) {
+      tried = offers;
+      writing = turns.tryAcquire();
+      return writing;
+    }
+
+    synchronized void turnGivenBack(Semaphore turns) {
+      writing = false;
+      turns.release();
     }
 
     /**
-     * Until written, handed a turn, or {@code maxWaitNanos} passed.
+     * A writer's turn is free: this request is to try for it, unless it is answered, holds a turn
+     * or has one on offer that it has not tried for yet (then the next request is offered it).
+     *
+     * @return whether it was offered the turn
+     */
+    synchronized boolean offer() {
+      if (done || writing || offers != tried) {
+        return false;
+      }
+      offers++;
+      notifyAll();
+      return true;
+    }
+
+    /**
+     * Until written, offered a turn since its last try, or {@code maxWaitNanos} passed.
      *
      * @return whether the thread was interrupted (its submission, queued, is written all the same)
      */
-    synchronized boolean await(long maxWaitNanos) {
+    synchronized boolean awaitOffer(long maxWaitNanos) {
       long deadline = System.nanoTime() + maxWaitNanos;
       boolean interrupted = false;
-      for (long left = maxWaitNanos; !done && !woken && left > 0; ) {
+      for (long left = maxWaitNanos; !done && offers == tried && left > 0; ) {
         try {
           TimeUnit.NANOSECONDS.timedWait(this, left);
         } catch (InterruptedException e) {
@@ -217,7 +258,6 @@ public class GroupCommit {
         }
         left = deadline - System.nanoTime();
       }
-      woken = false;
       return interrupted;
     }
 

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Exchanger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -61,11 +63,52 @@ class GroupCommitTest {
     }
   }
 
-  private static GroupCommit groupCommit(SlowWriter writer) {
+  /**
+   * Stands in for a database that writes a group only beside another: each group waits up to {@link
+   * #PARTNER_WAIT} for a second one to be written at the same time. A group that waited in vain
+   * while submissions were still queued shows a writer's turn left free while they waited.
+   */
+  static final class PairedWriter extends IntakeService {
+    static final Duration PARTNER_WAIT = Duration.ofMillis(300);
+    final int submitted;
+    final Exchanger<Object> partner = new Exchanger<>();
+    final AtomicInteger groups = new AtomicInteger();
+    final AtomicInteger aloneWhileQueued = new AtomicInteger();
+    final Map<String, Registration> written = new ConcurrentHashMap<>();
+
+    PairedWriter(int submitted) {
+      this.submitted = submitted;
+    }
+
+    @Override
+    public List<Registration> registerAll(List<GroupCommit.Submission> group) {
+      groups.incrementAndGet();
+      try {
+        partner.exchange(group, PARTNER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // Every submission was queued at the start; none is written meanwhile (this group is the
+        // only one being written), so what is neither written nor in it is still queued.
+        if (submitted - written.size() - group.size() > 0) {
+          aloneWhileQueued.incrementAndGet();
+        }
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      List<Registration> registered = new ArrayList<>();
+      for (GroupCommit.Submission s : group) {
+        Registration r = new Registration.Created(null, null);
+        assertEquals(null, written.putIfAbsent(s.idempotencyKey(), r), "written twice");
+        registered.add(r);
+      }
+      return registered;
+    }
+  }
+
+  private static GroupCommit groupCommit(IntakeService writer, int size) {
     GroupCommit commit = new GroupCommit();
     commit.intake = writer;
     commit.trace = new RequestTrace();
-    commit.size = 16;
+    commit.size = size;
     commit.writers = 2;
     commit.groupSizes = new Sizes();
     commit.safetyNetNanos = TimeUnit.HOURS.toNanos(1);
@@ -76,7 +119,7 @@ class GroupCommitTest {
   @Test
   void everyWaitingRequestIsAnsweredByTheHandOffOfTurnsAlone() throws Exception {
     SlowWriter writer = new SlowWriter();
-    GroupCommit commit = groupCommit(writer);
+    GroupCommit commit = groupCommit(writer, 16);
     ExecutorService requests = Executors.newFixedThreadPool(REQUESTS);
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -112,6 +155,53 @@ class GroupCommitTest {
     assertTrue(
         writer.groups.get() < REQUESTS * SUBMISSIONS_EACH,
         "submissions waiting together are written together");
+  }
+
+  /**
+   * Two writers give their turns back at the same moment, each group having waited for the other,
+   * while more submissions wait than one group holds: both turns are taken up again at once, by two
+   * requests. Offered both to the queue's head, one turn stayed free until the next request came,
+   * and here none comes; that takes the second writer looking at the queue before the head, woken
+   * by the first, has taken its group, a race the previous code lost in one run of this test in
+   * five (200 pairs of groups each).
+   */
+  @Test
+  void twoTurnsGivenBackAtOnceAreTakenUpByTwoRequests() throws Exception {
+    int requestCount = 400;
+    PairedWriter writer = new PairedWriter(requestCount);
+    GroupCommit commit = groupCommit(writer, 2);
+    ExecutorService requests = Executors.newFixedThreadPool(requestCount);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (int r = 0; r < requestCount; r++) {
+        String key = "paired-" + r;
+        done.add(
+            requests.submit(
+                () -> {
+                  start.await();
+                  Registration answer = commit.register(null, key);
+                  assertSame(writer.written.get(key), answer, "another request's answer");
+                  return null;
+                }));
+      }
+      start.countDown();
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(60),
+          () -> {
+            for (Future<?> f : done) {
+              f.get();
+            }
+          },
+          "a waiting request was never woken");
+    } finally {
+      requests.shutdownNow();
+    }
+    assertEquals(requestCount, writer.written.size());
+    assertEquals(
+        0,
+        writer.aloneWhileQueued.get(),
+        "groups written alone while submissions were queued, of " + writer.groups.get());
   }
 
   /** The group-size histogram: only counted here. */
