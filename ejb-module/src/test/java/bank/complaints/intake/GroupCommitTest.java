@@ -35,9 +35,24 @@ class GroupCommitTest {
   private static final int REQUESTS = 48;
   private static final int SUBMISSIONS_EACH = 40;
 
-  /** Stands in for the database: each group takes about a millisecond, as a small write does. */
-  static final class SlowWriter extends IntakeService {
+  /** Stands in for the database: keeps each submission's registration by its key. */
+  abstract static class RecordingWriter extends IntakeService {
     final Map<String, Registration> written = new ConcurrentHashMap<>();
+
+    /** The group's registrations, each submission written once. */
+    List<Registration> record(List<GroupCommit.Submission> group) {
+      List<Registration> registered = new ArrayList<>();
+      for (GroupCommit.Submission s : group) {
+        Registration r = new Registration.Created(null, null);
+        assertEquals(null, written.putIfAbsent(s.idempotencyKey(), r), "written twice");
+        registered.add(r);
+      }
+      return registered;
+    }
+  }
+
+  /** Each group takes about a millisecond, as a small write does. */
+  static final class SlowWriter extends RecordingWriter {
     final AtomicInteger groups = new AtomicInteger();
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger mostConcurrent = new AtomicInteger();
@@ -48,13 +63,7 @@ class GroupCommitTest {
       try {
         groups.incrementAndGet();
         TimeUnit.MICROSECONDS.sleep(800);
-        List<Registration> registered = new ArrayList<>();
-        for (GroupCommit.Submission s : group) {
-          Registration r = new Registration.Created(null, null);
-          assertEquals(null, written.putIfAbsent(s.idempotencyKey(), r), "written twice");
-          registered.add(r);
-        }
-        return registered;
+        return record(group);
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       } finally {
@@ -68,13 +77,12 @@ class GroupCommitTest {
    * #PARTNER_WAIT} for a second one to be written at the same time. A group that waited in vain
    * while submissions were still queued shows a writer's turn left free while they waited.
    */
-  static final class PairedWriter extends IntakeService {
+  static final class PairedWriter extends RecordingWriter {
     static final Duration PARTNER_WAIT = Duration.ofMillis(300);
     final int submitted;
     final Exchanger<Object> partner = new Exchanger<>();
     final AtomicInteger groups = new AtomicInteger();
     final AtomicInteger aloneWhileQueued = new AtomicInteger();
-    final Map<String, Registration> written = new ConcurrentHashMap<>();
 
     PairedWriter(int submitted) {
       this.submitted = submitted;
@@ -94,13 +102,7 @@ class GroupCommitTest {
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
-      List<Registration> registered = new ArrayList<>();
-      for (GroupCommit.Submission s : group) {
-        Registration r = new Registration.Created(null, null);
-        assertEquals(null, written.putIfAbsent(s.idempotencyKey(), r), "written twice");
-        registered.add(r);
-      }
-      return registered;
+      return record(group);
     }
   }
 
@@ -117,39 +119,18 @@ class GroupCommitTest {
   }
 
   @Test
-  void everyWaitingRequestIsAnsweredByTheHandOffOfTurnsAlone() throws Exception {
+  void everyWaitingRequestIsAnsweredByTheHandOffOfTurnsAlone() {
     SlowWriter writer = new SlowWriter();
     GroupCommit commit = groupCommit(writer, 16);
-    ExecutorService requests = Executors.newFixedThreadPool(REQUESTS);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<?>> done = new ArrayList<>();
-      for (int r = 0; r < REQUESTS; r++) {
-        int request = r;
-        done.add(
-            requests.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < SUBMISSIONS_EACH; i++) {
-                    String key = request + "-" + i;
-                    Registration answer = commit.register(null, key);
-                    assertSame(writer.written.get(key), answer, "another request's answer");
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      assertTimeoutPreemptively(
-          Duration.ofSeconds(60),
-          () -> {
-            for (Future<?> f : done) {
-              f.get();
-            }
-          },
-          "a waiting request was never woken");
-    } finally {
-      requests.shutdownNow();
-    }
+    allAtOnce(
+        REQUESTS,
+        request -> {
+          for (int i = 0; i < SUBMISSIONS_EACH; i++) {
+            String key = request + "-" + i;
+            Registration answer = commit.register(null, key);
+            assertSame(writer.written.get(key), answer, "another request's answer");
+          }
+        });
     assertEquals(REQUESTS * SUBMISSIONS_EACH, writer.written.size());
     assertTrue(writer.mostConcurrent.get() <= 2, "more groups at once than writers");
     assertTrue(
@@ -162,26 +143,48 @@ class GroupCommitTest {
    * while more submissions wait than one group holds: both turns are taken up again at once, by two
    * requests. Offered both to the queue's head, one turn stayed free until the next request came,
    * and here none comes; that takes the second writer looking at the queue before the head, woken
-   * by the first, has taken its group, a race the previous code lost in one run of this test in
-   * five (200 pairs of groups each).
+   * by the first, has taken its group, a race the previous code lost in 7 runs of this test in 35.
    */
   @Test
-  void twoTurnsGivenBackAtOnceAreTakenUpByTwoRequests() throws Exception {
+  void twoTurnsGivenBackAtOnceAreTakenUpByTwoRequests() {
     int requestCount = 400;
     PairedWriter writer = new PairedWriter(requestCount);
     GroupCommit commit = groupCommit(writer, 2);
-    ExecutorService requests = Executors.newFixedThreadPool(requestCount);
+    allAtOnce(
+        requestCount,
+        request -> {
+          String key = "paired-" + request;
+          Registration answer = commit.register(null, key);
+          assertSame(writer.written.get(key), answer, "another request's answer");
+        });
+    assertEquals(requestCount, writer.written.size());
+    assertEquals(
+        0,
+        writer.aloneWhileQueued.get(),
+        "groups written alone while submissions were queued, of " + writer.groups.get());
+  }
+
+  /** One request's thread: its number, from 0. */
+  private interface Request {
+    void run(int request) throws Exception;
+  }
+
+  /**
+   * Runs the requests on threads of their own, all let go at once, and waits for every one of them
+   * (a minute at most: a request that no writer wakes hangs).
+   */
+  private static void allAtOnce(int count, Request request) {
+    ExecutorService requests = Executors.newFixedThreadPool(count);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<?>> done = new ArrayList<>();
-      for (int r = 0; r < requestCount; r++) {
-        String key = "paired-" + r;
+      for (int r = 0; r < count; r++) {
+        int number = r;
         done.add(
             requests.submit(
                 () -> {
                   start.await();
-                  Registration answer = commit.register(null, key);
-                  assertSame(writer.written.get(key), answer, "another request's answer");
+                  request.run(number);
                   return null;
                 }));
       }
@@ -197,11 +200,6 @@ class GroupCommitTest {
     } finally {
       requests.shutdownNow();
     }
-    assertEquals(requestCount, writer.written.size());
-    assertEquals(
-        0,
-        writer.aloneWhileQueued.get(),
-        "groups written alone while submissions were queued, of " + writer.groups.get());
   }
 
   /** The group-size histogram: only counted here. */
