@@ -15,7 +15,10 @@
 # Everything printed is kept in bench-results/<UTC time>/; the table at the end is summary.txt.
 # Run as root on the machine with PostgreSQL (it drops and makes both databases); the system down.
 #
-#   bench/side-by-side.sh      # ROUNDS=2 CLOSE=1 WARMUP=120 DURATION=60 PEER_WARMUP=300 CEILING=1 READ=1
+# Both systems are loaded by the same number of clients (CONNECTIONS: ours' LoadGen and wrk, the
+# peer's wrk -c) at saturation and in the read.
+#
+#   bench/side-by-side.sh      # ROUNDS=2 CLOSE=1 WARMUP=120 DURATION=60 PEER_WARMUP=300 CEILING=1 READ=1 CONNECTIONS=32
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 peer=${PEER_DIR:-$root/../shared/peers/flowable}
@@ -27,7 +30,8 @@ duration=${DURATION:-60}
 peer_warmup=${PEER_WARMUP:-300}
 ceiling=${CEILING:-1}
 read=${READ:-1}
-unset WARMUP DURATION # each script below is given its own
+connections=${CONNECTIONS:-32}
+unset WARMUP DURATION CONNECTIONS CONNS # each script below is given its own
 mkdir -p "$out"
 log() { printf '[side-by-side] %s\n' "$*" | tee -a "$out/log.txt"; }
 drop() { (cd /tmp && su postgres -c "dropdb --if-exists --force $1"); }
@@ -40,7 +44,7 @@ if ! command -v wrk > /dev/null; then
 fi
 ls "$peer"/target/*.jar > /dev/null 2>&1 || "$peer/run.sh" build > "$out/peer-build.txt" 2>&1
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); commit $(git -C "$root" rev-parse --short HEAD)"
-log "ours: warm-up ${warmup}s, ${duration}s per phase; the peer: warm-up ${peer_warmup}s, 60 s per phase"
+log "ours: warm-up ${warmup}s, ${duration}s per phase; the peer: warm-up ${peer_warmup}s, 60 s per phase; $connections clients each"
 
 ours() { # turn number
   local f=$out/ours-$1.txt
@@ -49,13 +53,13 @@ ours() { # turn number
   log "ours $1: up on a fresh database ($(date -u +%H:%M))"
   DB_NAME=complaints_fresh "$root/complaints" up --db postgresql > "$out/ours-$1-up.txt" 2>&1
   echo "started $(date -u +%H:%M:%S)" > "$f"
-  DB_NAME=complaints_fresh WARMUP=$warmup DURATION=$duration RATES=300 \
+  DB_NAME=complaints_fresh WARMUP=$warmup DURATION=$duration RATES=300 CONNECTIONS=$connections \
     "$root/bench/intake-load.sh" >> "$f" 2>&1 || log "ours $1: the intake load failed (see $f)"
   if [ "$ceiling" = 1 ]; then
-    WARMUP=20s "$root/bench/http-ceiling.sh" >> "$f" 2>&1 || log "ours $1: the HTTP ceiling failed (see $f)"
+    WARMUP=20s CONNECTIONS=$connections "$root/bench/http-ceiling.sh" >> "$f" 2>&1 || log "ours $1: the HTTP ceiling failed (see $f)"
   fi
   if [ "$read" = 1 ]; then
-    DB_NAME=complaints_fresh WARMUP=$warmup DURATION=30 RATE=300 KINDS=read \
+    DB_NAME=complaints_fresh WARMUP=$warmup DURATION=30 RATE=300 KINDS=read CONNECTIONS=$connections \
       "$root/bench/read-load.sh" >> "$f" 2>&1 || log "ours $1: the read load failed (see $f)"
   fi
   echo "ended $(date -u +%H:%M:%S)" >> "$f"
@@ -67,7 +71,7 @@ the_peer() { # turn number
   drop flowable
   log "peer $1: start on a fresh database ($(date -u +%H:%M))"
   echo "started $(date -u +%H:%M:%S)" > "$f"
-  { "$peer/run.sh" db && "$peer/run.sh" start && WARM=$peer_warmup "$peer/run.sh" measure; } >> "$f" 2>&1 \
+  { "$peer/run.sh" db && "$peer/run.sh" start && WARM=$peer_warmup CONNS=$connections "$peer/run.sh" measure; } >> "$f" 2>&1 \
     || log "peer $1: its measurement failed (see $f)"
   echo "ended $(date -u +%H:%M:%S)" >> "$f"
   "$peer/run.sh" stop >> "$f" 2>&1
