@@ -68,7 +68,8 @@ public final class TaskWait {
                     }
                   }
                   if (unreadable.get() > 0) {
-                    System.err.println(unreadable.get() + " messages on the task queues were no task");
+                    System.err.println(
+                        unreadable.get() + " messages on the task queues were no task");
                   }
                 }));
     int drain = Arrays.asList(args).indexOf("--drain");
