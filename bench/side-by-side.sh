@@ -19,8 +19,8 @@
 # peer's wrk -c) at saturation and in the read, and both are warmed up for as long (WARMUP, by
 # default the peer's PEER_WARMUP): after the 120 s that bench/intake-load.sh gives by itself, the
 # server's JIT compiler still took 27 % of a core through the next minute, and 2 - 4 % from the
-# fourth minute on (docs/benchmarks.md, 2026-12-06 17:34 - 19:50), while the peer's case start
-# is measured after 300 s of case starts and two minutes of reads.
+# sixth minute of load on (docs/benchmarks.md, 2026-12-06 17:34 - 19:50), while the peer's case
+# start is measured after 300 s of case starts and two minutes of reads.
 #
 #   bench/side-by-side.sh      # ROUNDS=2 CLOSE=1 PEER_WARMUP=300 WARMUP=$PEER_WARMUP DURATION=60 READ_WARMUP=120 CEILING=1 READ=1 CONNECTIONS=32
 set -euo pipefail
