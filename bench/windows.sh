@@ -4,14 +4,15 @@
 # registered (from the server's group-size metric), the machine's idle and iowait share, the CPU
 # per complaint of the server, PostgreSQL (its backends, and its background processes by name),
 # the broker, the department's consumer and the load generator, the server's busiest thread
-# groups, and the broker's young-collection pauses that ended in the window (jstat, which reads the
-# JVM's shared performance counters and does not stop it). A run's average hides windows that run
-# 30 % apart; this shows which work they had in them. PostgreSQL's "exited-workers" is the CPU of
-# its workers that ended in the window (an autovacuum worker's whole run, counted when it ends):
-# it also enters that window's PostgreSQL figure, the backends' figure in brackets does not.
+# groups, and the broker's young-collection pauses that ended in the window (read from the JVM's
+# shared performance counters in /tmp/hsperfdata_*, as jstat reads them, without starting a JVM
+# each window). A run's average hides windows that run 30 % apart; this shows which work they had
+# in them. PostgreSQL's "exited-workers" is the CPU of its workers that ended in the window (an
+# autovacuum worker's whole run, counted when it ends): it enters that window's PostgreSQL
+# figure; the backends' figure, in brackets, leaves it out.
 #
 #   ./complaints up --db postgresql
-#   DB_NAME=complaints_fresh bench/windows.sh     # DURATION=90 STEP=3 CONNECTIONS=32 (RATE=300)
+#   DB_NAME=complaints_fresh bench/windows.sh     # DURATION=90 STEP=3 CONNECTIONS=32 LEAD=20 (RATE=300)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 base_url=${BASE_URL:-http://127.0.0.1:8080}
@@ -19,6 +20,7 @@ duration=${DURATION:-90}
 step=${STEP:-3}
 connections=${CONNECTIONS:-32}
 rate=${RATE:-}
+lead=${LEAD:-20}
 log() { printf '[bench] %s\n' "$*"; }
 # shellcheck source=lib.sh
 . "$root/bench/lib.sh"
@@ -26,16 +28,20 @@ token=$("$root/complaints" token channel --channel MOBILE_APP --name bench-mobil
 out=$(mktemp)
 trap 'task_wait_stop; rm -f "$out"' EXIT
 task_wait_start
-sleep 15 # the consumer's JVM compiled and connected
-if [ -n "$rate" ]; then load=(rate="$rate" warmup=15); else load=(connections="$connections"); fi
-log "windows of ${step}s over ${duration}s: ${load[*]}"
+sleep 5 # the consumer connected
+# The lead-in (not measured) warms the consumer's and the generator's new JVMs under the load, so
+# that their compilers' work does not fall in the first windows.
+if [ -n "$rate" ]; then load=(rate="$rate"); else load=(connections="$connections"); fi
+load+=(warmup="$lead")
+log "windows of ${step}s over ${duration}s, after ${lead}s not measured: ${load[*]}"
 loadgen submit token="$token" run="win$(date -u +%H%M%S)" seed="$(next_seed)" \
   duration="$duration" "${load[@]}" > "$out" &
 lg=$!
 until grep -q '^measuring ' "$out" || ! kill -0 "$lg" 2> /dev/null; do sleep 0.05; done
 sleep 2 # the generator's first seconds
-python3 - "$server_pid" "$(broker_pids)" "$base_url" "$((duration - 4))" "$step" << 'PY'
-import collections, os, re, subprocess, sys, time, urllib.request
+# The last window ends a step before the load does.
+python3 - "$server_pid" "$(broker_pids)" "$base_url" "$((duration - 2 - 2 * step))" "$step" << 'PY'
+import collections, glob, os, re, struct, sys, time, urllib.request
 
 server, brokers, base_url, duration, step = int(sys.argv[1]), [int(p) for p in sys.argv[2].split()], sys.argv[3], float(sys.argv[4]), float(sys.argv[5])
 
@@ -57,13 +63,28 @@ def cmdline(pid):
 def processes(pattern):
     return [int(p) for p in os.listdir("/proc") if p.isdigit() and re.search(pattern, cmdline(p))]
 
+def perf_counters(pid, names):  # the JVM's shared performance counters (what jstat reads)
+    for path in glob.glob(f"/tmp/hsperfdata_*/{pid}"):
+        data = open(path, "rb").read()
+        order = "<" if data[4] == 1 else ">"
+        entry_offset, entries = struct.unpack_from(order + "ii", data, 24)
+        found, at = {}, entry_offset
+        for _ in range(entries):
+            length, name_at, vector, kind, _, _, _, value_at = struct.unpack_from(order + "iiiBBBBi", data, at)
+            name = data[at + name_at:data.index(b"\0", at + name_at)].decode()
+            if name in names and kind == ord("J") and vector == 0:
+                found[name] = struct.unpack_from(order + "q", data, at + value_at)[0]
+            at += length
+        return found
+    return {}
+
 def broker_gc():  # young collections and their seconds, summed over the broker's JVMs
     n = t = 0.0
     for pid in brokers:
-        lines = subprocess.run(["jstat", "-gc", str(pid)], capture_output=True, text=True).stdout.split("\n")
-        if len(lines) > 1:
-            row = dict(zip(lines[0].split(), lines[1].split()))
-            n += float(row.get("YGC", 0)); t += float(row.get("YGCT", 0))
+        c = perf_counters(pid, {"sun.gc.collector.0.invocations", "sun.gc.collector.0.time", "sun.os.hrt.frequency"})
+        if c:
+            n += c["sun.gc.collector.0.invocations"]
+            t += c["sun.gc.collector.0.time"] / c["sun.os.hrt.frequency"]
     return n, t
 
 def snapshot():
