@@ -38,7 +38,7 @@ loadgen submit token="$token" run="win$(date -u +%H%M%S)" seed="$(next_seed)" \
   duration="$duration" "${load[@]}" > "$out" &
 lg=$!
 until grep -q '^measuring ' "$out" || ! kill -0 "$lg" 2> /dev/null; do sleep 0.05; done
-sleep 2 # the generator's first seconds
+sleep 2 # the first window starts clear of the lead-in's last answers
 # The last window ends a step before the load does.
 python3 - "$server_pid" "$(broker_pids)" "$base_url" "$((duration - 2 - 2 * step))" "$step" << 'PY'
 import collections, glob, os, re, struct, sys, time, urllib.request
