@@ -496,49 +496,63 @@ instance_kill() { # name
   fi
 }
 
-instance_log() { echo "$payara_home/glassfish/nodes/localhost-$domain/$1/logs/server.log"; }
+instance_logs() { echo "$payara_home/glassfish/nodes/localhost-$domain/$1/logs"; }
 
-# How the application's load ended in an instance's log after byte offset $2: "loaded", "failed"
-# or, after ${INSTANCE_LOAD_WAIT:-240} s without either, "undecided".
-instance_load_outcome() { # name offset
-  local file waited=0 from=$2 part
-  file=$(instance_log "$1")
-  while [ "$waited" -lt "${INSTANCE_LOAD_WAIT:-240}" ]; do
-    [ "$(stat -c %s "$file" 2>/dev/null || echo 0)" -lt "$from" ] && from=0 # rotated
-    part=$(tail -c +"$((from + 1))" "$file" 2>/dev/null || true)
-    if grep -qE 'Application deployment failed|Exception while loading the app' <<< "$part"; then
-      echo failed; return 0
+# Now, as Payara's log records are stamped (the machine's zone, which the servers keep).
+log_mark() { date +%Y-%m-%dT%H:%M:%S.%3N; }
+
+# How the application's load at a server's start ended, from the records in its log directory $1
+# stamped at or after $2 (log_mark), the rotated files included: "loaded", "failed" or, after
+# ${LOAD_WAIT:-240} s without either, "undecided".
+load_outcome() { # logs-dir since
+  local waited=0 outcome files
+  while [ "$waited" -lt "${LOAD_WAIT:-240}" ]; do
+    files=$(find "$1" -maxdepth 1 -name 'server.log*' -newermt "$2" -printf '%T@ %p\n' 2>/dev/null \
+      | sort -n | cut -d' ' -f2-)
+    if [ -n "$files" ]; then
+      # shellcheck disable=SC2086 # the names are Payara's: server.log, server.log_<time>
+      outcome=$(awk -v since="$2" '
+        /^\[20[0-9][0-9]-/ { at = substr($0, 2, 23) }
+        at >= since && /Application deployment failed|Exception while loading the app/ { print "failed"; exit }
+        at >= since && /Loading application complaints done/ { print "loaded"; exit }' $files)
+      [ -n "$outcome" ] && { echo "$outcome"; return 0; }
     fi
-    if grep -q 'Loading application complaints done' <<< "$part"; then echo loaded; return 0; fi
     sleep 1; waited=$((waited + 1))
   done
   echo undecided
 }
 
-# Payara 6.2025.9 now and then fails to deploy the resource adapter as an instance starts: the
+# Payara 6.2025.9 now and then fails to deploy the resource adapter as a server starts: the
 # startup thread has no context class loader (NullPointerException in ConnectorValidator.getClass),
-# and without the adapter the application does not load, so the instance runs and serves nothing.
-# Seen once in a restart under load (fresh-clone CI, 2026-12-07). Such an instance is started again,
-# at most twice; a slow load that has not yet ended is left to the readiness waits that follow.
+# and without the adapter the application does not load, so the server runs and serves nothing.
+# Seen once, an instance restarted under load (fresh-clone CI, 2026-12-07). Such a server is started
+# again, at most twice; a slow load that has not ended yet is left to the readiness waits after.
+start_until_loaded() { # what logs-dir start-function kill-function [its argument]
+  local attempt since
+  for attempt in 1 2 3; do
+    since=$(log_mark)
+    "$3" ${5:+"$5"}
+    case $(load_outcome "$2" "$since") in
+      loaded) return 0 ;;
+      undecided) log "$1: the application has not finished loading; going on"; return 0 ;;
+    esac
+    log "$1 failed to load the application (start $attempt; see $2/server.log): restarting it"
+    "$4" ${5:+"$5"}
+  done
+  die "$1 failed to load the application in 3 starts: see $2/server.log"
+}
+
 instance_start() { # name
   if [ -n "$(instance_pid "$1")" ] && kill -0 "$(instance_pid "$1")" 2>/dev/null; then
     log "instance $1 already running"
     return 0
   fi
-  local attempt offset outcome
-  for attempt in 1 2 3; do
-    offset=$(stat -c %s "$(instance_log "$1")" 2>/dev/null || echo 0)
-    log "starting instance $1"
-    "$asadmin" start-local-instance --node "localhost-$domain" --sync normal "$1" > /dev/null
-    outcome=$(instance_load_outcome "$1" "$offset")
-    case $outcome in
-      loaded) return 0 ;;
-      undecided) log "instance $1: the application has not finished loading; going on"; return 0 ;;
-    esac
-    log "instance $1 failed to load the application (see $(instance_log "$1")); restarting it"
-    instance_kill "$1"
-  done
-  die "instance $1 failed to load the application in 3 starts: see $(instance_log "$1")"
+  start_until_loaded "instance $1" "$(instance_logs "$1")" instance_start_once instance_kill "$1"
+}
+
+instance_start_once() { # name
+  log "starting instance $1"
+  "$asadmin" start-local-instance --node "localhost-$domain" --sync normal "$1" > /dev/null
 }
 
 domain_down() {
@@ -549,8 +563,23 @@ domain_down() {
 domain_start() {
   need_dist
   domain_running && { log "domain $domain already running"; return 0; }
+  if app_on_domain_server; then
+    start_until_loaded "domain $domain" "$domain_dir/logs" domain_start_once domain_kill
+  else
+    domain_start_once
+  fi
+}
+
+domain_start_once() {
   log "starting domain $domain"
   "$asadmin" start-domain "$domain" > /dev/null
+}
+
+# Whether the application is deployed to the domain's own server (not only to the cluster).
+app_on_domain_server() {
+  awk '/<server .*name="server"/ { in_server = 1 } in_server && /<\/server>/ { exit }
+    in_server && /<application-ref [^>]*ref="complaints"/ { found = 1; exit } END { exit !found }' \
+    "$domain_dir/config/domain.xml" 2>/dev/null
 }
 
 domain_kill() {
