@@ -44,6 +44,7 @@
 #                   broker-pair-down)
 #   lb-up           (re)start HAProxy in front of the deployment group
 #   instance-kill-1, instance-start-1 (and -2)  kill -9 one instance / start it again
+#   instance-app-disable-1, instance-app-enable-1  instance 1 without the application / with it again
 #   browser         Debian's Chromium, ChromeDriver and a Chinese font for the dashboard's browser
 #                   test, installed if absent (needs root, as apt-get does)
 #
@@ -550,6 +551,13 @@ instance_start() { # name
   start_until_loaded "instance $1" "$(instance_logs "$1")" instance_start_once instance_kill "$1"
 }
 
+# The application disabled on one instance, which keeps running without it: what an instance is
+# after Payara failed to load it at a start (ClusterIT: the load balancer must leave it out).
+instance_app() { # enable|disable name
+  log "${1}d the application on instance $2"
+  "$asadmin" "$1" --target "$2" complaints > /dev/null
+}
+
 instance_start_once() { # name
   log "starting instance $1"
   "$asadmin" start-local-instance --node "localhost-$domain" --sync normal "$1" > /dev/null
@@ -671,6 +679,8 @@ for step in "$@"; do
     instance-kill-2) instance_kill complaints-2 ;;
     instance-start-1) instance_start complaints-1 ;;
     instance-start-2) instance_start complaints-2 ;;
+    instance-app-disable-1) instance_app disable complaints-1 ;;
+    instance-app-enable-1) instance_app enable complaints-1 ;;
     browser) browser ;;
     *) die "unknown step: $step" ;;
   esac
