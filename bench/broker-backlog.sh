@@ -34,7 +34,14 @@ heap() { # what -> checks the heap after a full collection against the bound
   local pid used max share
   pid=$(broker_pid)
   timeout 120 jcmd "$pid" GC.run > /dev/null || { log "FAILED: the broker does not answer jcmd (stopped in garbage collection?)"; failed=1; return; }
-  used=$(jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") {sub("K", "", $(i + 1)); print int($(i + 1) / 1024)}}')
+  # G1: "garbage-first heap   total 2097152K, used 1002044K"; Shenandoah (scripts/runtime.sh's
+  # default for the broker): "Shenandoah Heap" then " 2048M max, …, 1414M used".
+  used=$(jcmd "$pid" GC.heap_info | awk '
+    function mb(v) { if (v ~ /K$/) return int(v / 1024); if (v ~ /G$/) return int(v * 1024); return int(v) }
+    /garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub(",", "", $(i + 1)); print mb($(i + 1)) } }
+    /Shenandoah Heap/ { shenandoah = 1; next }
+    shenandoah && / used/ { for (i = 2; i <= NF; i++) if ($i == "used") print mb($(i - 1)); shenandoah = 0 }')
+  [ -n "$used" ] || { log "FAILED: the broker's heap could not be read from jcmd GC.heap_info"; failed=1; return; }
   max=$(jcmd "$pid" VM.flags | tr ' ' '\n' | awk -F= '$1 == "-XX:MaxHeapSize" {print int($2 / 1048576)}')
   share=$((100 * used / max))
   log "$1: heap after a full collection ${used} MB of ${max} MB (${share} %), paging $(du -sm "$runtime_dir/broker/data/paging" | cut -f1) MB, journal $(du -sm "$runtime_dir/broker/data/journal" | cut -f1) MB"

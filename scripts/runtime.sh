@@ -51,7 +51,8 @@
 # Environment: RUNTIME_DIR (required: holds dist/ with the unpacked Payara and Artemis, and the
 # broker instance), COMPLAINTS_DB (h2 | postgresql, default h2), DB_* and BROKER_* as in
 # scripts/create-jdbc-resources.sh and jms-config/src/main/asadmin/create-jms-resources.sh, and
-# BROKER_HEAP (the broker's -Xmx, default 2G; see broker.xml's memory budget).
+# BROKER_HEAP (the broker's -Xmx, default 3G; see broker.xml's memory budget), BROKER_GC (its
+# collector, default Shenandoah: -XX:+Use<BROKER_GC>GC).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${RUNTIME_DIR:?RUNTIME_DIR must name the runtime folder}"
@@ -160,13 +161,22 @@ broker_pair_config() { # instance role port peer-port
 
 # The broker's heap, set on every start (an instance made before keeps no other): what broker.xml's
 # memory budget counts on (its <global-max-size> comment). With 1 GB, the duplicate-id caches and
-# the messages of a backlog filled it and the broker stopped in garbage collection.
-BROKER_HEAP=${BROKER_HEAP:-2G}
+# the messages of a backlog filled it and the broker stopped in garbage collection. With Shenandoah
+# (below) the same backlog of 1.4 million unread messages held 1,350 - 1,724 MB after a restart
+# (G1: 781 MB): 3 GB keeps it under three quarters (bench/broker-backlog.sh).
+BROKER_HEAP=${BROKER_HEAP:-3G}
+# And its collector, also set on every start (issue 18): Shenandoah, whose pauses stay under 10 ms.
+# G1, which `artemis create` writes, paused the broker for 50 - 280 ms every 10 - 30 s under intake
+# load: the persisted duplicate-id caches change old objects with every message, and each young
+# collection scans those changes. Every send and delivery waited through a pause, and they were
+# most of the department's slow tasks (docs/benchmarks.md, 2026-12-06 20:37 and 2026-12-07).
+BROKER_GC=${BROKER_GC:-Shenandoah}
 broker_start() { # instance
   if broker_running "$1"; then
     log "broker $1 already running (pid $(broker_pid "$1"))"
   else
-    sed -i -E "s/-Xms[0-9]+[MG] -Xmx[0-9]+[MG]/-Xms512M -Xmx$BROKER_HEAP/" "$1/etc/artemis.profile"
+    sed -i -E "s/-Xms[0-9]+[MG] -Xmx[0-9]+[MG]/-Xms512M -Xmx$BROKER_HEAP/;
+               s/-XX:\+Use[A-Za-z0-9]+GC /-XX:+Use${BROKER_GC}GC /" "$1/etc/artemis.profile"
     log "starting broker $1"
     ARTEMIS_INSTANCE_ETC_URI= "$1/bin/artemis-service" start > /dev/null
   fi
