@@ -2,7 +2,6 @@ package bank.complaints.system;
 
 import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -42,8 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * that the audit chain and the statistics checked at the end hold only what the cluster did. The
  * tests run in order and build on each other: the stream with a killed instance, the stream with
  * the killed primary broker (and the fail-back), the escalation bursts, then the audit chain and
- * the statistics over all of it; last, an instance without the application behind the load
- * balancer.
+ * the statistics over all of it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -325,31 +323,6 @@ class ClusterIT {
     HttpResponse<String> report = Api.get("/api/v1/statistics?from=" + from + "&to=" + to);
     assertEquals(200, report.statusCode(), report.body());
     expected.check(Api.json(report));
-  }
-
-  @Test
-  @Order(8)
-  @DisplayName(
-      "An instance that runs without the application (as after Payara failed to load it at a"
-          + " start) answers readiness 200 with no checks, and the load balancer sends it nothing")
-  void instanceWithoutTheApplicationTakesNoRequests() throws Exception {
-    Runtime.run(Duration.ofMinutes(2), "instance-app-disable-1");
-    try {
-      HttpResponse<String> ready = Api.requestAt(INSTANCES[0], "GET", "/health/ready", null, null);
-      assertEquals(200, ready.statusCode(), "Payara's own answer: " + ready.body());
-      assertFalse(ready.body().contains("database"), "no checks of ours: " + ready.body());
-      // Out after two failed checks a second apart (scripts/haproxy.cfg: inter 1s, fall 2).
-      Thread.sleep(4_000);
-      for (int i = 0; i < 20; i++) {
-        HttpResponse<String> submitted =
-            submitAt(
-                Runtime.BASE_URL, "cluster-no-app-" + i + "-" + Customers.RUN, aComplaint().json());
-        assertEquals(201, submitted.statusCode(), "request " + i + ": " + submitted.body());
-      }
-    } finally {
-      Runtime.run(Duration.ofMinutes(3), "instance-app-enable-1");
-      awaitReady(INSTANCES[0], Duration.ofMinutes(3));
-    }
   }
 
   // --- the escalation burst ---
