@@ -2,11 +2,18 @@ package bank.complaints.system;
 
 import static bank.complaints.system.ComplaintJson.aComplaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +48,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * that the audit chain and the statistics checked at the end hold only what the cluster did. The
  * tests run in order and build on each other: the stream with a killed instance, the stream with
  * the killed primary broker (and the fail-back), the escalation bursts, then the audit chain and
- * the statistics over all of it.
+ * the statistics over all of it; last, a restart of an instance and an instance without the
+ * application behind the load balancer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -325,6 +333,64 @@ class ClusterIT {
     expected.check(Api.json(report));
   }
 
+  @Test
+  @Order(8)
+  @DisplayName(
+      "An instance restarted behind the load balancer is given requests only once its API serves,"
+          + " and then its share: of the reads sent through the load balancer meanwhile, none"
+          + " answered otherwise than 200")
+  void restartedInstanceTakesRequestsOnceItServes() throws Exception {
+    Runtime.run("instance-kill-2");
+    awaitServer("complaints-2", "DOWN", Duration.ofSeconds(30));
+    long selectedBefore = loadBalancer().get("complaints-2").selected();
+    Reads reads = new Reads(Runtime.BASE_URL, "/api/v1/admin/departments");
+    try {
+      Runtime.run(Duration.ofMinutes(5), "instance-start-2");
+      awaitServer("complaints-2", "UP", Duration.ofMinutes(2));
+      // Payara logs the checks' registration ~10 s before it maps the web module: reads for longer
+      // than that, while the load balancer's slow start gives the instance more each second.
+      Thread.sleep(20_000);
+    } finally {
+      reads.stop();
+    }
+    Map<String, Server> servers = loadBalancer();
+    System.out.printf("[cluster] reads during the restart: %s; %s%n", reads.byStatus(), servers);
+    assertEquals(Set.of(200), reads.byStatus().keySet(), "answers by status: " + reads.byStatus());
+    assertTrue(
+        servers.get("complaints-2").selected() - selectedBefore >= 20,
+        "the restarted instance took its share: " + servers);
+  }
+
+  @Test
+  @Order(9)
+  @DisplayName(
+      "An instance that runs without the application (as after Payara failed to load it at a"
+          + " start) answers readiness 200 with no checks, and the load balancer sends it nothing")
+  void instanceWithoutTheApplicationTakesNoRequests() throws Exception {
+    awaitServer("complaints-1", "UP", Duration.ofMinutes(1));
+    awaitServer("complaints-2", "UP", Duration.ofMinutes(1));
+    Runtime.run(Duration.ofMinutes(2), "instance-app-disable-1");
+    try {
+      HttpResponse<String> ready = Api.requestAt(INSTANCES[0], "GET", "/health/ready", null, null);
+      assertEquals(200, ready.statusCode(), "Payara's own answer: " + ready.body());
+      assertFalse(ready.body().contains("database"), "no checks of ours: " + ready.body());
+      Map<String, Server> servers = awaitServer("complaints-1", "DOWN", Duration.ofSeconds(30));
+      assertEquals("UP", servers.get("complaints-2").status(), "load balancer: " + servers);
+      for (int i = 0; i < 20; i++) {
+        HttpResponse<String> submitted =
+            submitAt(
+                Runtime.BASE_URL, "cluster-no-app-" + i + "-" + Customers.RUN, aComplaint().json());
+        assertEquals(
+            201,
+            submitted.statusCode(),
+            "request " + i + ": " + submitted.body() + "; load balancer: " + loadBalancer());
+      }
+    } finally {
+      Runtime.run(Duration.ofMinutes(3), "instance-app-enable-1");
+      awaitReady(INSTANCES[0], Duration.ofMinutes(3));
+    }
+  }
+
   // --- the escalation burst ---
 
   /**
@@ -480,6 +546,96 @@ class ClusterIT {
       return "ABSENT";
     } catch (RuntimeException unreachable) {
       return "UNREACHABLE";
+    }
+  }
+
+  /** A server as HAProxy sees it: e.g. "DOWN" and "L7RSP"; selected: requests sent to it so far. */
+  private record Server(String status, String check, long selected) {}
+
+  /** HAProxy's view of the deployment group, from its stats socket (scripts/haproxy.cfg). */
+  private static Map<String, Server> loadBalancer() {
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    try (SocketChannel socket =
+        SocketChannel.open(UnixDomainSocketAddress.of(Runtime.dir().resolve("haproxy.sock")))) {
+      socket.write(StandardCharsets.US_ASCII.encode("show stat\n"));
+      ByteBuffer buffer = ByteBuffer.allocate(8192);
+      while (socket.read(buffer) >= 0) {
+        csv.write(buffer.array(), 0, buffer.position());
+        buffer.clear();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("HAProxy's stats socket", e);
+    }
+    Map<String, Server> servers = new java.util.TreeMap<>();
+    for (String line : csv.toString(StandardCharsets.US_ASCII).split("\n")) {
+      String[] field = line.split(",", -1);
+      // pxname, svname, …, status (18th), …, lbtot (31st), …, check_status (37th)
+      if (field.length > 36 && "instances".equals(field[0]) && field[1].startsWith("complaints-")) {
+        servers.put(field[1], new Server(field[17], field[36], Long.parseLong(field[30])));
+      }
+    }
+    return servers;
+  }
+
+  /** Waits until HAProxy has the server in that state (not on its way to it: "DOWN 1/2"). */
+  private static Map<String, Server> awaitServer(String server, String status, Duration atMost)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(atMost);
+    Map<String, Server> servers = loadBalancer();
+    while (servers.get(server) == null || !status.equals(servers.get(server).status())) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(server + " not " + status + " after " + atMost + ": " + servers);
+      }
+      Thread.sleep(200);
+      servers = loadBalancer();
+    }
+    return servers;
+  }
+
+  /**
+   * One client reading a path through the load balancer, one read after the other, until stopped.
+   */
+  private static final class Reads {
+
+    private final Map<Integer, Long> byStatus = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    private volatile boolean stopped;
+
+    private final Thread reader;
+
+    Reads(String base, String path) {
+      String manager = "Bearer " + Tokens.role("manager");
+      reader =
+          new Thread(
+              () -> {
+                while (!stopped) {
+                  int status;
+                  try {
+                    status =
+                        Api.requestAt(base, "GET", path, null, null, "Authorization", manager)
+                            .statusCode();
+                  } catch (IllegalStateException unreachable) {
+                    status = 0;
+                  }
+                  byStatus.merge(status, 1L, Long::sum);
+                  try {
+                    Thread.sleep(10); // ~80 a second: the restarting instance shares the 2 cores
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "cluster-reads");
+      reader.start();
+    }
+
+    void stop() throws InterruptedException {
+      stopped = true;
+      reader.join(30_000);
+    }
+
+    Map<Integer, Long> byStatus() {
+      return byStatus;
     }
   }
 
