@@ -562,8 +562,7 @@ instance_start() { # name
 }
 
 # The application disabled on one instance, which keeps running without it: what an instance is
-# after Payara failed to load it at a start. For checking that the load balancer leaves such an
-# instance out (by hand for now: docs/benchmarks.md, 2026-12-07; its ClusterIT test is not landed).
+# after Payara failed to load it at a start (ClusterIT: the load balancer must leave it out).
 instance_app() { # enable|disable name
   log "${1}d the application on instance $2"
   "$asadmin" "$1" --target "$2" complaints > /dev/null
