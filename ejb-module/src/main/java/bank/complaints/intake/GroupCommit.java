@@ -1,6 +1,7 @@
 package bank.complaints.intake;
 
 import bank.complaints.audit.RequestTrace;
+import bank.complaints.outbox.OutboxRelay;
 import bank.complaints.platform.Failures;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,8 @@ public class GroupCommit {
   @Inject IntakeService intake;
 
   @Inject RequestTrace trace;
+
+  @Inject OutboxRelay relay;
 
   /** The most submissions written in one transaction; 1 writes each alone. */
   @Inject
@@ -110,6 +113,9 @@ public class GroupCommit {
           mine.turnGivenBack(turns);
         }
         offerTurn();
+        if (!mine.isDone()) {
+          relay.sendHeld(); // its group's messages before it waits again for its own
+        }
       } else {
         interrupted |= mine.awaitOffer(safetyNetNanos);
       }

@@ -21,9 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,6 +83,27 @@ public class OutboxRelay {
   /** The table is to be read on the next drain (the timer, a row put back in line). */
   private final AtomicBoolean readTable = new AtomicBoolean(true);
 
+  /**
+   * Rows committed on a thread that answers an API request, held for that thread to send once its
+   * answer is out ({@link #hold}); none while the thread holds nothing.
+   */
+  private static final ThreadLocal<List<OutboxMessage>> HELD = new ThreadLocal<>();
+
+  /** Ids sent by the threads that held them, for the next drain to mark published. */
+  private final Queue<Long> sentUnmarked = new ConcurrentLinkedQueue<>();
+
+  private final AtomicInteger sentUnmarkedCount = new AtomicInteger();
+
+  /**
+   * Held by the threads sending held rows (shared), and by a drain while it reads the table
+   * (exclusive): the read takes this server's own unsent rows older than {@link
+   * OutboxPublisher#HAND_OFF}, and a send held up past that (a broker failing over) must not send a
+   * row at the same time as the read's send, which the broker's duplicate detection would not catch
+   * (ADR 0003, "Claims name their server"). Fair: a waiting read is not starved by sends, which
+   * meanwhile hand their rows to the relay's thread.
+   */
+  private final ReadWriteLock sending = new ReentrantReadWriteLock(true);
+
   /** What this server published; its backlogs are counted by operations.Backlogs. */
   @PostConstruct
   void registerMetrics() {
@@ -111,17 +135,33 @@ public class OutboxRelay {
 
   /**
    * Called once a transaction that wrote to the outbox has committed ({@link Outbox}), on its
-   * thread: its rows are queued here and a drain is started unless one is running, which then goes
-   * round again for them.
+   * thread: its rows are held for that thread to send if it holds ({@link #hold}); otherwise they
+   * are queued here and a drain is started unless one is running, which then goes round again for
+   * them.
    *
    * @param rows the rows it wrote, sent without being read back
    * @param readTable whether it put rows back in line in the table, which is then read
    */
   public void committed(List<OutboxMessage> rows, boolean readTable) {
     Instant now = clock.instant();
+    rows.forEach(row -> row.committedAt(now));
+    List<OutboxMessage> held = HELD.get();
+    if (held != null && !readTable) {
+      held.addAll(rows);
+    } else {
+      handOver(rows, readTable);
+    }
+  }
+
+  /** Committed rows, sent by this relay's thread: a thread that held them and cannot send them. */
+  public void handOver(List<OutboxMessage> rows) {
+    handOver(rows, false);
+  }
+
+  /** Queues the rows for this relay's thread and starts a drain unless one is running. */
+  private void handOver(List<OutboxMessage> rows, boolean readTable) {
     for (OutboxMessage row : rows) {
       if (handedOverCount.incrementAndGet() <= HANDED_OVER_MAX) {
-        row.committedAt(now);
         handedOver.add(row);
       } else {
         handedOverCount.decrementAndGet(); // the timer's read of the table sends it
@@ -136,6 +176,74 @@ public class OutboxRelay {
       again.set(true);
     } else {
       context.getBusinessObject(OutboxRelay.class).drainAsync();
+    }
+  }
+
+  /**
+   * From now until {@link #release}, rows that transactions commit on this thread are held for it
+   * to send ({@link #send}) instead of queued for the relay's own thread (issue 18: the
+   * department's wait, without a hand-off to another thread after each commit). A request's thread
+   * holds them while it answers, and sends them once its answer is out.
+   */
+  public static void hold() {
+    HELD.set(new ArrayList<>());
+  }
+
+  /** Ends holding on this thread; returns the rows held and not sent yet. */
+  public static List<OutboxMessage> release() {
+    List<OutboxMessage> held = HELD.get();
+    HELD.remove();
+    return held == null ? List.of() : held;
+  }
+
+  /**
+   * Sends, on this thread, what this thread holds so far (it goes on holding): a group's writer
+   * that goes round again sends its group's rows first.
+   */
+  public void sendHeld() {
+    List<OutboxMessage> held = HELD.get();
+    if (held != null && !held.isEmpty()) {
+      List<OutboxMessage> rows = new ArrayList<>(held);
+      held.clear();
+      send(rows);
+    }
+  }
+
+  /**
+   * Sends committed rows on the caller's thread; they are marked published by the next drain. Rows
+   * the broker did not take stay in the table for the sweep's read, as after a failed drain.
+   */
+  public void send(List<OutboxMessage> rows) {
+    if (failing.get() || !tryToSend()) {
+      // The broker was away at the last try: the relay's thread finds out when it is back, not a
+      // request's thread, each waiting for a connection that fails. Or the table is being read.
+      handOver(rows, false);
+      return;
+    }
+    List<Long> sent = new ArrayList<>(rows.size());
+    try {
+      published.addAndGet(publisher.publishHandedOver(rows, sent));
+    } catch (RuntimeException e) {
+      readTable.set(true);
+      if (failing.compareAndSet(false, true)) {
+        LOG.log(Level.WARNING, "Outbox relay paused, will retry: {0}", Failures.rootCause(e));
+      }
+    } finally {
+      sending.readLock().unlock();
+      sent.forEach(sentUnmarked::add);
+      if (sentUnmarkedCount.addAndGet(sent.size()) >= batchSize && !draining.get()) {
+        context.getBusinessObject(OutboxRelay.class).drainAsync();
+      }
+    }
+  }
+
+  /** Whether this thread may send now: no drain reads the table, and none waits to. */
+  private boolean tryToSend() {
+    try {
+      return sending.readLock().tryLock(0, TimeUnit.NANOSECONDS); // respects fairness
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -167,13 +275,19 @@ public class OutboxRelay {
             mark(toMark);
           }
         }
-        mark(toMark);
+        markSentElsewhere(toMark);
         if (readTable.getAndSet(false)) {
-          int sent;
-          do {
-            sent = publisher.publishBatch(batchSize);
-            published.addAndGet(sent);
-          } while (sent == batchSize);
+          sending.writeLock().lock();
+          try {
+            markSentElsewhere(toMark); // what a send that ended just now sent is not read again
+            int sent;
+            do {
+              sent = publisher.publishBatch(batchSize);
+              published.addAndGet(sent);
+            } while (sent == batchSize);
+          } finally {
+            sending.writeLock().unlock();
+          }
         }
       } while (again.get());
       drained = true;
@@ -195,6 +309,18 @@ public class OutboxRelay {
       // Asked for between this drain's last look and its end: not left for the timer.
       context.getBusinessObject(OutboxRelay.class).drainAsync();
     }
+  }
+
+  /** Marks, with what this drain sent, what the threads that held their rows sent. */
+  private void markSentElsewhere(List<Long> toMark) {
+    for (Long id; (id = sentUnmarked.poll()) != null; ) {
+      sentUnmarkedCount.decrementAndGet();
+      toMark.add(id);
+      if (toMark.size() >= batchSize) {
+        mark(toMark);
+      }
+    }
+    mark(toMark);
   }
 
   private void mark(List<Long> sent) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bank.complaints.audit.RequestTrace;
+import bank.complaints.outbox.OutboxRelay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +111,7 @@ class GroupCommitTest {
     GroupCommit commit = new GroupCommit();
     commit.intake = writer;
     commit.trace = new RequestTrace();
+    commit.relay = new OutboxRelay(); // no request thread here holds rows: nothing to send
     commit.size = size;
     commit.writers = 2;
     commit.groupSizes = new Sizes();
