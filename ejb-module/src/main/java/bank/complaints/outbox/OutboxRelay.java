@@ -44,6 +44,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * its own short transaction that skips rows another server has locked. So two relays never send one
  * row at the same time; a row sent again later (a crash before its marking) is dropped by the
  * broker by its duplicate-detection id (ADR 0003). Drains never overlap on one server.
+ *
+ * <p>An API request's thread sends the rows its transactions committed itself, once its answer is
+ * out ({@link #hold}, {@link #send}); the relay marks them. Such sends and a drain's read of the
+ * table exclude each other, so that one server never sends one row twice at the same time either.
  */
 @Singleton
 @Startup
