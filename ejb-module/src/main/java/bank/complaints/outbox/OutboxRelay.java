@@ -207,9 +207,8 @@ public class OutboxRelay {
   public void sendHeld() {
     List<OutboxMessage> held = HELD.get();
     if (held != null && !held.isEmpty()) {
-      List<OutboxMessage> rows = new ArrayList<>(held);
-      held.clear();
-      send(rows);
+      HELD.set(new ArrayList<>());
+      send(held);
     }
   }
 
@@ -229,9 +228,7 @@ public class OutboxRelay {
       published.addAndGet(publisher.publishHandedOver(rows, sent));
     } catch (RuntimeException e) {
       readTable.set(true);
-      if (failing.compareAndSet(false, true)) {
-        LOG.log(Level.WARNING, "Outbox relay paused, will retry: {0}", Failures.rootCause(e));
-      }
+      paused(e);
     } finally {
       sending.readLock().unlock();
       sent.forEach(sentUnmarked::add);
@@ -302,9 +299,7 @@ public class OutboxRelay {
       // The rows stay pending; the next sweep retries, reading the table (also for the rows
       // handed over meanwhile, which would fail the same way). Log the first failure of a run only.
       forgetHandedOver();
-      if (failing.compareAndSet(false, true)) {
-        LOG.log(Level.WARNING, "Outbox relay paused, will retry: {0}", Failures.rootCause(e));
-      }
+      paused(e);
     } finally {
       markAfterFailure(toMark);
       draining.set(false);
@@ -312,6 +307,13 @@ public class OutboxRelay {
     if (drained && (again.get() || handedOverCount.get() > 0)) {
       // Asked for between this drain's last look and its end: not left for the timer.
       context.getBusinessObject(OutboxRelay.class).drainAsync();
+    }
+  }
+
+  /** A send failed: the rows wait in the table; the first failure of a run is logged. */
+  private void paused(RuntimeException e) {
+    if (failing.compareAndSet(false, true)) {
+      LOG.log(Level.WARNING, "Outbox relay paused, will retry: {0}", Failures.rootCause(e));
     }
   }
 
