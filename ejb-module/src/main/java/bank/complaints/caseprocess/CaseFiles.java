@@ -4,9 +4,9 @@ import bank.complaints.common.RuleViolationException;
 import bank.complaints.complaint.Complaint;
 import bank.complaints.complaint.ComplaintNumber;
 import bank.complaints.complaint.Complaints;
+import bank.complaints.complaint.Complaints.ShownRow;
 import bank.complaints.insight.Memberships;
 import bank.complaints.insight.Memberships.Membership;
-import bank.complaints.platform.SqlValues;
 import bank.complaints.sla.SlaClock;
 import bank.complaints.sla.SlaClocks;
 import bank.complaints.sla.SlaStage;
@@ -14,23 +14,27 @@ import bank.complaints.tasks.WorkTask;
 import bank.complaints.timeline.CaseEvent;
 import bank.complaints.timeline.CaseEventKind;
 import bank.complaints.timeline.Timeline;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a case's file holds, read: its progress for the customer's channel, and the whole file. */
-@Stateless
+/**
+ * What a case's file holds, read: its progress for the customer's channel, and the whole file.
+ *
+ * <p>A CDI bean, not an EJB (issue 18: each progress read called it and {@link Complaints} through
+ * the EJB container, whose invocations cost more than the read's statements). Its reads join the
+ * caller's transaction when there is one; the whole file has its own, so that it is read in one
+ * persistence context.
+ */
+@ApplicationScoped
 public class CaseFiles {
 
-  @PersistenceContext(unitName = "complaints")
-  EntityManager em;
+  @Inject EntityManager em;
 
   @Inject Complaints complaints;
 
@@ -49,81 +53,82 @@ public class CaseFiles {
    * PostgreSQL's read committed each statement sees its own snapshot inside a transaction too).
    * What it calls must therefore not require one.
    *
-   * <p>Three statements: the complaint, its element collections, and {@link #PROGRESS} for the rest
-   * (issue 18: a read's cost is its statements, and the clocks, the membership and the timeline
-   * were one each).
+   * <p>Two statements: the complaint, and its element collections with {@link #PROGRESS} for the
+   * rest (issue 18: a read's cost is its statements; the clocks, the membership and the timeline
+   * were one each, then one together besides the collections').
    */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Progress progress(ComplaintNumber number) {
-    Complaint complaint = complaints.toShow(number);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(PROGRESS).setParameter(1, complaint.id().value()).getResultList();
-    Optional<Instant> nextDeadline = Optional.empty();
-    Optional<Instant> decisionDueBy = Optional.empty();
-    String repeatOf = null;
-    int place = 0;
-    Long incident = null;
-    List<Step> steps = new ArrayList<>();
-    for (Object[] row : rows) {
-      switch (((Number) row[0]).intValue()) {
-        case 1 -> {
-          Instant due = SqlValues.instant(row[1]);
-          if (SlaClock.State.valueOf((String) row[5]) == SlaClock.State.RUNNING
-              && nextDeadline.map(due::isBefore).orElse(true)) {
-            nextDeadline = Optional.of(due);
-          }
-          // the regulator's clock: the first started that has not stopped (none stopped here)
-          if (decisionDueBy.isEmpty()
-              && SlaStage.valueOf((String) row[4]) == SlaStage.REGULATOR_DECISION) {
-            decisionDueBy = Optional.of(due);
-          }
-        }
-        case 2 -> {
-          repeatOf = (String) row[4];
-          place = ((Number) row[3]).intValue();
-        }
-        case 3 -> incident = ((Number) row[3]).longValue();
-        case 4 ->
-            steps.add(
-                new Step(
-                    SqlValues.instant(row[1]),
-                    CaseEventKind.valueOf((String) row[4]),
-                    (String) row[5]));
-        default -> throw new IllegalStateException("unknown part " + row[0]);
-      }
-    }
+    Read read = new Read();
+    Complaint complaint = complaints.toShow(number, PROGRESS, read::add);
     return new Progress(
         complaint,
-        Memberships.read(complaint.id(), repeatOf, place, incident),
-        nextDeadline,
-        decisionDueBy,
-        steps);
+        Memberships.read(complaint.id(), read.repeatOf, read.place, read.incident),
+        read.nextDeadline,
+        read.decisionDueBy,
+        read.steps);
   }
 
+  private static final int CLOCK = ShownRow.LAST_LIST + 1;
+  private static final int REPEAT = CLOCK + 1;
+  private static final int INCIDENT = REPEAT + 1;
+  private static final int STEP = INCIDENT + 1;
+
   /**
-   * What a progress read needs beyond the complaint, in one statement, from the tables that {@link
-   * SlaClock}, {@link bank.complaints.insight.RepeatLink}, {@link
-   * bank.complaints.insight.IncidentMember} and {@link CaseEvent} map (the same columns): the
-   * clocks that have not stopped in the order they started (1), the repeat (2), the incident (3),
-   * and the customer-visible timeline in the order it happened (4).
+   * What a progress read needs beyond the complaint, read with its lists ({@link
+   * Complaints#toShow}), from the tables that {@link SlaClock}, {@link
+   * bank.complaints.insight.RepeatLink}, {@link bank.complaints.insight.IncidentMember} and {@link
+   * CaseEvent} map (the same columns): the clocks that have not stopped, by when they started, the
+   * repeat, the incident, and the customer-visible timeline in the order it happened.
    */
   private static final String PROGRESS =
       """
-      select 1, due_at, started_at, id, stage, state
+      select %d, id, started_at, due_at, stage, state, null
         from sla_clock where complaint_id = ?1 and state <> 'STOPPED'
       union all
-      select 2, cast(null as timestamp with time zone), cast(null as timestamp with time zone),
-             place, first_number, cast(null as varchar(2000))
+      select %d, place, null, null, first_number, null, null
         from complaint_repeat where complaint_id = ?1
       union all
-      select 3, cast(null as timestamp with time zone), cast(null as timestamp with time zone),
-             incident_id, cast(null as varchar(32)), cast(null as varchar(2000))
+      select %d, incident_id, null, null, null, null, null
         from incident_member where complaint_id = ?1
       union all
-      select 4, occurred_at, occurred_at, id, kind, summary
-        from case_event where complaint_id = ?1 and customer_visible = true
-      order by 1, 3, 4""";
+      select %d, id, occurred_at, occurred_at, kind, summary, null
+        from case_event where complaint_id = ?1 and customer_visible = true"""
+          .formatted(CLOCK, REPEAT, INCIDENT, STEP);
+
+  /** A progress read's rows beyond the complaint, as they come. */
+  private static final class Read {
+    Optional<Instant> nextDeadline = Optional.empty();
+    Optional<Instant> decisionDueBy = Optional.empty();
+    String repeatOf;
+    int place;
+    Long incident;
+    final List<Step> steps = new ArrayList<>();
+
+    void add(ShownRow row) {
+      int part = row.part();
+      if (part == CLOCK) {
+        Instant due = row.instant(2);
+        if (SlaClock.State.valueOf(row.text(2)) == SlaClock.State.RUNNING
+            && nextDeadline.map(due::isBefore).orElse(true)) {
+          nextDeadline = Optional.of(due);
+        }
+        // the regulator's clock: the first started that has not stopped (none stopped here)
+        if (decisionDueBy.isEmpty()
+            && SlaStage.valueOf(row.text(1)) == SlaStage.REGULATOR_DECISION) {
+          decisionDueBy = Optional.of(due);
+        }
+      } else if (part == REPEAT) {
+        repeatOf = row.text(1);
+        place = (int) row.number();
+      } else if (part == INCIDENT) {
+        incident = row.number();
+      } else if (part == STEP) {
+        steps.add(new Step(row.instant(1), CaseEventKind.valueOf(row.text(1)), row.text(2)));
+      } else {
+        throw new IllegalStateException("unknown part " + part);
+      }
+    }
+  }
 
   /** A case's progress as its customer may see it. */
   public record Progress(
@@ -137,6 +142,7 @@ public class CaseFiles {
   public record Step(Instant at, CaseEventKind kind, String summary) {}
 
   /** R-F9: the case's whole file. */
+  @Transactional
   public CaseFile file(ComplaintNumber number) {
     Complaint complaint = complaints.find(number);
     return new CaseFile(
