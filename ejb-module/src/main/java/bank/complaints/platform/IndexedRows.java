@@ -15,7 +15,7 @@ import org.eclipse.persistence.sessions.Session;
  * Issue 18: the row EclipseLink builds to insert an entity is filled column by column through
  * {@code AbstractRecord.put}, which first looks for the column among those already in the row by a
  * linear search comparing names ({@code DatabaseField.equals}). A row of n columns so costs n²/2
- * comparisons: about 950 for a complaint's 44 columns, some 2,200 a registration, 4 % of the
+ * comparisons: about 950 for a complaint's 44 columns, some 2,200 a registration, 3.6 % of the
  * server's CPU samples at saturation (JFR, 2026-12-08: {@code DatabaseField.equals}, {@code
  * Vector.indexOf} and the upper-casing under them, all below {@code ObjectBuilder.buildRow}).
  *
